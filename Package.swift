@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+// AlignFuse — multimodal alignment and fusion, taught by running them.
+// The map of these targets is Docs/architecture.md.
+import PackageDescription
+
+
+let package = Package(
+    name: "AlignFuse",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TeachingEngine", targets: ["TeachingEngine"]),
+        .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "Multimodal", targets: ["Multimodal"]),
+        .library(name: "Walkthrough", targets: ["Walkthrough"]),
+        .executable(name: "lesson01", targets: ["lesson01"]),
+        .executable(name: "lesson02", targets: ["lesson02"]),
+        .executable(name: "lesson03", targets: ["lesson03"]),
+        .executable(name: "lesson04", targets: ["lesson04"]),
+        .executable(name: "lesson05", targets: ["lesson05"]),
+        .executable(name: "tour", targets: ["tour"]),
+        .executable(name: "figures-gallery", targets: ["figures-gallery"]),
+        .executable(name: "benchmark", targets: ["benchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libgd behind one door: only Figures imports it.
+        .systemLibrary(
+            name: "CGD",
+            path: "Sources/CGD",
+            pkgConfig: "gdlib",
+            providers: [.apt(["libgd-dev"])]
+        ),
+        .target(name: "Figures", dependencies: ["CGD"]),
+        .target(name: "TeachingEngine", swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "Multimodal", dependencies: ["TeachingEngine", "Figures"],
+                swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "Walkthrough", dependencies: [
+            "Figures", "TeachingEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // The lessons: their steps live in one library so that each lesson's executable and the tour
+        // run the same code; each main.swift is a few lines.
+        .target(name: "Lessons", dependencies: ["Walkthrough", "Multimodal", "Figures", "TeachingEngine"],
+                path: "Lessons/Content"),
+        .executableTarget(name: "lesson01", dependencies: ["Lessons"], path: "Lessons/01-Heterogeneity"),
+        .executableTarget(name: "lesson02", dependencies: ["Lessons"], path: "Lessons/02-Alignment"),
+        .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),
+        .executableTarget(name: "lesson04", dependencies: ["Lessons"], path: "Lessons/04-Tokens"),
+        .executableTarget(name: "lesson05", dependencies: ["Lessons"], path: "Lessons/05-VQA"),
+        .executableTarget(name: "tour", dependencies: ["Lessons"], path: "Lessons/Tour"),
+
+        .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery"),
+        .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
+                          path: "Tools/Benchmark",
+                          swiftSettings: [.unsafeFlags(["-O"])]),
+
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Reference")]),
+        .testTarget(name: "TeachingEngineTests", dependencies: ["TeachingEngine"]),
+        .testTarget(name: "MultimodalTests", dependencies: ["Multimodal", "TeachingEngine", "Figures"]),
+        .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough"]),
+        .testTarget(name: "LessonTests", dependencies: ["Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,65 @@
+// Tensor: Float32 values in row-major order, with a shape.
+// This file holds the storage and the shape contract that every other module relies on:
+//   Tensor(shape:scalars:), .shape, .scalars, .count, Tensor(zeros:), Tensor(filled:shape:).
+// Autograd, operations and layers are built on it in their own files.
+
+/// An n-dimensional array of Float32 values stored contiguously in row-major order.
+///
+///     let t = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
+///     t.shape    // [2, 3]
+///     t[1, 2]    // 6
+public struct Tensor {
+    /// The size of each dimension, outermost first. A scalar has shape [].
+    public let shape: [Int]
+    /// The values in row-major order; `scalars.count == shape.reduce(1, *)`.
+    public internal(set) var scalars: [Float]
+
+    /// A tensor of `shape` holding `scalars` in row-major order.
+    /// - Precondition: the number of scalars equals the product of the shape.
+    public init(shape: [Int], scalars: [Float], file: StaticString = #fileID, line: UInt = #line) {
+        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative size in shape \(shape)", file: file, line: line)
+        let count = shape.reduce(1, *)
+        precondition(count == scalars.count,
+                     "Tensor: shape \(shape) holds \(count) values but \(scalars.count) were given",
+                     file: file, line: line)
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    /// A tensor of `shape` filled with zeros.
+    public init(zeros shape: [Int]) {
+        self.init(shape: shape, scalars: [Float](repeating: 0, count: shape.reduce(1, *)))
+    }
+
+    /// A tensor of `shape` with every value equal to `value`.
+    public init(filled value: Float, shape: [Int]) {
+        self.init(shape: shape, scalars: [Float](repeating: value, count: shape.reduce(1, *)))
+    }
+
+    /// The number of values: the product of the shape.
+    public var count: Int { scalars.count }
+
+    /// The number of dimensions.
+    public var rank: Int { shape.count }
+
+    /// The value at a full index, e.g. `t[1, 2]` for a rank-2 tensor.
+    public subscript(index: Int...) -> Float {
+        get { scalars[offset(of: index)] }
+        set { scalars[offset(of: index)] = newValue }
+    }
+
+    /// The row-major offset of a full index.
+    public func offset(of index: [Int]) -> Int {
+        precondition(index.count == shape.count,
+                     "Tensor: index \(index) has \(index.count) components for shape \(shape)")
+        var offset = 0
+        for (i, size) in zip(index, shape) {
+            precondition(i >= 0 && i < size, "Tensor: index \(index) is out of bounds for shape \(shape)")
+            offset = offset * size + i
+        }
+        return offset
+    }
+}
+
+/// How shapes are written in every message: `[64, 192]`.
+public func describe(shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }

@@ -1,0 +1,2 @@
+// Walkthrough: the notebook-style lesson runner (issue 5).
+import Figures

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# AlignFuse's one entry point. On a fresh Debian machine with Swift it installs what is missing
+# (libgd-dev, a CJK font, DejaVu Sans) and then:
+#   bash run.sh tour [options]   run every lesson in order, writing figures, notebooks and pages to out/tour
+#   bash run.sh test             run the test suite (what CI runs)
+#   bash run.sh gallery          draw one chart of every kind into out/gallery
+#   bash run.sh bench            run the benchmark and print its JSON
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_packages() {
+    local missing=()
+    pkg-config --exists gdlib 2>/dev/null || missing+=(libgd-dev pkg-config)
+    [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
+        || missing+=(fonts-wqy-microhei)
+    fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || missing+=(fonts-dejavu-core fontconfig)
+    echo "${missing[@]:-}"
+}
+
+setup() {
+    local missing
+    missing=$(need_packages)
+    [ -z "${missing// /}" ] && return 0
+    echo "run.sh: installing $missing" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+    tour)    setup; swift run -c release tour "$@" ;;
+    test)    setup; swift build --build-tests && swift test --skip-build "$@" ;;
+    gallery) setup; swift run -c release figures-gallery "${@:-out/gallery}" ;;
+    bench)   setup; swift run -c release benchmark "$@" ;;
+    *) echo "usage: bash run.sh tour|test|gallery|bench [options]" >&2; exit 2 ;;
+esac
