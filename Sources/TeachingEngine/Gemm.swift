@@ -1,27 +1,182 @@
 // The one matrix-multiply kernel every matmul in the engine goes through.
-// This is the plain reference version: correct, obvious, slow. The benchmark measures it and a
-// faster, blocked SIMD version replaces its body; the plain loop then moves to the tests as the
-// reference twin.
+//
+// How it is fast, in pure Swift (Goto & van de Geijn 2008; the BLIS loop nest):
+//   1. Cache blocking: C is computed in blocks; a [kc, nc] block of B is packed into 16-column
+//      panels (Kernels/GemmPacking.swift) so it is read with unit stride and stays in cache while
+//      every row of A passes over it. A is read in place (its values are broadcast one at a time).
+//   2. A register-blocked SIMD micro-kernel (Kernels/GemmMicroKernel.swift) computes a 6×16 tile
+//      of C in twelve vector registers.
+//   3. Large products are split across the cores by rows (or columns) of C; each element of C is
+//      computed by one thread in the same order, so results do not depend on the thread count.
+// The plain triple loop it replaces lives on in Tests/TeachingEngineTests/GemmTests.swift as the
+// reference twin every shape is checked against.
+
+import Foundation
+
+/// Depth of a packed block (rows of B, columns of A): 256 steps × 16 Floats of B = 16 KB in L1.
+let blockDepth = 256
+/// Rows of A swept over one packed block of B: 96 × 256 Floats = 96 KB, resident in L2.
+let blockRows = 96
+/// Columns of B packed at once: 256 × 1024 Floats = 1 MB, resident in L2/L3.
+let blockColumns = 1024
+/// Products with fewer multiply-adds than this stay on one thread: dispatching costs ~5–10 µs,
+/// about what a 64×64×64 product takes on one core.
+let parallelThreshold = 128 * 128 * 64
+
+/// The cores the machine offers, read once.
+let availableCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
 /// C[m×n] (+)= op(A)[m×k] · op(B)[k×n], on raw row-major buffers.
 ///
 /// - `transposeA`: A is stored as [k, m] and read transposed; likewise `transposeB` (B stored [n, k]).
 /// - `accumulate`: add into C instead of overwriting it (used for gradients).
+/// - `threads`: how many threads may share the work; `nil` uses every core for large products and
+///   one thread for small ones. The result is bit-identical for every thread count.
 ///
 ///     A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]  →  C = [[19, 22], [43, 50]]
 public func gemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     m: Int, k: Int, n: Int,
-    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false
+    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,
+    threads: Int? = nil
 ) {
-    if !accumulate { c.update(repeating: 0, count: m * n) }
-    for i in 0..<m {
-        for p in 0..<k {
-            let aip = transposeA ? a[p * m + i] : a[i * k + p]
-            for j in 0..<n {
-                let bpj = transposeB ? b[j * k + p] : b[p * n + j]
-                c[i * n + j] += aip * bpj
+    precondition(m >= 0 && k >= 0 && n >= 0, "gemm: sizes m \(m), k \(k), n \(n) must not be negative")
+    if m == 0 || n == 0 { return }
+    if k == 0 {
+        if !accumulate { c.update(repeating: 0, count: m * n) }
+        return
+    }
+    let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n,
+                               transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
+    let threadCount = max(1, threads ?? (m * n * k >= parallelThreshold ? availableCores : 1))
+    if threadCount == 1 {
+        product.compute(rows: 0..<m, columns: 0..<n)
+        return
+    }
+    // Split C into `threadCount` slabs along its longer side, each a whole number of micro-tiles.
+    let splitRows = m * microColumns >= n * microRows
+    let length = splitRows ? m : n
+    let unit = splitRows ? microRows : microColumns
+    let slab = ((length + threadCount - 1) / threadCount + unit - 1) / unit * unit
+    let slabs = (length + slab - 1) / slab
+    DispatchQueue.concurrentPerform(iterations: slabs) { s in
+        let range = (s * slab)..<min(length, (s + 1) * slab)
+        if splitRows {
+            product.compute(rows: range, columns: 0..<n)
+        } else {
+            product.compute(rows: 0..<m, columns: range)
+        }
+    }
+}
+
+/// `batch` independent products C_i (+)= op(A_i) · op(B_i), with A_i = a + i·strideA, and so on.
+///
+/// For attention: scores [B·h, T, T] = Q [B·h, T, dₕ] · Kᵀ is
+/// `gemmBatched(q, k, s, batch: B*h, m: T, k: dₕ, n: T, strideA: T*dₕ, strideB: T*dₕ, strideC: T*T,
+/// transposeB: true)`. A stride of 0 reuses one matrix for every item (a shared weight).
+/// Large batches are split across cores by whole items, so results do not depend on the thread count.
+///
+///     batch 2, m = k = n = 1, a = [2, 3], b = [4, 5]  →  c = [8, 15]
+public func gemmBatched(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+    batch: Int, m: Int, k: Int, n: Int, strideA: Int, strideB: Int, strideC: Int,
+    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,
+    threads: Int? = nil
+) {
+    precondition(batch >= 0, "gemmBatched: batch \(batch) must not be negative")
+    precondition(strideC >= m * n || batch <= 1,
+                 "gemmBatched: strideC \(strideC) is smaller than one [\(m), \(n)] result; items would overlap")
+    let work = batch * m * n * k
+    let threadCount = min(batch, max(1, threads ?? (work >= parallelThreshold ? availableCores : 1)))
+    func run(_ items: Range<Int>) {
+        for i in items {
+            gemm(a + i * strideA, b + i * strideB, c + i * strideC, m: m, k: k, n: n,
+                 transposeA: transposeA, transposeB: transposeB, accumulate: accumulate, threads: 1)
+        }
+    }
+    if threadCount <= 1 {
+        run(0..<batch)
+        return
+    }
+    let chunk = (batch + threadCount - 1) / threadCount
+    DispatchQueue.concurrentPerform(iterations: (batch + chunk - 1) / chunk) { t in
+        run((t * chunk)..<min(batch, (t + 1) * chunk))
+    }
+}
+
+/// The operands of one product, so the blocked loop nest can be handed a sub-range of C.
+private struct GemmOperands: @unchecked Sendable {
+    let a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>
+    let m: Int, k: Int, n: Int
+    let transposeA: Bool, transposeB: Bool, accumulate: Bool
+
+    /// Computes C[rows, columns] with the BLIS loop nest; `rows` and `columns` are whole tiles
+    /// except at the matrix edge.
+    func compute(rows: Range<Int>, columns: Range<Int>) {
+        let depthCapacity = min(k, blockDepth)
+        let columnCapacity = roundUp(min(columns.count, blockColumns), microColumns)
+        let scratchCount = depthCapacity * (columnCapacity + microRows) + microRows * microColumns
+        // A is read in place: row i, step p sits at a[i·k + p], or at a[p·m + i] when transposed.
+        let (rowStride, stepStride) = transposeA ? (1, m) : (k, 1)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
+            let packedB = scratch.baseAddress!                      // [kc, nc] in 16-column panels
+            let edgeA = packedB + depthCapacity * columnCapacity    // [kc, 6]: the last rows, zero-padded
+            let edgeTile = edgeA + depthCapacity * microRows        // [6, 16]: a partial tile of C
+            // Loop 5: blocks of columns of C.
+            for jc in stride(from: columns.lowerBound, to: columns.upperBound, by: blockColumns) {
+                let nc = min(blockColumns, columns.upperBound - jc)
+                // Loop 4: blocks of the shared depth; the first overwrites C unless accumulating.
+                for pc in stride(from: 0, to: k, by: blockDepth) {
+                    let kc = min(blockDepth, k - pc)
+                    let addToC = accumulate || pc > 0
+                    packB(b, k: k, n: n, transposed: transposeB, depths: pc..<(pc + kc),
+                          columns: jc..<(jc + nc), into: packedB)
+                    // Loop 3: blocks of rows of C, so the rows of A in use stay in L2.
+                    for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: blockRows) {
+                        let mc = min(blockRows, rows.upperBound - ic)
+                        // Loops 2 and 1: micro-panels of B, then six rows of A at a time.
+                        for jr in stride(from: 0, to: nc, by: microColumns) {
+                            let panelB = packedB + jr * kc
+                            let width = min(microColumns, nc - jr)
+                            for ir in stride(from: 0, to: mc, by: microRows) {
+                                let row = ic + ir
+                                let height = min(microRows, mc - ir)
+                                let target = c + row * n + jc + jr
+                                if width == microColumns && height == microRows {
+                                    microKernel6x16(depth: kc, a: a + row * rowStride + pc * stepStride,
+                                                    rowStride: rowStride, stepStride: stepStride,
+                                                    b: panelB, c: target, ldc: n, addToC: addToC)
+                                    continue
+                                }
+                                // A partial tile: pad the rows of A with zeros if fewer than six
+                                // remain, compute a whole tile aside, then keep its valid part.
+                                var panelA = a + row * rowStride + pc * stepStride
+                                var panelStrides = (rowStride, stepStride)
+                                if height < microRows {
+                                    packA(a, m: m, k: k, transposed: transposeA, rows: row..<(row + height),
+                                          depths: pc..<(pc + kc), into: edgeA)
+                                    panelA = UnsafePointer(edgeA)
+                                    panelStrides = (1, microRows)
+                                }
+                                microKernel6x16(depth: kc, a: panelA,
+                                                rowStride: panelStrides.0, stepStride: panelStrides.1,
+                                                b: panelB, c: edgeTile, ldc: microColumns, addToC: false)
+                                for r in 0..<height {
+                                    for j in 0..<width {
+                                        let value = edgeTile[r * microColumns + j]
+                                        target[r * n + j] = addToC ? target[r * n + j] + value : value
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
+}
+
+@inline(__always)
+private func roundUp(_ value: Int, _ multiple: Int) -> Int {
+    (value + multiple - 1) / multiple * multiple
 }

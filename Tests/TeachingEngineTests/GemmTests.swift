@@ -1,0 +1,156 @@
+// The fast gemm checked against its reference twin: the plain triple loop, obvious and slow.
+
+import Testing
+import TeachingEngine
+
+/// The reference twin: C (+)= op(A)·op(B) by the definition, one product at a time.
+func referenceGemm(
+    _ a: [Float], _ b: [Float], _ c: inout [Float], m: Int, k: Int, n: Int,
+    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false
+) {
+    for i in 0..<m {
+        for j in 0..<n {
+            var sum: Float = 0
+            for p in 0..<k {
+                let aip = transposeA ? a[p * m + i] : a[i * k + p]
+                let bpj = transposeB ? b[j * k + p] : b[p * n + j]
+                sum += aip * bpj
+            }
+            c[i * n + j] = accumulate ? c[i * n + j] + sum : sum
+        }
+    }
+}
+
+/// Calls the fast `gemm` on arrays.
+func fastGemm(
+    _ a: [Float], _ b: [Float], _ c: inout [Float], m: Int, k: Int, n: Int,
+    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false, threads: Int? = nil
+) {
+    c.withUnsafeMutableBufferPointer { pc in
+        gemm(a, b, pc.baseAddress!, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+             accumulate: accumulate, threads: threads)
+    }
+}
+
+/// `count` small integers in -4…4: every product and sum below is exact in Float32, so the fast
+/// kernel and the reference must agree bit for bit whatever order they add in.
+func smallIntegers(_ count: Int, _ rng: inout SeededGenerator) -> [Float] {
+    (0..<count).map { _ in Float(rng.nextInt(below: 9) - 4) }
+}
+
+@Suite("gemm: the fast matrix multiply equals the plain loop")
+struct GemmTests {
+    @Test("[[1, 2], [3, 4]] · [[5, 6], [7, 8]] = [[19, 22], [43, 50]]")
+    func twoByTwo() {
+        var c = [Float](repeating: 0, count: 4)
+        fastGemm([1, 2, 3, 4], [5, 6, 7, 8], &c, m: 2, k: 2, n: 2)
+        #expect(c == [19, 22, 43, 50])
+    }
+
+    @Test("Transposed storage reads the same matrices: Aᵀ stored [[1, 3], [2, 4]], Bᵀ stored [[5, 7], [6, 8]]")
+    func twoByTwoTransposed() {
+        var c = [Float](repeating: 0, count: 4)
+        fastGemm([1, 3, 2, 4], [5, 7, 6, 8], &c, m: 2, k: 2, n: 2, transposeA: true, transposeB: true)
+        #expect(c == [19, 22, 43, 50])
+    }
+
+    @Test("accumulate adds into C: [[1, 1], [1, 1]] + A·B = [[20, 23], [44, 51]]")
+    func accumulateAdds() {
+        var c: [Float] = [1, 1, 1, 1]
+        fastGemm([1, 2, 3, 4], [5, 6, 7, 8], &c, m: 2, k: 2, n: 2, accumulate: true)
+        #expect(c == [20, 23, 44, 51])
+    }
+
+    @Test("Odd and edge sizes, every transpose and accumulate: equal to the plain loop bit for bit",
+          arguments: [(1, 1, 1), (3, 5, 7), (17, 3, 33), (6, 16, 16), (7, 17, 15), (33, 65, 17),
+                      (65, 33, 3), (12, 300, 20), (1, 64, 100), (100, 2, 1)])
+    func oddShapes(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var rng = SeededGenerator(seed: UInt64(m * 10_000 + k * 100 + n))
+        let a = smallIntegers(m * k, &rng), b = smallIntegers(k * n, &rng)
+        let start = smallIntegers(m * n, &rng)
+        for transposeA in [false, true] {
+            for transposeB in [false, true] {
+                for accumulate in [false, true] {
+                    var expected = start, actual = start
+                    referenceGemm(a, b, &expected, m: m, k: k, n: n,
+                                  transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
+                    fastGemm(a, b, &actual, m: m, k: k, n: n,
+                             transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
+                    #expect(actual == expected, "[\(m), \(k), \(n)] tA \(transposeA) tB \(transposeB) acc \(accumulate)")
+                }
+            }
+        }
+    }
+
+    @Test("Real-valued inputs: within 1e-5 of the plain loop, relative to Σ|a·b|")
+    func realValues() {
+        let (m, k, n) = (37, 513, 29)   // k spans three depth blocks of 256
+        var rng = SeededGenerator(seed: 11)
+        let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1...1) }
+        let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+        var expected = [Float](repeating: 0, count: m * n), actual = expected
+        referenceGemm(a, b, &expected, m: m, k: k, n: n)
+        fastGemm(a, b, &actual, m: m, k: k, n: n)
+        let worst = (0..<(m * n)).map { abs(actual[$0] - expected[$0]) }.max()!
+        #expect(worst <= 1e-5 * Float(k), "largest difference \(worst)")   // Σ|a·b| ≤ k
+    }
+
+    @Test("The same bits with 1, 2 and 3 threads (each element is summed by one thread, in one order)")
+    func threadCountDoesNotMatter() {
+        var rng = SeededGenerator(seed: 5)
+        for (m, k, n) in [(70, 300, 50), (20, 40, 200)] {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1...1) }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+            var one = [Float](repeating: 0, count: m * n), two = one, three = one
+            fastGemm(a, b, &one, m: m, k: k, n: n, threads: 1)
+            fastGemm(a, b, &two, m: m, k: k, n: n, threads: 2)
+            fastGemm(a, b, &three, m: m, k: k, n: n, threads: 3)
+            #expect(one == two && one == three, "[\(m), \(k), \(n)]")
+        }
+    }
+
+    @Test("k = 0: C becomes zeros, or stays as it was when accumulating")
+    func emptyDepth() {
+        var c: [Float] = [1, 2, 3, 4]
+        fastGemm([], [], &c, m: 2, k: 0, n: 2, accumulate: true)
+        #expect(c == [1, 2, 3, 4])
+        fastGemm([], [], &c, m: 2, k: 0, n: 2)
+        #expect(c == [0, 0, 0, 0])
+    }
+}
+
+@Suite("gemmBatched: one product per item")
+struct GemmBatchedTests {
+    @Test("batch 2 of 1×1 products: [2, 3] · [4, 5] = [8, 15]")
+    func scalars() {
+        var c: [Float] = [0, 0]
+        c.withUnsafeMutableBufferPointer { pc in
+            gemmBatched([2, 3], [4, 5], pc.baseAddress!, batch: 2, m: 1, k: 1, n: 1,
+                        strideA: 1, strideB: 1, strideC: 1)
+        }
+        #expect(c == [8, 15])
+    }
+
+    @Test("Attention-shaped scores Q·Kᵀ [8·4, 16, 16], and a shared B (stride 0), equal per-item gemm",
+          arguments: [16, 0])
+    func attentionScores(strideB: Int) {
+        let (batch, t, d) = (32, 16, 16)
+        var rng = SeededGenerator(seed: 3)
+        let q = (0..<(batch * t * d)).map { _ in rng.nextFloat(in: -1...1) }
+        let k = (0..<(batch * t * d)).map { _ in rng.nextFloat(in: -1...1) }
+        let strideK = strideB == 0 ? 0 : t * d
+        var batched = [Float](repeating: 0, count: batch * t * t)
+        batched.withUnsafeMutableBufferPointer { ps in
+            gemmBatched(q, k, ps.baseAddress!, batch: batch, m: t, k: d, n: t,
+                        strideA: t * d, strideB: strideK, strideC: t * t, transposeB: true, threads: 2)
+        }
+        for item in 0..<batch {
+            var single = [Float](repeating: 0, count: t * t)
+            fastGemm(Array(q[(item * t * d)..<((item + 1) * t * d)]),
+                     Array(k[(item * strideK)..<(item * strideK + t * d)]),
+                     &single, m: t, k: d, n: t, transposeB: true)
+            #expect(Array(batched[(item * t * t)..<((item + 1) * t * t)]) == single, "item \(item)")
+        }
+    }
+}
