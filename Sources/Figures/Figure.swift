@@ -1,0 +1,88 @@
+// A figure: one or more charts laid out in a grid of equal panels, with an optional overall
+// title, rendered to PNG. This is what lessons build and save.
+
+/// Anything that can draw itself into a rectangle of a canvas: the chart kinds of this module,
+/// or your own.
+public protocol Chart {
+    /// Draws the chart, its axes, labels and legend inside `frame`.
+    func draw(on canvas: Canvas, in frame: Rect, style: Style)
+}
+
+/// Several charts in a grid of `rows × columns` panels, filled row by row.
+///
+///     var figure = Figure(width: 1200, height: 500, columns: 2, title: "Before and after")
+///     figure.add(before)    // any Chart, e.g. a Heatmap
+///     figure.add(after)
+///     try figure.writePNG(to: "out/similarity.png")
+public struct Figure {
+    public var width: Int
+    public var height: Int
+    public var rows: Int
+    public var columns: Int
+    public var title: String?
+    public var style: Style
+    public private(set) var charts: [any Chart] = []
+
+    public init(width: Int = 800, height: Int = 600, rows: Int = 1, columns: Int = 1,
+                title: String? = nil, style: Style = .standard) {
+        precondition(width > 0 && height > 0, "Figure: size \(width)×\(height) must be positive")
+        precondition(rows > 0 && columns > 0, "Figure: grid \(rows)×\(columns) must be positive")
+        self.width = width; self.height = height; self.rows = rows; self.columns = columns
+        self.title = title; self.style = style
+    }
+
+    /// A one-panel figure showing `chart`.
+    public init(_ chart: any Chart, width: Int = 800, height: Int = 600, style: Style = .standard) {
+        self.init(width: width, height: height, style: style)
+        charts = [chart]
+    }
+
+    /// Appends a chart to the next free panel.
+    public mutating func add(_ chart: any Chart) {
+        precondition(charts.count < rows * columns,
+                     "Figure.add: all \(rows)×\(columns) panels are taken (\(charts.count) charts)")
+        charts.append(chart)
+    }
+
+    /// The rectangle of panel `index` (row-major) on a canvas of this figure's size.
+    public func panelFrame(_ index: Int, canvas: Canvas) -> Rect {
+        var top = 0.0
+        if let title, !title.isEmpty {
+            top = style.padding * 2 + canvas.measure(title, size: style.figureTitleFontSize).height
+        }
+        let cellWidth = Double(width) / Double(columns)
+        let cellHeight = (Double(height) - top) / Double(rows)
+        let (row, column) = (index / columns, index % columns)
+        return Rect(x: Double(column) * cellWidth, y: top + Double(row) * cellHeight,
+                    width: cellWidth, height: cellHeight)
+    }
+
+    /// Draws every chart onto a new canvas.
+    public func render() throws -> Canvas {
+        let canvas = try Canvas(width: width, height: height, background: style.background)
+        if let title, !title.isEmpty {
+            canvas.text(title, at: Point(Double(width) / 2, style.padding * 1.5), size: style.figureTitleFontSize,
+                        color: style.textColor, align: .center, baseline: .top)
+        }
+        for (i, chart) in charts.enumerated() {
+            let frame = panelFrame(i, canvas: canvas)
+            canvas.setClip(frame)
+            chart.draw(on: canvas, in: frame, style: style)
+        }
+        canvas.setClip(nil)
+        return canvas
+    }
+
+    /// PNG bytes of the rendered figure (same figure, same bytes).
+    public func pngData() throws -> [UInt8] { try render().pngData() }
+
+    /// Renders and writes the figure to `path` atomically.
+    public func writePNG(to path: String) throws { try render().writePNG(to: path) }
+}
+
+extension Chart {
+    /// Renders this chart alone on a `width × height` figure and writes it to `path`.
+    public func writePNG(to path: String, width: Int = 800, height: Int = 600, style: Style = .standard) throws {
+        try Figure(self, width: width, height: height, style: style).writePNG(to: path)
+    }
+}

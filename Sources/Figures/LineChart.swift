@@ -1,0 +1,106 @@
+// The line chart: several series over a shared x axis, e.g. training and validation loss per
+// step. A series with different units belongs in its own panel of a `Figure`.
+
+/// Lines on numeric axes with a legend.
+///
+///     var chart = LineChart(title: "Loss", xLabel: "step", yLabel: "loss")
+///     chart.add("train", x: [0, 1, 2, 3], y: [2.3, 1.4, 0.9, 0.7])
+///     chart.add("validation", x: [0, 1, 2, 3], y: [2.3, 1.6, 1.2, 1.1], dashed: true)
+///     try chart.writePNG(to: "out/loss.png")
+public struct LineChart: Chart {
+    public struct Series {
+        public var name: String
+        public var x: [Double]
+        public var y: [Double]
+        public var color: Color
+        public var dashed: Bool
+        /// Draw a dot on each point (useful for few points).
+        public var showPoints: Bool
+    }
+
+    public var title: String?
+    public var xLabel: String?
+    public var yLabel: String?
+    public private(set) var series: [Series] = []
+    /// Fixed y range (e.g. 0…1 for accuracy); nil fits the data.
+    public var yRange: ClosedRange<Double>?
+    /// Horizontal reference lines such as chance level, with their labels.
+    public var referenceLines: [(value: Double, label: String)] = []
+
+    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
+        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
+    }
+
+    /// Adds a series; its colour defaults to the next tab10 colour.
+    public mutating func add(_ name: String, x: [Double], y: [Double], color: Color? = nil,
+                             dashed: Bool = false, showPoints: Bool = false) {
+        precondition(x.count == y.count, "LineChart.add \(name): \(x.count) x values but \(y.count) y values")
+        series.append(Series(name: name, x: x, y: y, color: color ?? .palette(series.count),
+                             dashed: dashed, showPoints: showPoints))
+    }
+
+    public func draw(on canvas: Canvas, in frame: Rect, style: Style) {
+        let xs = series.flatMap(\.x), ys = series.flatMap(\.y)
+        let yAxis = yRange.map { AxisSpec.numeric($0.lowerBound, $0.upperBound) }
+            ?? .fitting(ys, including: referenceLines.map(\.value))
+        let axes = Axes(x: .fitting(xs, margin: 0.02), y: yAxis, title: title, xLabel: xLabel, yLabel: yLabel)
+        let l = axes.layout(in: frame, canvas: canvas, style: style)
+        axes.drawBackground(l, canvas: canvas, style: style)
+        canvas.setClip(l.plot)
+        ReferenceLine.draw(referenceLines, layout: l, canvas: canvas, style: style)
+        var placed: [Point] = []
+        for s in series {
+            let points = zip(s.x, s.y).map { Point(l.xScale($0.0), l.yScale($0.1)) }
+            placed += points
+            if s.dashed { dashedPolyline(points, color: s.color, canvas: canvas, style: style) }
+            else { canvas.polyline(points, color: s.color, width: style.lineWidth) }
+            if s.showPoints {
+                for p in points { canvas.fillCircle(center: p, radius: style.lineWidth * 1.8, color: s.color) }
+            }
+        }
+        canvas.setClip(frame)
+        axes.drawForeground(l, canvas: canvas, style: style)
+        let entries = series.map { LegendEntry($0.name, color: $0.color, symbol: .line) }
+        if entries.count > 1 || !(entries.first?.label.isEmpty ?? true) {
+            Legend.draw(entries, in: l.plot, avoiding: placed, canvas: canvas, style: style)
+        }
+    }
+
+    /// Dashes of 6 line widths with gaps of 3, measured along the path.
+    private func dashedPolyline(_ points: [Point], color: Color, canvas: Canvas, style: Style) {
+        let dash = style.lineWidth * 4, gap = style.lineWidth * 2.5
+        var phase = 0.0   // distance travelled within the current dash+gap period
+        for (a, b) in zip(points, points.dropFirst()) {
+            let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            guard length > 0, length.isFinite else { continue }
+            var t = 0.0
+            while t < length {
+                let inDash = phase < dash
+                let run = min(length - t, inDash ? dash - phase : dash + gap - phase)
+                if inDash {
+                    let p = Point(a.x + (b.x - a.x) * t / length, a.y + (b.y - a.y) * t / length)
+                    let q = Point(a.x + (b.x - a.x) * (t + run) / length, a.y + (b.y - a.y) * (t + run) / length)
+                    canvas.line(from: p, to: q, color: color, width: style.lineWidth)
+                }
+                t += run
+                phase = (phase + run).truncatingRemainder(dividingBy: dash + gap)
+            }
+        }
+    }
+}
+
+/// Dashed horizontal lines across the plot with a label at their right end.
+enum ReferenceLine {
+    static func draw(_ lines: [(value: Double, label: String)], layout l: Axes.Layout, canvas: Canvas, style: Style) {
+        for (value, label) in lines {
+            let y = l.yScale(value).rounded(.down)
+            var x = l.plot.minX
+            while x < l.plot.maxX {
+                canvas.fill(Rect(x: x, y: y, width: min(8, l.plot.maxX - x), height: 1.5), Color(hex: 0x555555))
+                x += 13
+            }
+            canvas.text(label, at: Point(l.plot.maxX - style.padding, y - 3), size: style.annotationFontSize,
+                        color: Color(hex: 0x333333), align: .right, baseline: .bottom)
+        }
+    }
+}

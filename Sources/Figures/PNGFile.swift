@@ -1,0 +1,63 @@
+// Saving bytes so that a reader never sees half a file: write a temporary file beside the
+// target, then rename it over the target (rename is atomic within one file system, POSIX).
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// PNG output settings and the atomic file write.
+public enum PNGFile {
+    /// zlib level used by default. Measured on an 800×600 scatter: level 1 encodes in about half
+    /// the time of zlib's default (6) for files 10–20% larger; figures are written often.
+    public static let defaultLevel = 1
+
+    /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+    /// On any failure the temporary file is removed and `FigureError.cannotWrite` is thrown.
+    ///
+    ///     try PNGFile.writeAtomically(pngBytes, to: "out/figure.png")
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FigureError.cannotWrite(path: path, reason: "folder '\(folder)' does not exist")
+        }
+        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(nextSerial()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw FigureError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let failure: String? = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return nil
+        }
+        let closeFailed = close(fd) != 0
+        if let failure {
+            unlink(temporary)
+            throw FigureError.cannotWrite(path: path, reason: failure)
+        }
+        if closeFailed {
+            unlink(temporary)
+            throw FigureError.cannotWrite(path: path, reason: "closing the file failed")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FigureError.cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var serial = 0
+    private static func nextSerial() -> Int {
+        serialLock.lock(); defer { serialLock.unlock() }
+        serial += 1
+        return serial
+    }
+}
