@@ -1,0 +1,159 @@
+// Principal component analysis: the directions along which a cloud of points varies most, found by
+// subspace iteration on the centred data (never forming the d×d covariance, so 3,072-dimensional
+// pixel vectors are fine), then a small symmetric eigenproblem (Jacobi) to order the directions.
+// Each direction's sign is fixed so its largest-magnitude entry is positive: same data, same picture.
+
+import Foundation
+
+/// A fitted PCA: the mean, the top components and the variance along each.
+///
+///     // points on the line y = 2x: the first component is ±(1, 2)/√5, with all the variance
+///     let pca = PCA(points: [[0, 0], [1, 2], [2, 4], [3, 6]], components: 2)
+///     pca.components[0]              // [0.447, 0.894]
+///     pca.explainedVarianceRatio[0]  // 1.0
+public struct PCA: Sendable {
+    /// The mean of the points, [d].
+    public let mean: [Float]
+    /// The unit components, strongest first, [k][d].
+    public let components: [[Float]]
+    /// The variance of the data along each component (divided by n − 1).
+    public let explainedVariance: [Float]
+    /// Each component's share of the total variance.
+    public let explainedVarianceRatio: [Float]
+
+    /// Fits `components` directions to `points` ([n][d], n ≥ 2).
+    public init(points: [[Float]], components k: Int = 2, maxIterations: Int = 500) {
+        let n = points.count
+        precondition(n >= 2, "PCA: needs at least 2 points, got \(n)")
+        let d = points[0].count
+        precondition(points.allSatisfy { $0.count == d }, "PCA: every point must have \(d) values")
+        precondition(k >= 1 && k <= d, "PCA: components \(k) must lie in 1...\(d)")
+
+        // 1. Centre the data: x = points − mean, [n, d].
+        var mean = [Double](repeating: 0, count: d)
+        for p in points { for j in 0..<d { mean[j] += Double(p[j]) } }
+        for j in 0..<d { mean[j] /= Double(n) }
+        var x = [Double](repeating: 0, count: n * d)
+        var total = 0.0
+        for i in 0..<n { for j in 0..<d { let v = Double(points[i][j]) - mean[j]; x[i * d + j] = v; total += v * v } }
+
+        // 2. Subspace iteration Q ← orth(XᵀX Q) with a few spare vectors, from a fixed start.
+        let b = min(d, k + 2)
+        var q: [[Double]] = (0..<b).map { c in
+            (0..<d).map { j -> Double in 1 + 0.5 * sin(Double((c + 1) * (j + 1))) }
+        }
+        orthonormalize(&q)
+        for _ in 0..<maxIterations {
+            var next = q.map { PCA.covarianceTimes($0, x: x, n: n, d: d) }
+            orthonormalize(&next)
+            var change = 0.0
+            for c in 0..<b { for j in 0..<d { change = max(change, abs(next[c][j] - q[c][j])) } }
+            q = next
+            if change < 1e-10 { break }
+        }
+
+        // 3. Rayleigh–Ritz: the small matrix T = Qᵀ XᵀX Q, its eigenvectors rotate Q into components.
+        let aq = q.map { PCA.covarianceTimes($0, x: x, n: n, d: d) }
+        var t = [[Double]](repeating: [Double](repeating: 0, count: b), count: b)
+        for r in 0..<b { for c in 0..<b { t[r][c] = dot(q[r], aq[c]) } }
+        let (values, vectors) = jacobiEigen(t)
+        let order = (0..<b).sorted { values[$0] > values[$1] }
+        var comps: [[Float]] = []
+        var variances: [Float] = []
+        for e in order.prefix(k) {
+            var v = [Double](repeating: 0, count: d)
+            for r in 0..<b { for j in 0..<d { v[j] += vectors[r][e] * q[r][j] } }
+            let biggest = v.indices.max { abs(v[$0]) < abs(v[$1]) }!
+            if v[biggest] < 0 { v = v.map { -$0 } }
+            comps.append(v.map(Float.init))
+            variances.append(Float(max(values[e], 0) / Double(n - 1)))
+        }
+        self.mean = mean.map(Float.init)
+        self.components = comps
+        self.explainedVariance = variances
+        let totalVariance = Float(total / Double(n - 1))
+        self.explainedVarianceRatio = variances.map { totalVariance > 0 ? $0 / totalVariance : 0 }
+    }
+
+    /// The coordinates of `points` along the components, [n][k].
+    public func project(_ points: [[Float]]) -> [[Float]] {
+        points.map { p in
+            components.map { c in
+                var s: Float = 0
+                for j in 0..<mean.count { s += (p[j] - mean[j]) * c[j] }
+                return s
+            }
+        }
+    }
+
+    /// XᵀX v for centred data x [n, d].
+    static func covarianceTimes(_ v: [Double], x: [Double], n: Int, d: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: d)
+        for i in 0..<n {
+            var s = 0.0
+            for j in 0..<d { s += x[i * d + j] * v[j] }
+            for j in 0..<d { out[j] += s * x[i * d + j] }
+        }
+        return out
+    }
+}
+
+/// Gram–Schmidt, twice for accuracy; a vector that vanishes is replaced by a unit axis.
+private func orthonormalize(_ vectors: inout [[Double]]) {
+    for c in vectors.indices {
+        for _ in 0..<2 {
+            for p in 0..<c {
+                let overlap = dot(vectors[c], vectors[p])
+                for j in vectors[c].indices { vectors[c][j] -= overlap * vectors[p][j] }
+            }
+        }
+        let norm = dot(vectors[c], vectors[c]).squareRoot()
+        if norm < 1e-300 {
+            vectors[c] = vectors[c].indices.map { $0 == c % vectors[c].count ? 1 : 0 }
+        } else {
+            vectors[c] = vectors[c].map { $0 / norm }
+        }
+    }
+}
+
+/// The dot product of two vectors of one length.
+private func dot(_ a: [Double], _ b: [Double]) -> Double {
+    var s = 0.0
+    for i in a.indices { s += a[i] * b[i] }
+    return s
+}
+
+/// Eigenvalues and eigenvectors (as columns) of a small symmetric matrix, by cyclic Jacobi rotations.
+private func jacobiEigen(_ matrix: [[Double]]) -> (values: [Double], vectors: [[Double]]) {
+    var a = matrix
+    let m = a.count
+    var v = (0..<m).map { r in (0..<m).map { $0 == r ? 1.0 : 0.0 } }
+    for _ in 0..<100 {
+        var off = 0.0
+        for r in 0..<m { for c in 0..<m where r != c { off += a[r][c] * a[r][c] } }
+        if off < 1e-24 { break }
+        for p in 0..<m {
+            for q in (p + 1)..<max(p + 1, m) where abs(a[p][q]) > 1e-300 {
+                let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
+                let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
+                let c = 1 / (t * t + 1).squareRoot(), s = t * c
+                for k in 0..<m {
+                    let akp = a[k][p], akq = a[k][q]
+                    a[k][p] = c * akp - s * akq
+                    a[k][q] = s * akp + c * akq
+                }
+                for k in 0..<m {
+                    let apk = a[p][k], aqk = a[q][k]
+                    a[p][k] = c * apk - s * aqk
+                    a[q][k] = s * apk + c * aqk
+                }
+                for k in 0..<m {
+                    let vkp = v[k][p], vkq = v[k][q]
+                    v[k][p] = c * vkp - s * vkq
+                    v[k][q] = s * vkp + c * vkq
+                }
+            }
+        }
+    }
+    return ((0..<m).map { a[$0][$0] }, v)
+}

@@ -1,0 +1,132 @@
+// Exact t-SNE: a 2D map in which points that are neighbours in the high-dimensional space stay
+// neighbours. van der Maaten & Hinton 2008, "Visualizing Data using t-SNE", with the usual recipe:
+// perplexity-calibrated Gaussian affinities, early exaggeration, momentum and per-coordinate gains.
+// Exact (O(n²) per iteration): fine for up to a few thousand points; ~500 points take about a second.
+
+import Foundation
+import TeachingEngine
+
+/// Settings of a t-SNE run.
+public struct TSNEOptions: Sendable {
+    /// The effective number of neighbours (capped at (n − 1)/3 for small n).
+    public var perplexity: Double = 30
+    public var iterations = 750
+    public var learningRate: Double = 200
+    public var earlyExaggeration: Double = 12
+    public var exaggerationIterations = 250
+    /// The seed of the random start.
+    public var seed: UInt64 = 0
+
+    public init() {}
+}
+
+/// t-SNE embeddings.
+public enum TSNE {
+    /// Maps `points` ([n][d]) to 2D, [n][2]. The same points and options give the same map.
+    ///
+    ///     var options = TSNEOptions(); options.seed = 1
+    ///     let map = TSNE.embed(features, options: options)   // two clusters in → two clusters out
+    public static func embed(_ points: [[Float]], options: TSNEOptions = TSNEOptions()) -> [[Float]] {
+        let n = points.count
+        precondition(n >= 2, "TSNE: needs at least 2 points, got \(n)")
+        let p = affinities(points, perplexity: min(options.perplexity, Double(n - 1) / 3))   // [n, n]
+
+        // Start: a tiny Gaussian cloud from the seed.
+        var rng = SeededGenerator(seed: options.seed)
+        var y = (0..<(2 * n)).map { _ in Double(rng.nextNormal()) * 1e-4 }   // [n, 2]
+        var velocity = [Double](repeating: 0, count: 2 * n)
+        var gains = [Double](repeating: 1, count: 2 * n)
+        var gradient = [Double](repeating: 0, count: 2 * n)
+        var kernel = [Double](repeating: 0, count: n * n)
+
+        for iteration in 0..<options.iterations {
+            let exaggeration = iteration < options.exaggerationIterations ? options.earlyExaggeration : 1
+            let momentum = iteration < options.exaggerationIterations ? 0.5 : 0.8
+            // 1. Student-t kernel k_ij = 1 / (1 + |y_i − y_j|²) and its sum Z.
+            var z = 0.0
+            for i in 0..<n {
+                for j in (i + 1)..<max(i + 1, n) {
+                    let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
+                    let k = 1 / (1 + dx * dx + dy * dy)
+                    kernel[i * n + j] = k
+                    kernel[j * n + i] = k
+                    z += 2 * k
+                }
+            }
+            // 2. Gradient: 4 Σ_j (α·p_ij − k_ij / Z) · k_ij · (y_i − y_j).
+            for i in 0..<n {
+                var gx = 0.0, gy = 0.0
+                for j in 0..<n where j != i {
+                    let k = kernel[i * n + j]
+                    let force = (exaggeration * p[i * n + j] - k / z) * k
+                    gx += force * (y[2 * i] - y[2 * j])
+                    gy += force * (y[2 * i + 1] - y[2 * j + 1])
+                }
+                gradient[2 * i] = 4 * gx
+                gradient[2 * i + 1] = 4 * gy
+            }
+            // 3. Gains grow where the gradient keeps its sign against the velocity, shrink otherwise.
+            for c in 0..<(2 * n) {
+                gains[c] = (gradient[c] > 0) != (velocity[c] > 0) ? gains[c] + 0.2 : max(gains[c] * 0.8, 0.01)
+                velocity[c] = momentum * velocity[c] - options.learningRate * gains[c] * gradient[c]
+                y[c] += velocity[c]
+            }
+            // 4. Keep the map centred.
+            var mx = 0.0, my = 0.0
+            for i in 0..<n { mx += y[2 * i]; my += y[2 * i + 1] }
+            for i in 0..<n { y[2 * i] -= mx / Double(n); y[2 * i + 1] -= my / Double(n) }
+        }
+        return (0..<n).map { [Float(y[2 * $0]), Float(y[2 * $0 + 1])] }
+    }
+
+    /// Symmetric affinities p_ij = (p_j|i + p_i|j) / 2n, each row's Gaussian width found by bisection
+    /// so that its entropy equals log(perplexity).
+    static func affinities(_ points: [[Float]], perplexity: Double) -> [Double] {
+        let n = points.count, d = points[0].count
+        var distances = [Double](repeating: 0, count: n * n)   // squared
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                var s = 0.0
+                for c in 0..<d { let diff = Double(points[i][c] - points[j][c]); s += diff * diff }
+                distances[i * n + j] = s
+                distances[j * n + i] = s
+            }
+        }
+        let target = log(max(perplexity, 1.0001))
+        var conditional = [Double](repeating: 0, count: n * n)
+        var row = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var beta = 1.0, low = 0.0, high = Double.infinity
+            let nearest = (0..<n).filter { $0 != i }.map { distances[i * n + $0] }.min() ?? 0
+            for _ in 0..<60 {
+                // Entropy H = log Σ e^(−β d) + β Σ d e^(−β d) / Σ e^(−β d) (distances shifted by the nearest for stability).
+                var sum = 0.0, weighted = 0.0
+                for j in 0..<n where j != i {
+                    let e = exp(-beta * (distances[i * n + j] - nearest))
+                    row[j] = e
+                    sum += e
+                    weighted += (distances[i * n + j] - nearest) * e
+                }
+                let entropy = log(sum) + beta * weighted / sum
+                if abs(entropy - target) < 1e-5 { break }
+                if entropy > target {
+                    low = beta
+                    beta = high.isInfinite ? beta * 2 : (beta + high) / 2
+                } else {
+                    high = beta
+                    beta = (beta + low) / 2
+                }
+            }
+            var sum = 0.0
+            for j in 0..<n where j != i { row[j] = exp(-beta * (distances[i * n + j] - nearest)); sum += row[j] }
+            for j in 0..<n where j != i { conditional[i * n + j] = row[j] / sum }
+        }
+        var p = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n where j != i {
+                p[i * n + j] = max((conditional[i * n + j] + conditional[j * n + i]) / Double(2 * n), 1e-12)
+            }
+        }
+        return p
+    }
+}

@@ -1,2 +1,0 @@
-// Multimodal: ToyWorld, tokenizer, patches, positions, projections, metrics (issue 4).
-import TeachingEngine
