@@ -3,6 +3,10 @@
 //   swift run -c release benchmark                      every workload
 //   swift run -c release benchmark --only matmul,clip   a subset (matmul, clip, vqa, plot, data)
 //   swift run -c release benchmark --threads 1          limit gemm to one thread (default: all cores)
+//
+// Besides the keys of benchmarks.md it reports how step time grows (issue 12, item 5):
+// "clip_ms_per_step_by_batch" (batch 16, 64, 256) and "vqa_ms_per_step_by_tokens" (26, 52, 104 tokens:
+// 16 patches and 10, 36, 88 question tokens). Parameter counts go to standard error.
 
 import Foundation
 import TeachingEngine
@@ -15,9 +19,14 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 
+func note(_ line: String) { FileHandle.standardError.write((line + "\n").data(using: .utf8)!) }
+
+/// A JSON number with three decimals, or null for a figure that was not measured.
+func jsonNumber(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "null" }
+
 let selected = option("--only").map { $0.split(separator: ",").map(String.init) } ?? allWorkloads
 for name in selected where !allWorkloads.contains(name) {
-    FileHandle.standardError.write("benchmark: unknown workload '\(name)'; choose from \(allWorkloads.joined(separator: ","))\n".data(using: .utf8)!)
+    note("benchmark: unknown workload '\(name)'; choose from \(allWorkloads.joined(separator: ","))")
     exit(2)
 }
 let threadLimit = option("--threads").flatMap(Int.init)
@@ -32,8 +41,44 @@ if selected.contains("matmul") {
     fields.append(("matmul_gflops", "{" + entries.joined(separator: ", ") + "}"))
 }
 
+if selected.contains("clip") {
+    let clip = runClipWorkload()
+    note("W-CLIP: \(clip.parameterCount) parameters")
+    fields.append(("clip_ms_per_step", jsonNumber(clip.millisecondsPerStep)))
+    fields.append(("clip_loss_first", jsonNumber(Double(clip.firstLoss))))
+    fields.append(("clip_loss_last", jsonNumber(Double(clip.lastLoss))))
+    let growth = [16, 64, 256].map { batch in
+        let ms = batch == 64 ? clip.millisecondsPerStep
+            : runClipWorkload(batch: batch, warmUp: 3, steps: 15).millisecondsPerStep
+        return "\"\(batch)\": \(jsonNumber(ms))"
+    }
+    fields.append(("clip_ms_per_step_by_batch", "{" + growth.joined(separator: ", ") + "}"))
+}
+
+if selected.contains("vqa") {
+    let vqa = runVqaWorkload()
+    note("W-VQA: \(vqa.parameterCount) parameters")
+    fields.append(("vqa_ms_per_step", jsonNumber(vqa.millisecondsPerStep)))
+    let growth = [26, 52, 104].map { tokens in
+        let ms = tokens == 26 ? vqa.millisecondsPerStep
+            : runVqaWorkload(questionLength: tokens - 16, warmUp: 3, steps: 15).millisecondsPerStep
+        return "\"\(tokens)\": \(jsonNumber(ms))"
+    }
+    fields.append(("vqa_ms_per_step_by_tokens", "{" + growth.joined(separator: ", ") + "}"))
+}
+
+if selected.contains("plot") {
+    // W-PLOT lives in PlotWorkload.swift (written by the Figures engineer); not there yet.
+    note("benchmark: W-PLOT is not written yet; its figures are null")
+    fields.append(("plot_scatter_ms", jsonNumber(nil)))
+    fields.append(("plot_heatmap_ms", jsonNumber(nil)))
+}
+
+if selected.contains("data") {
+    // W-DATA lives in DataWorkload.swift (written by the Multimodal engineer); not there yet.
+    note("benchmark: W-DATA is not written yet; its figure is null")
+    fields.append(("data_10k_scenes_s", jsonNumber(nil)))
+}
+
 fields.append(("threads", "\(threadCount)"))
 print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
-
-/// A JSON number with three decimals.
-func jsonNumber(_ x: Double) -> String { String(format: "%.3f", x) }

@@ -1,0 +1,78 @@
+// W-VQA of shared/benchmarks.md: one single-stream training step. Image patches and question tokens
+// share one sequence (with learned positions and a modality-type embedding), pass through four
+// pre-LN transformer blocks, and the last token's state predicts the answer.
+
+import TeachingEngine
+
+/// The model of W-VQA: 220,384 parameters.
+struct VqaBenchmarkModel {
+    let patchEmbedding: Linear          // 192 → 64
+    let tokenEmbedding: Embedding       // 64 × 64
+    let positions: Variable             // [26, 64] at the default question length
+    let modalityTypes: Embedding        // 2 × 64: 0 image, 1 text
+    let encoder: TransformerEncoder     // 4 pre-LN blocks + final LayerNorm
+    let answerHead: Linear              // 64 → 32
+
+    /// `questionLength` tokens follow the 16 patches (10 in W-VQA; the growth figures vary it).
+    init(seed: UInt64, questionLength: Int = 10) {
+        var rng = SeededGenerator(seed: seed)
+        let width = 64
+        patchEmbedding = Linear(inputSize: 192, outputSize: width, name: "patch", using: &rng)
+        tokenEmbedding = Embedding(vocabularySize: 64, width: width, name: "tokens", using: &rng)
+        positions = Variable(name: "positions",
+                             value: Tensor(randomNormal: [16 + questionLength, width], standardDeviation: 0.02,
+                                           using: &rng))
+        modalityTypes = Embedding(vocabularySize: 2, width: width, standardDeviation: 0.02, name: "types",
+                                  using: &rng)
+        encoder = TransformerEncoder(depth: 4, width: width, headCount: 4, hiddenWidth: 256, name: "encoder",
+                                     using: &rng)
+        answerHead = Linear(inputSize: width, outputSize: 32, name: "answer", using: &rng)
+    }
+
+    var parameters: [Variable] {
+        patchEmbedding.parameters + tokenEmbedding.parameters + [positions] + modalityTypes.parameters
+            + encoder.parameters + answerHead.parameters
+    }
+
+    /// Cross-entropy of the predicted answers for images [B, 32, 32, 3] and questions [B][L].
+    func loss(images: Tensor, questions: [[Int]], answers: [Int]) -> Variable {
+        let patchCount = 16, length = 16 + questions[0].count
+        let patches = Variable(patchify(images, patch: 8))                               // [B, 16, 192]
+        let sequence = concatenate([patchEmbedding(patches), tokenEmbedding(questions)], alongAxis: 1)   // [B, L, 64]
+        let types = modalityTypes([(0..<length).map { $0 < patchCount ? 0 : 1 }])        // [1, L, 64]
+        let hidden = encoder(sequence + positions + types).output                        // [B, L, 64]
+        let last = hidden.slice(alongAxis: 1, (length - 1)..<length)
+            .reshaped(to: [hidden.shape[0], hidden.shape[2]])                            // [B, 64]
+        return crossEntropy(answerHead(last), targets: answers)                          // logits [B, 32]
+    }
+}
+
+/// W-VQA at `questionLength` question tokens (sequence 16 + questionLength): `warmUp` untimed steps,
+/// then the median of `steps` timed steps.
+func runVqaWorkload(batch: Int = 64, questionLength: Int = 10, warmUp: Int = 5, steps: Int = 50) -> StepTiming {
+    let model = VqaBenchmarkModel(seed: 3, questionLength: questionLength)
+    let parameters = model.parameters
+    let count = parameters.reduce(0) { $0 + $1.count }
+    if questionLength == 10 {
+        precondition(count == 220_384, "W-VQA: the model has \(count) parameters; benchmarks.md specifies 220,384")
+    }
+    var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
+    var rng = SeededGenerator(seed: 4)
+    let images = Tensor(randomUniform: [batch, 32, 32, 3], in: 0...1, using: &rng)
+    let questions = (0..<batch).map { _ in (0..<questionLength).map { _ in 1 + rng.nextInt(below: 63) } }
+    let answers = (0..<batch).map { _ in rng.nextInt(below: 32) }
+    var losses: [Float] = []
+    var times: [Double] = []
+    for step in 0..<(warmUp + steps) {
+        let start = now()
+        optimizer.zeroGrad()
+        let loss = model.loss(images: images, questions: questions, answers: answers)
+        loss.backward()
+        optimizer.step()
+        let elapsed = now() - start
+        losses.append(loss.item)
+        if step >= warmUp { times.append(elapsed) }
+    }
+    return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
+                      parameterCount: count)
+}
