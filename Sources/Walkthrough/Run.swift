@@ -1,0 +1,202 @@
+// The run a step talks to: the options it was started with, and every way a step leaves a trace —
+// printed text, tables, figures, metrics, checkpoints and training progress.
+
+import Foundation
+import TeachingEngine
+
+/// One run of a lesson. A step receives it as `run` and reports through it; what it reports goes to the
+/// terminal and into notebook.ipynb, README.md and metrics.json.
+///
+///     Step(L("Measure", "测量")) { lesson, run in
+///         let accuracy = lesson.model.accuracy(on: lesson.test)
+///         run.print("accuracy: \(accuracy)")            // text output of the step
+///         run.table(["animal", "n"], [["cat", "12"]])   // an aligned table
+///         try run.figure("accuracy", png: chart.png())  // accuracy.png in --out, embedded in the notebook
+///         run.metric("accuracy", accuracy)              // metrics.json and Docs markers
+///     }
+///
+/// Use `run.print`, not Swift's `print`: only what goes through the run reaches the notebook.
+public final class Run {
+    public let seed: UInt64
+    /// Small sizes for a fast run (and for tests).
+    public let quick: Bool
+    public let language: Language
+    /// Where the run's files go (`--out`).
+    public let outDirectory: URL
+    public let console: Console
+    let archive: TensorArchive
+
+    var records: [StepRecord] = []
+    private(set) var metrics: [String: Double] = [:]
+    private(set) var trainedCheckpoints: [String] = []
+    private(set) var loadedCheckpoints: [String] = []
+
+    init(seed: UInt64, quick: Bool, language: Language, outDirectory: URL, console: Console,
+         archive: TensorArchive) {
+        self.seed = seed
+        self.quick = quick
+        self.language = language
+        self.outDirectory = outDirectory
+        self.console = console
+        self.archive = archive
+    }
+
+    // MARK: - Randomness and language
+
+    /// A generator for one part of the lesson: the same seed and stream give the same numbers, and
+    /// adding draws to one stream leaves the others unchanged.
+    public func rng(_ stream: UInt64) -> SeededGenerator {
+        SeededGenerator(seed: seed).derived(stream: stream)
+    }
+
+    /// `text` in the run's language (`--lang`).
+    public func text(_ text: L) -> String { text(language) }
+
+    // MARK: - Outputs
+
+    /// Prints `text` and records it as the step's output.
+    public func print(_ text: String) {
+        console.line(text)
+        record(.text(text + "\n"))
+    }
+
+    /// Prints `text` in the run's language.
+    public func print(_ text: L) { print(text(language)) }
+
+    /// Prints an aligned table (CJK counted as two columns); numeric columns are right-aligned.
+    public func table(_ headers: [String], _ rows: [[String]]) {
+        print(TextTable(headers, rows).rendered)
+    }
+
+    /// Saves `png` as `<name>.png` in --out (atomically) and embeds it in the notebook.
+    /// - Precondition: `name` is made of letters, digits, `-` and `_`.
+    public func figure(_ name: String, png: [UInt8]) throws {
+        let url = figureURL(name)
+        try AtomicFiles.write(png, to: url)
+        recordFigure(name: name, png: png)
+    }
+
+    /// Lets `draw` write the PNG file itself (to a temporary path), then keeps it as `<name>.png`.
+    public func figure(_ name: String, draw: (URL) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        try AtomicFiles.write(to: figureURL(name)) { temp in
+            try draw(temp)
+            bytes = Array(try Data(contentsOf: temp))
+        }
+        recordFigure(name: name, png: bytes)
+    }
+
+    /// Records a number the run measured; it goes to metrics.json (sorted, six significant digits).
+    /// - Precondition: `name` is lowercase letters, digits, `_` and `.`.
+    public func metric(_ name: String, _ value: Double) {
+        precondition(!name.isEmpty && name.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "_" || $0 == "." },
+                     "metric: name '\(name)' must be lowercase letters, digits, _ or .")
+        metrics[name] = value
+        console.line(console.styled("  ▸ \(name) = \(formatNumber(value))", .dim))
+    }
+
+    public func metric(_ name: String, _ value: Float) { metric(name, Double(value)) }
+    public func metric(_ name: String, _ value: Int) { metric(name, Double(value)) }
+
+    // MARK: - Training
+
+    /// A progress reporter for a loop of `steps` steps; give `lr` so a divergence can suggest a smaller one.
+    public func training(steps: Int, lr: Double? = nil) -> TrainingProgress {
+        TrainingProgress(run: self, totalSteps: steps, learningRate: lr)
+    }
+
+    /// The tensors of a trained model: loaded from `checkpoints/<name>-<hash>.safetensors` in --out when a
+    /// run with the same `settings`, seed and --quick saved them, otherwise trained by `train` and saved.
+    /// Put every setting that changes the trained weights into `settings`.
+    ///
+    ///     lazy var model = Line(tensors: run.checkpoint("line", settings: ["lr": "\(knobs.lr)"]) {
+    ///         Line.train(points, lr: knobs.lr).tensors
+    ///     })
+    ///
+    /// A checkpoint that cannot be read is reported and trained anew. If training throws (a
+    /// divergence), the run stops here with the error's explanation and a non-zero exit.
+    public func checkpoint(_ name: String, settings: [String: String],
+                           train: () throws -> [String: Tensor]) -> [String: Tensor] {
+        var full = settings
+        full["seed"] = String(seed)
+        full["quick"] = String(quick)
+        let file = "checkpoints/\(checkpointKey(name: name, settings: full)).\(archive.fileExtension)"
+        let url = outDirectory.appendingPathComponent(file)
+        if let data = FileManager.default.contents(atPath: url.path) {
+            do {
+                let tensors = try archive.decode(Array(data))
+                loadedCheckpoints.append(file)
+                console.line(console.styled("  ↺ loaded \(file) (same settings and seed: no training)", .dim))
+                return tensors
+            } catch {
+                console.line(console.styled("  ! \(file) could not be read (\(error)); training anew", .yellow))
+            }
+        }
+        let tensors: [String: Tensor]
+        do {
+            tensors = try train()
+        } catch {
+            stop(error)
+        }
+        var metadata = full
+        metadata["name"] = name
+        do {
+            try AtomicFiles.write(archive.encode(tensors, metadata), to: url)
+            console.line(console.styled("  ✓ saved \(file)", .dim))
+        } catch {
+            console.line(console.styled("  ! could not save \(file): \(error)", .yellow))
+        }
+        trainedCheckpoints.append(file)
+        return tensors
+    }
+
+    /// Ends the program now with the error's explanation on standard error and exit code 1; for
+    /// failures inside code that cannot throw (a `lazy var` that trains). Files already written are
+    /// complete; the notebook of this run is not written.
+    public func stop(_ error: Error) -> Never {
+        console.error(console.styled("error: ", .red) + describe(error))
+        exit(1)
+    }
+
+    func describe(_ error: Error) -> String {
+        if let diverged = error as? TrainingDiverged { return diverged.explanation(language) }
+        if let localized = error as? LocalizedError, let text = localized.errorDescription { return text }
+        return String(describing: error)
+    }
+
+    // MARK: - Recording
+
+    private func figureURL(_ name: String) -> URL {
+        precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" },
+                     "figure: name '\(name)' must be letters, digits, - or _")
+        return outDirectory.appendingPathComponent(name + ".png")
+    }
+
+    private func recordFigure(name: String, png: [UInt8]) {
+        console.line(console.styled("  ▣ \(outDirectory.path)/\(name).png", .cyan))
+        record(.figure(file: name + ".png", png: png))
+    }
+
+    private func record(_ output: StepOutput) {
+        guard !records.isEmpty else { return }
+        records[records.count - 1].outputs.append(output)
+    }
+
+    var figureFiles: [String] {
+        records.flatMap { $0.outputs.compactMap { if case .figure(let file, _) = $0 { return file } else { return nil } } }
+    }
+}
+
+/// What one step left: its title, narration, code and outputs in order.
+struct StepRecord {
+    let number: Int
+    let title: String
+    let narration: String
+    let code: [String]
+    var outputs: [StepOutput] = []
+}
+
+enum StepOutput {
+    case text(String)
+    case figure(file: String, png: [UInt8])
+}

@@ -1,0 +1,166 @@
+// The tour: every lesson in order, in-process and without pauses, into one folder with an index page;
+// optionally regenerating Docs (figures and quoted numbers) and replication cards over several seeds.
+
+import ArgumentParser
+import Foundation
+
+/// The tour's command line.
+public struct TourOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder for every lesson's run and the index page.", valueName: "DIR"))
+    public var out = "out/tour"
+    @Option(help: "Seed of every lesson (the first seed of a replication card).")
+    public var seed: UInt64 = 0
+    @Flag(help: "Small sizes for a fast tour.")
+    public var quick = false
+    @Option(help: ArgumentHelp("Language: en or zh.", valueName: "en|zh"))
+    public var lang = "en"
+    @Flag(help: "No colour on the terminal.")
+    public var noColor = false
+    @Flag(help: "Also copy figures to <docs>/figures/<lesson>/ and rewrite the numbers marked in <docs>/*.md.")
+    public var docs = false
+    @Option(help: ArgumentHelp("The Docs folder for --docs.", valueName: "DIR"))
+    public var docsDir = "Docs"
+    @Option(help: ArgumentHelp("Run each lesson with N seeds and write its replication card (mean ± sd, min – max).",
+                               valueName: "N"))
+    public var seeds = 1
+
+    public init() {}
+
+    public func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be en or zh, got '\(lang)'") }
+        try Knob.inRange(seeds, 1...50, "--seeds")
+        try RunOptions.checkWritable(out)
+        if docs { try RunOptions.checkWritable(docsDir) }
+    }
+}
+
+/// Runs a list of lessons as one tour. The tour's main.swift is one line:
+///
+///     Tour.main(lessons: [Heterogeneity.self, Alignment.self, Fusion.self, Tokens.self, VQA.self])
+///
+/// It leaves `<out>/<NN-slug>/…` for each lesson, and `<out>/index.md` and `index.html` linking each
+/// lesson's README and notebook with its key metrics.
+public enum Tour {
+    public static func main(lessons: [any Lesson.Type]) {
+        AtomicFiles.installInterruptHandler { "Interrupted: the tour stopped; files already written are complete." }
+        exit(run(lessons: lessons, arguments: Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Parses `arguments` and runs the tour; returns the exit code.
+    public static func run(lessons: [any Lesson.Type], arguments: [String], console: Console = .standard(),
+                           archive: TensorArchive = .standard) -> Int32 {
+        let options: TourOptions
+        do {
+            options = try TourOptions.parse(arguments)
+        } catch {
+            let code = TourOptions.exitCode(for: error).rawValue
+            let message = TourOptions.fullMessage(for: error)
+            if code == 0 { console.line(message) } else { console.error(message) }
+            return code
+        }
+        let out = URL(fileURLWithPath: options.out)
+        var entries: [TourEntry] = []
+        for lesson in lessons {
+            let entry = runLesson(lesson, options: options, out: out, console: console, archive: archive)
+            guard entry.result.exitCode == 0 else {
+                console.error("tour: \(entry.folder) failed with exit code \(entry.result.exitCode); stopping")
+                return entry.result.exitCode
+            }
+            entries.append(entry)
+        }
+        do {
+            try AtomicFiles.write(Array(indexMarkdown(entries, options: options).utf8), to: out.appendingPathComponent("index.md"))
+            try AtomicFiles.write(Array(indexHTML(entries, options: options).utf8), to: out.appendingPathComponent("index.html"))
+            if options.docs { try TourDocs.update(entries: entries, docsDir: URL(fileURLWithPath: options.docsDir), console: console) }
+        } catch {
+            console.error("tour: \(error)")
+            return 1
+        }
+        console.line("Tour: \(out.path)/index.md")
+        return 0
+    }
+
+    private static func runLesson<Content: Lesson>(_ lesson: Content.Type, options: TourOptions, out: URL,
+                                                   console: Console, archive: TensorArchive) -> TourEntry {
+        func arguments(seed: UInt64, folder: URL) -> [String] {
+            ["--out", folder.path, "--seed", String(seed), "--lang", options.lang]
+                + (options.quick ? ["--quick"] : []) + (options.noColor ? ["--no-color"] : [])
+        }
+        let folder = out.appendingPathComponent(Content.folderName)
+        let result = Walkthrough.runReporting(lesson, arguments: arguments(seed: options.seed, folder: folder),
+                                              console: console, archive: archive)
+        var entry = TourEntry(number: Content.number, folder: Content.folderName, title: Content.title(Language(rawValue: options.lang) ?? .en),
+                              keyMetrics: Content.keyMetrics, result: result)
+        guard result.exitCode == 0, options.seeds > 1 else { return entry }
+        var seeds: [UInt64] = [options.seed]
+        var runs: [[String: Double]] = [result.metrics]
+        for k in 1..<UInt64(options.seeds) {
+            let seed = options.seed + k
+            console.line("replication: \(Content.folderName) seed \(seed)")
+            let quiet = Console.captured()
+            let other = Walkthrough.runReporting(lesson, arguments: arguments(
+                seed: seed, folder: out.appendingPathComponent("replication/\(Content.folderName)/seed-\(seed)")),
+                console: quiet, archive: archive)
+            guard other.exitCode == 0 else {
+                console.error("replication: \(Content.folderName) seed \(seed) failed: \(quiet.errors)")
+                entry.result.exitCode = other.exitCode
+                return entry
+            }
+            seeds.append(seed)
+            runs.append(other.metrics)
+        }
+        let chosen = Content.keyMetrics.isEmpty ? result.metrics.keys.sorted() : Content.keyMetrics
+        entry.card = ReplicationCard(seeds: seeds, runs: runs, metrics: chosen)
+        try? AtomicFiles.write(Array((entry.card!.markdown + "\n").utf8),
+                               to: folder.appendingPathComponent("replication.md"))
+        return entry
+    }
+
+    private static func shownMetrics(_ entry: TourEntry) -> [String] {
+        let keys = entry.keyMetrics.isEmpty ? entry.result.metrics.keys.sorted() : entry.keyMetrics
+        return keys.compactMap { key in entry.result.metrics[key].map { "\(key) = \(formatNumber($0))" } }
+    }
+
+    static func indexMarkdown(_ entries: [TourEntry], options: TourOptions) -> String {
+        let rows = entries.map { e in
+            [String(format: "%02d", e.number), e.title,
+             "[README](\(e.folder)/README.md) · [notebook](\(e.folder)/notebook.ipynb)",
+             shownMetrics(e).joined(separator: "; ")]
+        }
+        return "# AlignFuse tour\n\nSeed \(options.seed)\(options.quick ? ", --quick" : ""), language \(options.lang).\n\n"
+            + TextTable(["#", "lesson", "run", "key metrics"], rows).rendered + "\n"
+    }
+
+    static func indexHTML(_ entries: [TourEntry], options: TourOptions) -> String {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+        }
+        let rows = entries.map { e in
+            "<tr><td>\(String(format: "%02d", e.number))</td><td>\(escape(e.title))</td>"
+                + "<td><a href=\"\(e.folder)/README.md\">README</a> · <a href=\"\(e.folder)/notebook.ipynb\">notebook</a></td>"
+                + "<td>\(shownMetrics(e).map(escape).joined(separator: "<br>"))</td></tr>"
+        }.joined(separator: "\n")
+        return """
+        <!doctype html>
+        <html><head><meta charset="utf-8"><title>AlignFuse tour</title></head><body>
+        <h1>AlignFuse tour</h1>
+        <p>Seed \(options.seed)\(options.quick ? ", --quick" : ""), language \(options.lang).</p>
+        <table border="1" cellpadding="4">
+        <tr><th>#</th><th>lesson</th><th>run</th><th>key metrics</th></tr>
+        \(rows)
+        </table></body></html>
+
+        """
+    }
+}
+
+/// One lesson's place in a tour.
+struct TourEntry {
+    let number: Int
+    let folder: String
+    let title: String
+    let keyMetrics: [String]
+    var result: RunResult
+    var card: ReplicationCard?
+}

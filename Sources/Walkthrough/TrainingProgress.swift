@@ -1,0 +1,105 @@
+// The progress of a training loop: a bar drawn in place on a terminal, plain lines every 10% when
+// the output is a file or a pipe, and a clear stop at the first loss that is not a number.
+
+import Foundation
+
+/// Reports a training loop's steps and losses. Create it with `run.training(steps:lr:)`, call
+/// `update(step:loss:)` once per step (steps count from 1) and `finish()` at the end.
+///
+///     let progress = run.training(steps: 300, lr: 1e-3)
+///     for step in 1...300 { try progress.update(step: step, loss: trainStep()) }
+///     progress.finish()          // records "trained 300 steps: loss 2.08 → 0.531"
+///     progress.losses            // for the loss-curve figure
+///
+/// A non-finite loss throws `TrainingDiverged`, whose message tells the learner the step, the last
+/// finite loss and what to try; the run then stops with an error exit before any figure is drawn.
+public final class TrainingProgress {
+    public let totalSteps: Int
+    /// The loss of every step reported so far.
+    public private(set) var losses: [Double] = []
+    private let learningRate: Double?
+    private let run: Run
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var nextPlainPercent = 10
+
+    init(run: Run, totalSteps: Int, learningRate: Double?) {
+        precondition(totalSteps > 0, "training: steps must be positive, got \(totalSteps)")
+        self.run = run
+        self.totalSteps = totalSteps
+        self.learningRate = learningRate
+    }
+
+    public func update(step: Int, loss: Float) throws { try update(step: step, loss: Double(loss)) }
+
+    /// Records the loss of `step` (1-based) and redraws the progress.
+    public func update(step: Int, loss: Double) throws {
+        guard loss.isFinite else {
+            clearBar()
+            throw TrainingDiverged(step: step, totalSteps: totalSteps, loss: loss,
+                                   lastFinite: losses.last, learningRate: learningRate)
+        }
+        losses.append(loss)
+        let console = run.console
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = Double(step) / max(elapsed, 1e-9)
+        let left = Double(totalSteps - step) / max(rate, 1e-9)
+        let numbers = "\(step)/\(totalSteps)  loss \(formatNumber(loss))  \(Int(rate.rounded())) steps/s  \(Int(left.rounded()))s left"
+        if console.isTerminal {
+            guard step == totalSteps || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+            lastDraw = Date()
+            let barWidth = 24
+            let filled = barWidth * step / totalSteps
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            console.write("\r\u{1B}[2K  " + console.styled(bar, .green) + " " + numbers)
+        } else if step * 100 >= nextPlainPercent * totalSteps {
+            while step * 100 >= nextPlainPercent * totalSteps { nextPlainPercent += 10 }
+            console.line("  step " + numbers)
+        }
+    }
+
+    /// Ends the bar and records one deterministic summary line in the step's output.
+    public func finish() {
+        clearBar()
+        guard let first = losses.first, let last = losses.last else { return }
+        run.print("trained \(losses.count) steps: loss \(formatNumber(first)) → \(formatNumber(last))")
+        let seconds = Date().timeIntervalSince(started)
+        run.console.line(run.console.styled(String(format: "  (%.1f s, %.0f steps/s)", seconds,
+                                                   Double(losses.count) / max(seconds, 1e-9)), .dim))
+    }
+
+    private func clearBar() {
+        if run.console.isTerminal { run.console.write("\r\u{1B}[2K") }
+    }
+}
+
+/// Training stopped because the loss stopped being a number.
+public struct TrainingDiverged: Error, CustomStringConvertible {
+    public let step: Int
+    public let totalSteps: Int
+    public let loss: Double
+    public let lastFinite: Double?
+    public let learningRate: Double?
+
+    public init(step: Int, totalSteps: Int, loss: Double, lastFinite: Double?, learningRate: Double?) {
+        self.step = step
+        self.totalSteps = totalSteps
+        self.loss = loss
+        self.lastFinite = lastFinite
+        self.learningRate = learningRate
+    }
+
+    public var description: String { explanation(.en) }
+
+    /// What happened and what to try, in the learner's language.
+    public func explanation(_ language: Language) -> String {
+        let last = lastFinite.map(formatNumber) ?? "none"
+        let lr = learningRate.map { formatNumber($0) } ?? "?"
+        let smaller = learningRate.map { formatNumber($0 / 10) } ?? "a tenth of it"
+        return L("Training diverged at step \(step) of \(totalSteps): the loss became \(loss) "
+                 + "(last finite loss: \(last)). The updates grew too large for the model; "
+                 + "try a smaller learning rate, e.g. --lr \(smaller) instead of \(lr). No figure was drawn from this run.",
+                 "训练在第 \(step)/\(totalSteps) 步发散：损失变成了 \(loss)（上一个有限损失：\(last)）。"
+                 + "更新步子太大了；请调小学习率，例如用 --lr \(smaller) 代替 \(lr)。本次运行没有绘制任何图。")(language)
+    }
+}

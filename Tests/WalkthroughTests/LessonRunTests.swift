@@ -1,0 +1,126 @@
+// A whole run of the demo lesson: what it leaves in --out, step selection, checkpoints, determinism.
+
+import Foundation
+import Testing
+import Walkthrough
+
+@Suite("A lesson run leaves a notebook, a README, metrics and figures")
+struct LessonRunTests {
+    @Test("a full run writes notebook.ipynb, README.md, metrics.json and fit.png")
+    func fullRun() throws {
+        let out = temporaryFolder("full")
+        let (result, console) = runDemo(["--out", out.path, "--seed", "3"])
+        #expect(result.exitCode == 0, "\(console.errors)")
+        #expect(result.stepsRun == [1, 2, 3, 4])
+        for file in ["notebook.ipynb", "README.md", "metrics.json", "fit.png"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
+        }
+        // y = 2x + 1 with noise 0.1: gradient descent recovers the slope to within 0.1.
+        let slope = try #require(result.metrics["slope"])
+        #expect(abs(slope - 2) < 0.1)
+        let metrics = try String(contentsOf: out.appendingPathComponent("metrics.json"), encoding: .utf8)
+        #expect(metrics.hasPrefix("{\n \"intercept\": "))   // sorted keys: intercept, mse, slope
+        #expect(metrics.contains("\"slope\": \(formatNumber(slope))"))
+        let png = try #require(bytes(out.appendingPathComponent("fit.png")))
+        #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47])
+        let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("## Step 3/4 · Draw the fit"))
+        #expect(readme.contains("![fit.png](fit.png)"))
+        #expect(readme.contains("`--noise 1` — the fitted slope drifts further from 2"))
+        #expect(readme.contains("Reproduce with: `lesson00 --seed 3`"))
+        // No temporary file survives.
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!names.contains { $0.contains(".tmp-") })
+    }
+
+    @Test("the notebook is nbformat 4.5 JSON: a title, then Markdown and Swift code per step, with the figure as image/png")
+    func notebookCells() throws {
+        let out = temporaryFolder("notebook")
+        let (result, _) = runDemo(["--out", out.path, "--quick"])
+        #expect(result.exitCode == 0)
+        let data = try Data(contentsOf: out.appendingPathComponent("notebook.ipynb"))
+        let notebook = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(notebook["nbformat"] as? Int == 4)
+        #expect(notebook["nbformat_minor"] as? Int == 5)
+        let cells = try #require(notebook["cells"] as? [[String: Any]])
+        let kinds = cells.map { $0["cell_type"] as? String ?? "?" }
+        #expect(kinds == ["markdown"] + Array(repeating: ["markdown", "code"], count: 4).flatMap { $0 } + ["markdown", "markdown"])
+        let ids = cells.compactMap { $0["id"] as? String }
+        #expect(ids.count == cells.count && Set(ids).count == ids.count)
+        #expect(ids[1...2] == ["step-01-text", "step-01-code"])
+        let drawCell = cells[6]   // step 3's code cell
+        let source = (drawCell["source"] as? [String] ?? []).joined()
+        #expect(source.contains("try run.figure(\"fit\", png: tinyPNG(width: 24, height: 24, gray: pixels))"))
+        let outputs = try #require(drawCell["outputs"] as? [[String: Any]])
+        let image = (outputs.first?["data"] as? [String: Any])?["image/png"] as? String
+        #expect(Data(base64Encoded: image ?? "").map(Array.init) == bytes(out.appendingPathComponent("fit.png")))
+        let firstOutput = try #require((cells[2]["outputs"] as? [[String: Any]])?.first)
+        #expect(firstOutput["output_type"] as? String == "stream")
+        #expect((firstOutput["text"] as? [String])?.first == "10 points\n")   // --quick: 10 points
+    }
+
+    @Test("two runs with the same seed write byte-identical files; another seed changes them")
+    func deterministic() throws {
+        let first = temporaryFolder("same-a"), second = temporaryFolder("same-b"), other = temporaryFolder("other")
+        #expect(runDemo(["--out", first.path, "--seed", "5"]).0.exitCode == 0)
+        #expect(runDemo(["--out", second.path, "--seed", "5"]).0.exitCode == 0)
+        #expect(runDemo(["--out", other.path, "--seed", "6"]).0.exitCode == 0)
+        for file in ["notebook.ipynb", "README.md", "metrics.json", "fit.png"] {
+            let a = try #require(bytes(first.appendingPathComponent(file)))
+            #expect(a == bytes(second.appendingPathComponent(file)), "\(file) differs between two runs")
+        }
+        #expect(bytes(first.appendingPathComponent("metrics.json")) != bytes(other.appendingPathComponent("metrics.json")))
+    }
+
+    @Test("--only 3 after a full run runs step 3 alone and loads the checkpoint instead of training")
+    func onlyReusesCheckpoint() throws {
+        let out = temporaryFolder("only")
+        let (full, _) = runDemo(["--out", out.path])
+        #expect(full.trainedCheckpoints.count == 1 && full.loadedCheckpoints.isEmpty)
+        let (only, _) = runDemo(["--out", out.path, "--only", "3"])
+        #expect(only.stepsRun == [3])
+        #expect(only.trainedCheckpoints.isEmpty)
+        #expect(only.loadedCheckpoints == full.trainedCheckpoints)
+        let cells = try String(contentsOf: out.appendingPathComponent("notebook.ipynb"), encoding: .utf8)
+        #expect(cells.contains("step-03-code") && !cells.contains("step-02-code"))
+    }
+
+    @Test("--through 2 runs steps 1 and 2; the first step that needs the line trains it")
+    func throughSelects() {
+        let out = temporaryFolder("through")
+        let (result, _) = runDemo(["--out", out.path, "--through", "2"])
+        #expect(result.stepsRun == [1, 2])
+        #expect(result.trainedCheckpoints.count == 1)
+        #expect(result.figures.isEmpty)
+    }
+
+    @Test("a changed setting (--lr) trains a new checkpoint under another key")
+    func changedSettingTrainsAnew() {
+        let out = temporaryFolder("changed")
+        let (first, _) = runDemo(["--out", out.path, "--only", "2"])
+        let (second, _) = runDemo(["--out", out.path, "--only", "2", "--lr", "0.02"])
+        let (again, _) = runDemo(["--out", out.path, "--only", "2", "--lr", "0.02"])
+        #expect(first.trainedCheckpoints.count == 1 && second.trainedCheckpoints.count == 1)
+        #expect(first.trainedCheckpoints != second.trainedCheckpoints)
+        #expect(again.loadedCheckpoints == second.trainedCheckpoints)
+    }
+
+    @Test("--list prints the four steps and writes nothing")
+    func list() {
+        let out = temporaryFolder("list")
+        let (result, console) = runDemo(["--out", out.path, "--list", "--lang", "zh"])
+        #expect(result.exitCode == 0)
+        #expect(console.output.contains("  3  画出拟合"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("--lang zh narrates in Chinese and writes Chinese headings")
+    func chinese() throws {
+        let out = temporaryFolder("zh")
+        let (result, console) = runDemo(["--out", out.path, "--only", "1", "--lang", "zh"])
+        #expect(result.exitCode == 0)
+        #expect(console.output.contains("第 1/4 步 · 数据点"))
+        let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("| y（测量值） |") || readme.contains("y（测量值）"))
+    }
+}
