@@ -63,3 +63,53 @@ public struct Tensor {
 
 /// How shapes are written in every message: `[64, 192]`.
 public func describe(shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+
+// MARK: - Random initial values
+
+extension Tensor {
+    /// A tensor of `shape` with values drawn from N(mean, standardDeviation²), reproducibly from `rng`.
+    ///
+    ///     var rng = SeededGenerator(seed: 1)
+    ///     Tensor(randomNormal: [2, 2], standardDeviation: 0.02, using: &rng)
+    public init(randomNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+                using rng: inout SeededGenerator) {
+        let count = shape.reduce(1, *)
+        var values = [Float](repeating: 0, count: count)
+        for i in 0..<count { values[i] = mean + standardDeviation * rng.nextNormal() }
+        self.init(shape: shape, scalars: values)
+    }
+
+    /// A tensor of `shape` with values drawn uniformly from `range`, reproducibly from `rng`.
+    public init(randomUniform shape: [Int], in range: ClosedRange<Float>, using rng: inout SeededGenerator) {
+        let count = shape.reduce(1, *)
+        var values = [Float](repeating: 0, count: count)
+        for i in 0..<count { values[i] = rng.nextFloat(in: range) }
+        self.init(shape: shape, scalars: values)
+    }
+
+    /// A scalar tensor (shape []).
+    public init(scalar value: Float) {
+        self.init(shape: [], scalars: [value])
+    }
+
+    /// The same values seen with another shape of the same count.
+    public func reshaped(to newShape: [Int], file: StaticString = #fileID, line: UInt = #line) -> Tensor {
+        let newCount = newShape.reduce(1, *)
+        precondition(newCount == count,
+                     "reshape: \(describe(shape: shape)) → \(describe(shape: newShape)): \(count) values cannot become \(newCount)",
+                     file: file, line: line)
+        return Tensor(shape: newShape, scalars: scalars)
+    }
+}
+
+// MARK: - Building a tensor's values without zero-filling first
+
+/// A new [Float] of `count` values written by `body`, which must set every element.
+/// Used by the operations so an output is written once, not zero-filled and then overwritten.
+@inline(__always)
+func makeScalars(count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+    [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if count > 0 { body(buffer.baseAddress!) }
+        initialized = count
+    }
+}

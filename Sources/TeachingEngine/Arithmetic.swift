@@ -1,0 +1,98 @@
+// Elementwise arithmetic with broadcasting: +, −, ×, ÷ between variables, and with a plain number.
+// Each operation computes `out`, then its backward adds one local derivative per input:
+//   d(a+b) = (1, 1)   d(a−b) = (1, −1)   d(a·b) = (b, a)   d(a/b) = (1/b, −a/b²)
+// Where an input was repeated by broadcasting, its gradient sums over the repetitions.
+
+extension Variable {
+    /// a + b, elementwise with broadcasting. `[[1, 2], [3, 4]] + [10, 20] = [[11, 22], [13, 24]]`.
+    public static func + (a: Variable, b: Variable) -> Variable {
+        binary(a, b, "add", { $0 + $1 }, gradA: { gy, _, _ in gy }, gradB: { gy, _, _ in gy })
+    }
+
+    /// a − b, elementwise with broadcasting. `[5, 7] − [1, 2] = [4, 5]`.
+    public static func - (a: Variable, b: Variable) -> Variable {
+        binary(a, b, "subtract", { $0 - $1 }, gradA: { gy, _, _ in gy }, gradB: { gy, _, _ in -gy })
+    }
+
+    /// a · b, elementwise with broadcasting (not the matrix product: see `matmul`). `[2, 3] · [4, 5] = [8, 15]`.
+    public static func * (a: Variable, b: Variable) -> Variable {
+        binary(a, b, "multiply", { $0 * $1 }, gradA: { gy, _, y in gy * y }, gradB: { gy, x, _ in gy * x })
+    }
+
+    /// a ÷ b, elementwise with broadcasting. `[8, 9] ÷ [2, 3] = [4, 3]`.
+    public static func / (a: Variable, b: Variable) -> Variable {
+        binary(a, b, "divide", { $0 / $1 },
+               gradA: { gy, _, y in gy / y }, gradB: { gy, x, y in -gy * x / (y * y) })
+    }
+
+    /// −a.
+    public static prefix func - (a: Variable) -> Variable { a * -1 }
+
+    /// a · c for a number c. `[1, 2] · 3 = [3, 6]`.
+    public static func * (a: Variable, c: Float) -> Variable {
+        unary(a, { $0 * c }, derivative: { _, _ in c })
+    }
+    /// c · a for a number c.
+    public static func * (c: Float, a: Variable) -> Variable { a * c }
+    /// a ÷ c for a number c.
+    public static func / (a: Variable, c: Float) -> Variable { a * (1 / c) }
+    /// a + c for a number c. `[1, 2] + 3 = [4, 5]`.
+    public static func + (a: Variable, c: Float) -> Variable {
+        unary(a, { $0 + c }, derivative: { _, _ in 1 })
+    }
+    /// c + a for a number c.
+    public static func + (c: Float, a: Variable) -> Variable { a + c }
+    /// a − c for a number c.
+    public static func - (a: Variable, c: Float) -> Variable { a + (-c) }
+    /// c − a for a number c. `1 − [0.25, 1] = [0.75, 0]`.
+    public static func - (c: Float, a: Variable) -> Variable { (-a) + c }
+
+    /// The shared shape of every binary elementwise operation: broadcast, compute, and record a
+    /// backward that applies `gradA(gy, a, b)` and `gradB(gy, a, b)` and sums over repeated values.
+    @inline(__always)
+    static func binary(_ a: Variable, _ b: Variable, _ operation: String,
+                       _ f: (Float, Float) -> Float,
+                       gradA: @escaping (Float, Float, Float) -> Float,
+                       gradB: @escaping (Float, Float, Float) -> Float,
+                       file: StaticString = #fileID, line: UInt = #line) -> Variable {
+        let plan = BroadcastPlan(a.shape, b.shape, operation: operation, file: file, line: line)
+        let (x, y) = (a.value.scalars, b.value.scalars)
+        let count = plan.outShape.reduce(1, *)
+        let out = x.withUnsafeBufferPointer { xp in
+            y.withUnsafeBufferPointer { yp in
+                makeScalars(count: count) { o in
+                    plan.forEach { i, ia, ib in o[i] = f(xp[ia], yp[ib]) }
+                }
+            }
+        }
+        return result(Tensor(shape: plan.outShape, scalars: out), inputs: [a, b]) { gy in
+            gy.withUnsafeBufferPointer { g in
+                x.withUnsafeBufferPointer { xp in
+                    y.withUnsafeBufferPointer { yp in
+                        a.accumulateGrad { ga in plan.forEach { i, ia, ib in ga[ia] += gradA(g[i], xp[ia], yp[ib]) } }
+                        b.accumulateGrad { gb in plan.forEach { i, ia, ib in gb[ib] += gradB(g[i], xp[ia], yp[ib]) } }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The shared shape of every unary elementwise operation: y = f(x), and dy/dx = derivative(x, y).
+    @inline(__always)
+    static func unary(_ a: Variable, _ f: (Float) -> Float,
+                      derivative: @escaping (Float, Float) -> Float) -> Variable {
+        let x = a.value.scalars
+        let out = x.withUnsafeBufferPointer { xp in
+            makeScalars(count: xp.count) { o in for i in 0..<xp.count { o[i] = f(xp[i]) } }
+        }
+        return result(Tensor(shape: a.shape, scalars: out), inputs: [a]) { gy in
+            gy.withUnsafeBufferPointer { g in
+                x.withUnsafeBufferPointer { xp in
+                    out.withUnsafeBufferPointer { yp in
+                        a.accumulateGrad { ga in for i in 0..<xp.count { ga[i] += g[i] * derivative(xp[i], yp[i]) } }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+// Multi-head attention (Vaswani et al. 2017, "Attention Is All You Need", §3.2.2):
+//   1. project: q = x·W_q, k = c·W_k, v = c·W_v          (c = x for self-attention, another sequence for cross)
+//   2. split d into h heads of width d/h                  [B, T, d] → [B, h, T, d/h]
+//   3. weights = softmax(q·kᵀ / √(d/h), masked)           [B, h, Tq, Tk], each row sums to 1
+//   4. mix values: weights·v, merge heads, project: ·W_o  [B, Tq, d]
+// The weights are returned, not stored: lessons plot them.
+
+/// What attention produces: the new token vectors and every head's attention weights.
+public struct AttentionOutput {
+    /// [B, Tq, d]
+    public let output: Variable
+    /// [B, h, Tq, Tk]: how much query i of head h takes from key j; each row sums to 1 (or is all 0
+    /// when every key is masked).
+    public let weights: Variable
+}
+
+/// Multi-head scaled dot-product attention, self or cross, with key-padding and causal masks.
+public struct MultiHeadAttention: Module {
+    public let query: Linear    // d → d
+    public let key: Linear      // d → d
+    public let value: Linear    // d → d
+    public let output: Linear   // d → d
+    public let headCount: Int
+
+    public init(width: Int, headCount: Int, name: String, using rng: inout SeededGenerator,
+                file: StaticString = #fileID, line: UInt = #line) {
+        precondition(headCount > 0 && width % headCount == 0,
+                     "MultiHeadAttention: width \(width) does not split into \(headCount) heads", file: file, line: line)
+        query = Linear(inputSize: width, outputSize: width, name: name + ".q", using: &rng)
+        key = Linear(inputSize: width, outputSize: width, name: name + ".k", using: &rng)
+        value = Linear(inputSize: width, outputSize: width, name: name + ".v", using: &rng)
+        output = Linear(inputSize: width, outputSize: width, name: name + ".out", using: &rng)
+        self.headCount = headCount
+    }
+
+    public var parameters: [Variable] { query.parameters + key.parameters + value.parameters + output.parameters }
+
+    /// Attention of the tokens `x` [B, Tq, d] over `context` [B, Tk, d] (x itself when nil).
+    /// - `keyMask` [B, Tk]: 1 for real keys, 0 for padding (see `paddingMask(_:padID:)`).
+    /// - `causal`: query i sees only keys up to i (for generating text left to right).
+    public func callAsFunction(_ x: Variable, context: Variable? = nil, keyMask: Tensor? = nil,
+                               causal: Bool = false) -> AttentionOutput {
+        let source = context ?? x
+        let (batch, queries, width) = (x.shape[0], x.shape[1], x.shape[2])
+        let keys = source.shape[1]
+        let headWidth = width / headCount
+        let q = splitHeads(query(x), tokens: queries)        // [B, h, Tq, d/h]
+        let k = splitHeads(key(source), tokens: keys)        // [B, h, Tk, d/h]
+        let v = splitHeads(value(source), tokens: keys)      // [B, h, Tk, d/h]
+        let scores = matmul(q, k, transposeB: true)          // [B, h, Tq, Tk]
+        let weights = softmax(scores, scale: 1 / Float(headWidth).squareRoot(), keyMask: keyMask, causal: causal)
+        let mixed = matmul(weights, v)                       // [B, h, Tq, d/h]
+        let merged = mixed.permuted([0, 2, 1, 3]).reshaped(to: [batch, queries, width])   // [B, Tq, d]
+        return AttentionOutput(output: output(merged), weights: weights)
+    }
+
+    /// [B, T, d] → [B, h, T, d/h].
+    private func splitHeads(_ x: Variable, tokens: Int) -> Variable {
+        x.reshaped(to: [x.shape[0], tokens, headCount, x.shape[2] / headCount])   // [B, T, h, d/h]
+            .permuted([0, 2, 1, 3])                                                // [B, h, T, d/h]
+    }
+}
+
+/// The key mask of padded token ids: 1 where `ids[b][t] != padID`, 0 where it is padding → [B, T].
+///
+///     paddingMask([[5, 7, 0]], padID: 0)  →  [[1, 1, 0]]
+public func paddingMask(_ ids: [[Int]], padID: Int) -> Tensor {
+    let length = ids.first?.count ?? 0
+    return Tensor(shape: [ids.count, length], scalars: ids.flatMap { row in row.map { $0 == padID ? 0 : 1 } })
+}

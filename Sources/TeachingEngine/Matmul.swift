@@ -1,0 +1,91 @@
+// Matrix products: every one goes through `gemm` (Gemm.swift), so one fast kernel speeds up all of them.
+// For C = A·B the chain rule gives dA = dC·Bᵀ and dB = Aᵀ·dC; the transposes are flags to gemm, never copies.
+
+/// The batched matrix product: `batch` independent products C[i] (+)= op(A[i]) · op(B[i]), each A[i]
+/// [m, k] (or [k, m] with `transposeA`), B[i] [k, n] (or [n, k] with `transposeB`), C[i] [m, n],
+/// stored one after another. This is the single entry point for attention's [B, h, T, T] products,
+/// so a faster batched kernel can replace this loop without touching any caller.
+public func batchedGemm(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+    batch: Int, m: Int, k: Int, n: Int,
+    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false
+) {
+    for i in 0..<batch {
+        gemm(a + i * m * k, b + i * k * n, c + i * m * n, m: m, k: k, n: n,
+             transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
+    }
+}
+
+/// The matrix product op(a) · op(b).
+///
+/// Shapes (`ᵀ` when the flag is set, which swaps the last two sizes of that input):
+/// - `[m, k] · [k, n] → [m, n]`
+/// - `[..., m, k] · [k, n] → [..., m, n]`: a weight applied to every row (e.g. `[B, T, d] · [d, e]`)
+/// - `[..., m, k] · [..., k, n] → [..., m, n]`: batched, the leading sizes equal (e.g. attention's `[B, h, T, T]`)
+///
+///     matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]])  // [[19, 22], [43, 50]]
+///
+/// - Precondition: the inner sizes agree: `matmul: [64, 192] × [64, 64]: inner sizes 192 and 64 differ`.
+public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, transposeB: Bool = false,
+                   file: StaticString = #fileID, line: UInt = #line) -> Variable {
+    let (sa, sb) = (a.shape, b.shape)
+    let written = "\(describe(shape: sa))\(transposeA ? "ᵀ" : "") × \(describe(shape: sb))\(transposeB ? "ᵀ" : "")"
+    precondition(sa.count >= 2 && sb.count >= 2, "matmul: \(written): both inputs need at least 2 dimensions",
+                 file: file, line: line)
+    let (rowsA, colsA) = (sa[sa.count - 2], sa[sa.count - 1])
+    let (rowsB, colsB) = (sb[sb.count - 2], sb[sb.count - 1])
+    let (m, k) = transposeA ? (colsA, rowsA) : (rowsA, colsA)
+    let (kB, n) = transposeB ? (colsB, rowsB) : (rowsB, colsB)
+    precondition(k == kB, "matmul: \(written): inner sizes \(k) and \(kB) differ", file: file, line: line)
+
+    let leading = Array(sa.dropLast(2))
+    let sharedWeight = sb.count == 2
+    precondition(sharedWeight || Array(sb.dropLast(2)) == leading,
+                 "matmul: \(written): batch sizes \(describe(shape: leading)) and \(describe(shape: Array(sb.dropLast(2)))) differ",
+                 file: file, line: line)
+    precondition(!(sharedWeight && transposeA && !leading.isEmpty),
+                 "matmul: \(written): transposeA with a shared [k, n] weight needs a rank-2 a", file: file, line: line)
+    let batch = leading.reduce(1, *)
+    let outShape = leading + [m, n]
+
+    // One weight for every row: fold the batch into the rows, one gemm of [batch·m, k] · [k, n].
+    let (gemmBatch, gemmM) = sharedWeight ? (1, batch * m) : (batch, m)
+    let (x, w) = (a.value.scalars, b.value.scalars)
+    let out = x.withUnsafeBufferPointer { xp in
+        w.withUnsafeBufferPointer { wp in
+            makeScalars(count: batch * m * n) { o in
+                batchedGemm(xp.baseAddress!, wp.baseAddress!, o, batch: gemmBatch, m: gemmM, k: k, n: n,
+                            transposeA: transposeA, transposeB: transposeB)
+            }
+        }
+    }
+    return Variable.result(Tensor(shape: outShape, scalars: out), inputs: [a, b]) { gy in
+        gy.withUnsafeBufferPointer { g in
+            x.withUnsafeBufferPointer { xp in
+                w.withUnsafeBufferPointer { wp in
+                    let (g, xp, wp) = (g.baseAddress!, xp.baseAddress!, wp.baseAddress!)
+                    // dA: [m, k] = dC·op(B)ᵀ, or for a stored [k, m]: op(B)·dCᵀ.
+                    a.accumulateGrad { ga in
+                        if transposeA {
+                            batchedGemm(wp, g, ga, batch: gemmBatch, m: k, k: n, n: gemmM,
+                                        transposeA: transposeB, transposeB: true, accumulate: true)
+                        } else {
+                            batchedGemm(g, wp, ga, batch: gemmBatch, m: gemmM, k: n, n: k,
+                                        transposeA: false, transposeB: !transposeB, accumulate: true)
+                        }
+                    }
+                    // dB: [k, n] = op(A)ᵀ·dC, or for a stored [n, k]: dCᵀ·op(A).
+                    b.accumulateGrad { gb in
+                        if transposeB {
+                            batchedGemm(g, xp, gb, batch: gemmBatch, m: n, k: gemmM, n: k,
+                                        transposeA: true, transposeB: transposeA, accumulate: true)
+                        } else {
+                            batchedGemm(xp, g, gb, batch: gemmBatch, m: k, k: gemmM, n: n,
+                                        transposeA: !transposeA, transposeB: false, accumulate: true)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
