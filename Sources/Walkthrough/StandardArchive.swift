@@ -1,10 +1,12 @@
-// The checkpoint format every lesson uses.
+// The checkpoint format every lesson uses: safetensors, through TeachingEngine.
 
 import TeachingEngine
 
 extension TensorArchive {
-    /// safetensors through TeachingEngine's `SafeTensors`.
+    /// safetensors (`checkpoints/<name>-<hash>.safetensors`), written and read by `SafeTensors`.
     public static var standard: TensorArchive {
-        fatalError("TensorArchive.standard: TeachingEngine.SafeTensors has not landed yet")
+        TensorArchive(fileExtension: "safetensors",
+                      encode: { tensors, metadata in SafeTensors.encode(tensors, metadata: metadata) },
+                      decode: { bytes in try SafeTensors.decode(bytes) })
     }
 }

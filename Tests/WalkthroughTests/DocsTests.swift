@@ -45,7 +45,7 @@ struct DocsTests {
         let console = Console.captured()
         let code = Tour.run(lessons: [LineFit.self], arguments: ["--out", out.path, "--quick", "--seeds", "2",
                                                                  "--docs", "--docs-dir", docs.path],
-                            console: console, archive: .plain)
+                            console: console)
         #expect(code == 0, "\(console.errors)")
         let index = try String(contentsOf: out.appendingPathComponent("index.md"), encoding: .utf8)
         #expect(index.contains("[README](00-line-fit/README.md)"))

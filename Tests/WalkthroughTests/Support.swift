@@ -1,4 +1,4 @@
-// Helpers shared by the tests: a fresh temporary folder and the demo run with the plain archive.
+// Helpers shared by the tests: a fresh temporary folder and the demo run with checkpoints as safetensors.
 
 import Foundation
 import Walkthrough
@@ -12,7 +12,7 @@ func temporaryFolder(_ name: String) -> URL {
 /// Runs the line-fit demo with `arguments` and a captured console.
 func runDemo(_ arguments: [String], input: [String] = [], terminal: Bool = false) -> (RunResult, Console) {
     let console = Console.captured(input: input, terminal: terminal)
-    return (Walkthrough.runReporting(LineFit.self, arguments: arguments, console: console, archive: .plain), console)
+    return (Walkthrough.runReporting(LineFit.self, arguments: arguments, console: console), console)
 }
 
 func bytes(_ url: URL) -> [UInt8]? {
