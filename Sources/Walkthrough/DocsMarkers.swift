@@ -5,10 +5,9 @@ import Foundation
 
 /// Rewrites marked numbers and replication cards in Markdown text.
 ///
-///     let text = "Recall@1 is <!-- m:02.recall_at_1 -->0.9<!-- /m --> here."
-///     DocsMarkers.rewriteNumbers(in: text, metrics: ["02.recall_at_1": 0.934])
-///     // text: "Recall@1 is <!-- m:02.recall_at_1 -->0.93<!-- /m --> here."  (two decimals kept? no:
-///     // the old text had one decimal, so it reads 0.9; write 0.00 in the guide to get 0.93)
+///     let text = "Recall@1 is <!-- m:02.recall_at_1 -->0.00<!-- /m --> here."
+///     DocsMarkers.rewriteNumbers(in: text, metrics: ["02.recall_at_1": 0.934]).text
+///     // "Recall@1 is <!-- m:02.recall_at_1 -->0.93<!-- /m --> here."
 ///
 /// The format of the quoted number is kept: as many decimals as the old text shows, and a trailing `%`
 /// means the value is shown as a percentage (`0.934` → `93.4%` when the old text was `90.0%`).
