@@ -13,7 +13,7 @@ public func broadcastShape(_ a: [Int], _ b: [Int], operation: String = "broadcas
     let paddedB = [Int](repeating: 1, count: rank - b.count) + b
     return (0..<rank).map { axis in
         let (x, y) = (paddedA[axis], paddedB[axis])
-        precondition(x == y || x == 1 || y == 1,
+        require(x == y || x == 1 || y == 1,
                      "\(operation): \(describe(shape: a)) and \(describe(shape: b)) do not broadcast: sizes \(x) and \(y) at axis \(axis)",
                      file: file, line: line)
         return x == 1 ? y : x

@@ -22,10 +22,10 @@ public struct ContrastiveResult {
 ///     every row and column is a 2-way choice with logits (1, 0): loss = log(1 + e⁻¹) ≈ 0.313
 public func contrastiveLoss(imageEmbeddings: Variable, textEmbeddings: Variable, logScale: Variable,
                             file: StaticString = #fileID, line: UInt = #line) -> ContrastiveResult {
-    precondition(imageEmbeddings.rank == 2 && imageEmbeddings.shape == textEmbeddings.shape,
+    require(imageEmbeddings.rank == 2 && imageEmbeddings.shape == textEmbeddings.shape,
                  "contrastiveLoss: image \(describe(shape: imageEmbeddings.shape)) and text \(describe(shape: textEmbeddings.shape)) must both be [B, e]",
                  file: file, line: line)
-    precondition(logScale.count == 1, "contrastiveLoss: logScale must hold one value, got \(describe(shape: logScale.shape))",
+    require(logScale.count == 1, "contrastiveLoss: logScale must hold one value, got \(describe(shape: logScale.shape))",
                  file: file, line: line)
     let batch = imageEmbeddings.shape[0]
     let image = l2Normalize(imageEmbeddings)                                      // [B, e]

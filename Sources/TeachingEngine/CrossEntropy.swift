@@ -13,12 +13,12 @@ import Foundation
 ///     crossEntropy([[2, 0], [0, 0]], targets: [0, -100], ignoreIndex: -100)   // log(1 + e⁻²) ≈ 0.127
 public func crossEntropy(_ logits: Variable, targets: [Int], ignoreIndex: Int? = nil,
                          file: StaticString = #fileID, line: UInt = #line) -> Variable {
-    precondition(logits.rank == 2 && logits.shape[0] == targets.count,
+    require(logits.rank == 2 && logits.shape[0] == targets.count,
                  "crossEntropy: logits \(describe(shape: logits.shape)) need one target per row, got \(targets.count)",
                  file: file, line: line)
     let (rows, classes) = (logits.shape[0], logits.shape[1])
     for target in targets where target != ignoreIndex {
-        precondition(target >= 0 && target < classes,
+        require(target >= 0 && target < classes,
                      "crossEntropy: target \(target) is not a class of logits \(describe(shape: logits.shape))",
                      file: file, line: line)
     }

@@ -10,7 +10,7 @@
 ///     dropout(x, probability: 0.5, using: &rng)   // about half the values 0, the rest doubled
 public func dropout(_ x: Variable, probability: Float, using rng: inout SeededGenerator,
                     file: StaticString = #fileID, line: UInt = #line) -> Variable {
-    precondition(probability >= 0 && probability < 1,
+    require(probability >= 0 && probability < 1,
                  "dropout: probability \(probability) must be in [0, 1)", file: file, line: line)
     if probability == 0 { return x }
     let keepScale = 1 / (1 - probability)

@@ -17,7 +17,7 @@ private let geluScale: Float = 0.797_884_56
 public func gelu(_ x: Variable, bias: Variable? = nil, file: StaticString = #fileID, line: UInt = #line) -> Variable {
     let width = bias?.count ?? 1
     if let bias {
-        precondition(bias.rank == 1 && x.shape.last == bias.count,
+        require(bias.rank == 1 && x.shape.last == bias.count,
                      "gelu: bias \(describe(shape: bias.shape)) does not match the rows of \(describe(shape: x.shape))",
                      file: file, line: line)
     }

@@ -33,7 +33,7 @@ public struct GradientCheckResult: CustomStringConvertible {
 public func checkGradients(_ inputs: [Variable], epsilon: Float = 1e-2, seed: UInt64 = 7,
                            _ f: () -> Variable) -> GradientCheckResult {
     for input in inputs {
-        precondition(input.isLeaf, "checkGradients: every input must be a leaf (a parameter or requiresGrad: true)")
+        require(input.isLeaf, "checkGradients: every input must be a leaf (a parameter or requiresGrad: true)")
         input.zeroGrad()
     }
     // 1. Fixed random weights that turn the output into one number.

@@ -8,13 +8,13 @@
 ///     patches [B, 16, d] and words [B, 10, d] along axis 1  →  one sequence [B, 26, d]
 public func concatenate(_ parts: [Variable], alongAxis axis: Int,
                         file: StaticString = #fileID, line: UInt = #line) -> Variable {
-    precondition(!parts.isEmpty, "concatenate: no inputs", file: file, line: line)
+    require(!parts.isEmpty, "concatenate: no inputs", file: file, line: line)
     let first = parts[0].shape
     let axis = normalizedAxis(axis, rank: first.count, "concatenate", first, file: file, line: line)
     for part in parts {
         var (expected, actual) = (first, part.shape)
         if expected.count == actual.count { expected[axis] = 0; actual[axis] = 0 }
-        precondition(expected == actual,
+        require(expected == actual,
                      "concatenate: \(describe(shape: first)) and \(describe(shape: part.shape)) differ off axis \(axis)",
                      file: file, line: line)
     }
@@ -53,7 +53,7 @@ extension Variable {
     public func slice(alongAxis axis: Int, _ range: Range<Int>,
                       file: StaticString = #fileID, line: UInt = #line) -> Variable {
         let axis = normalizedAxis(axis, rank: rank, "slice", shape, file: file, line: line)
-        precondition(range.lowerBound >= 0 && range.upperBound <= shape[axis],
+        require(range.lowerBound >= 0 && range.upperBound <= shape[axis],
                      "slice: \(range) is out of bounds for axis \(axis) of \(describe(shape: shape))", file: file, line: line)
         return indexSelect(alongAxis: axis, Array(range))
     }
@@ -67,7 +67,7 @@ extension Variable {
         let axis = normalizedAxis(axis, rank: rank, "indexSelect", shape, file: file, line: line)
         let (outer, size, inner) = splitShape(shape, around: axis)
         for index in indices {
-            precondition(index >= 0 && index < size,
+            require(index >= 0 && index < size,
                          "indexSelect: index \(index) is out of bounds for axis \(axis) of \(describe(shape: shape))",
                          file: file, line: line)
         }
@@ -100,11 +100,11 @@ extension Variable {
     ///
     ///     [[1, 2], [3, 4]] gathered at columns [1, 0]  →  [2, 3]
     public func gather(columns: [Int], file: StaticString = #fileID, line: UInt = #line) -> Variable {
-        precondition(rank == 2 && columns.count == shape[0],
+        require(rank == 2 && columns.count == shape[0],
                      "gather: \(columns.count) columns for a matrix of shape \(describe(shape: shape))", file: file, line: line)
         let width = shape[1]
         for column in columns {
-            precondition(column >= 0 && column < width,
+            require(column >= 0 && column < width,
                          "gather: column \(column) is out of bounds for shape \(describe(shape: shape))", file: file, line: line)
         }
         let x = value.scalars

@@ -10,7 +10,7 @@
 public func layerNorm(_ x: Variable, gamma: Variable, beta: Variable, epsilon: Float = 1e-5,
                       file: StaticString = #fileID, line: UInt = #line) -> Variable {
     let width = x.shape.last ?? 0
-    precondition(gamma.shape == [width] && beta.shape == [width],
+    require(gamma.shape == [width] && beta.shape == [width],
                  "layerNorm: γ \(describe(shape: gamma.shape)) and β \(describe(shape: beta.shape)) must be [\(width)] for input \(describe(shape: x.shape))",
                  file: file, line: line)
     let rows = width == 0 ? 0 : x.count / width

@@ -8,7 +8,7 @@ extension Variable {
     public func filled(with value: Float, where mask: Tensor,
                        file: StaticString = #fileID, line: UInt = #line) -> Variable {
         let plan = BroadcastPlan(shape, mask.shape, operation: "filled(where:)", file: file, line: line)
-        precondition(plan.outShape == shape,
+        require(plan.outShape == shape,
                      "filled(where:): mask \(describe(shape: mask.shape)) would grow \(describe(shape: shape))",
                      file: file, line: line)
         let (x, m) = (self.value.scalars, mask.scalars)

@@ -1,19 +1,16 @@
 // Matrix products: every one goes through `gemm` (Gemm.swift), so one fast kernel speeds up all of them.
 // For C = A·B the chain rule gives dA = dC·Bᵀ and dB = Aᵀ·dC; the transposes are flags to gemm, never copies.
 
-/// The batched matrix product: `batch` independent products C[i] (+)= op(A[i]) · op(B[i]), each A[i]
-/// [m, k] (or [k, m] with `transposeA`), B[i] [k, n] (or [n, k] with `transposeB`), C[i] [m, n],
-/// stored one after another. This is the single entry point for attention's [B, h, T, T] products,
-/// so a faster batched kernel can replace this loop without touching any caller.
-public func batchedGemm(
+/// `batch` products stored one after another (A[i] is [m, k] or [k, m], B[i] [k, n] or [n, k], C[i]
+/// [m, n]), through `gemmBatched` — the single entry point the fast kernels serve.
+@inline(__always)
+private func batchedGemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     batch: Int, m: Int, k: Int, n: Int,
     transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false
 ) {
-    for i in 0..<batch {
-        gemm(a + i * m * k, b + i * k * n, c + i * m * n, m: m, k: k, n: n,
-             transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
-    }
+    gemmBatched(a, b, c, batch: batch, m: m, k: k, n: n, strideA: m * k, strideB: k * n, strideC: m * n,
+                transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
 }
 
 /// The matrix product op(a) · op(b).
@@ -30,20 +27,20 @@ public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, trans
                    file: StaticString = #fileID, line: UInt = #line) -> Variable {
     let (sa, sb) = (a.shape, b.shape)
     let written = "\(describe(shape: sa))\(transposeA ? "ᵀ" : "") × \(describe(shape: sb))\(transposeB ? "ᵀ" : "")"
-    precondition(sa.count >= 2 && sb.count >= 2, "matmul: \(written): both inputs need at least 2 dimensions",
+    require(sa.count >= 2 && sb.count >= 2, "matmul: \(written): both inputs need at least 2 dimensions",
                  file: file, line: line)
     let (rowsA, colsA) = (sa[sa.count - 2], sa[sa.count - 1])
     let (rowsB, colsB) = (sb[sb.count - 2], sb[sb.count - 1])
     let (m, k) = transposeA ? (colsA, rowsA) : (rowsA, colsA)
     let (kB, n) = transposeB ? (colsB, rowsB) : (rowsB, colsB)
-    precondition(k == kB, "matmul: \(written): inner sizes \(k) and \(kB) differ", file: file, line: line)
+    require(k == kB, "matmul: \(written): inner sizes \(k) and \(kB) differ", file: file, line: line)
 
     let leading = Array(sa.dropLast(2))
     let sharedWeight = sb.count == 2
-    precondition(sharedWeight || Array(sb.dropLast(2)) == leading,
+    require(sharedWeight || Array(sb.dropLast(2)) == leading,
                  "matmul: \(written): batch sizes \(describe(shape: leading)) and \(describe(shape: Array(sb.dropLast(2)))) differ",
                  file: file, line: line)
-    precondition(!(sharedWeight && transposeA && !leading.isEmpty),
+    require(!(sharedWeight && transposeA && !leading.isEmpty),
                  "matmul: \(written): transposeA with a shared [k, n] weight needs a rank-2 a", file: file, line: line)
     let batch = leading.reduce(1, *)
     let outShape = leading + [m, n]

@@ -5,7 +5,7 @@
 ///     meanSquaredError([1, 2], target: [1, 4])   // ((0)² + (−2)²) / 2 = 2
 public func meanSquaredError(_ prediction: Variable, target: Tensor,
                              file: StaticString = #fileID, line: UInt = #line) -> Variable {
-    precondition(prediction.shape == target.shape,
+    require(prediction.shape == target.shape,
                  "meanSquaredError: prediction \(describe(shape: prediction.shape)) and target \(describe(shape: target.shape)) differ",
                  file: file, line: line)
     return square(prediction - Variable(target)).mean()

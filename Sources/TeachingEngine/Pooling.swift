@@ -7,10 +7,10 @@
 ///
 ///     tokens [[1, 1], [3, 3], [9, 9]] with mask [1, 1, 0]  →  [2, 2]
 public func meanPool(_ x: Variable, mask: Tensor? = nil, file: StaticString = #fileID, line: UInt = #line) -> Variable {
-    precondition(x.rank == 3, "meanPool: expected [B, T, d], got \(describe(shape: x.shape))", file: file, line: line)
+    require(x.rank == 3, "meanPool: expected [B, T, d], got \(describe(shape: x.shape))", file: file, line: line)
     let (batch, tokens, width) = (x.shape[0], x.shape[1], x.shape[2])
     if let mask {
-        precondition(mask.shape == [batch, tokens],
+        require(mask.shape == [batch, tokens],
                      "meanPool: mask \(describe(shape: mask.shape)) does not fit tokens \(describe(shape: x.shape))",
                      file: file, line: line)
     }

@@ -12,7 +12,7 @@ func splitShape(_ shape: [Int], around axis: Int) -> (outer: Int, size: Int, inn
 func normalizedAxis(_ axis: Int, rank: Int, _ operation: String, _ shape: [Int],
                     file: StaticString, line: UInt) -> Int {
     let resolved = axis < 0 ? axis + rank : axis
-    precondition(resolved >= 0 && resolved < rank,
+    require(resolved >= 0 && resolved < rank,
                  "\(operation): axis \(axis) is out of range for shape \(describe(shape: shape))", file: file, line: line)
     return resolved
 }
@@ -79,7 +79,7 @@ extension Variable {
                     file: StaticString = #fileID, line: UInt = #line) -> Variable {
         let axis = normalizedAxis(axis, rank: rank, "max", shape, file: file, line: line)
         let (outer, size, inner) = splitShape(shape, around: axis)
-        precondition(size > 0, "max: axis \(axis) of shape \(describe(shape: shape)) is empty", file: file, line: line)
+        require(size > 0, "max: axis \(axis) of shape \(describe(shape: shape)) is empty", file: file, line: line)
         let x = value.scalars
         var winners = [Int](repeating: 0, count: outer * inner)   // the offset in x of each maximum
         let out = x.withUnsafeBufferPointer { xp in

@@ -9,7 +9,7 @@ extension Variable {
         var resolved = newShape
         if let hole = newShape.firstIndex(of: -1) {
             let known = newShape.enumerated().filter { $0.offset != hole }.map(\.element).reduce(1, *)
-            precondition(known > 0 && count % known == 0,
+            require(known > 0 && count % known == 0,
                          "reshape: \(describe(shape: shape)) → \(describe(shape: newShape)): \(count) values do not divide by \(known)",
                          file: file, line: line)
             resolved[hole] = count / known
@@ -24,7 +24,7 @@ extension Variable {
     ///
     ///     [B, T, h, dh] permuted([0, 2, 1, 3])  →  [B, h, T, dh]   (split attention heads)
     public func permuted(_ axes: [Int], file: StaticString = #fileID, line: UInt = #line) -> Variable {
-        precondition(axes.sorted() == Array(0..<rank),
+        require(axes.sorted() == Array(0..<rank),
                      "permute: \(axes) is not a permutation of the axes of \(describe(shape: shape))", file: file, line: line)
         let x = value.scalars
         let inShape = shape
@@ -43,7 +43,7 @@ extension Variable {
 
     /// The last two axes swapped: `[..., m, n] → [..., n, m]`. `[[1, 2], [3, 4]]ᵀ = [[1, 3], [2, 4]]`.
     public func transposed() -> Variable {
-        precondition(rank >= 2, "transpose: shape \(describe(shape: shape)) has fewer than 2 axes")
+        require(rank >= 2, "transpose: shape \(describe(shape: shape)) has fewer than 2 axes")
         var axes = Array(0..<rank)
         axes.swapAt(rank - 1, rank - 2)
         return permuted(axes)

@@ -17,15 +17,15 @@ import Foundation
 public func softmax(_ x: Variable, scale: Float = 1, keyMask: Tensor? = nil, causal: Bool = false,
                     file: StaticString = #fileID, line: UInt = #line) -> Variable {
     let shape = x.shape
-    precondition(!shape.isEmpty, "softmax: needs at least one axis, got a scalar", file: file, line: line)
+    require(!shape.isEmpty, "softmax: needs at least one axis, got a scalar", file: file, line: line)
     let width = shape[shape.count - 1]
     let rows = width == 0 ? 0 : x.count / width
     let queries = shape.count >= 2 ? shape[shape.count - 2] : 1
-    precondition(!causal || shape.count >= 2, "softmax: causal needs [..., Tq, Tk], got \(describe(shape: shape))",
+    require(!causal || shape.count >= 2, "softmax: causal needs [..., Tq, Tk], got \(describe(shape: shape))",
                  file: file, line: line)
     var rowsPerMaskRow = rows
     if let keyMask {
-        precondition(keyMask.rank == 2 && shape.count >= 2 && keyMask.shape[0] == shape[0] && keyMask.shape[1] == width,
+        require(keyMask.rank == 2 && shape.count >= 2 && keyMask.shape[0] == shape[0] && keyMask.shape[1] == width,
                      "softmax: key mask \(describe(shape: keyMask.shape)) does not fit scores \(describe(shape: shape)); expected [\(shape[0]), \(width)]",
                      file: file, line: line)
         rowsPerMaskRow = rows / shape[0]
@@ -73,7 +73,7 @@ public func softmax(_ x: Variable, scale: Float = 1, keyMask: Tensor? = nil, cau
 ///     logSoftmax([0, 0])  =  [−0.693, −0.693]   (log ½)
 public func logSoftmax(_ x: Variable) -> Variable {
     let shape = x.shape
-    precondition(!shape.isEmpty, "logSoftmax: needs at least one axis, got a scalar")
+    require(!shape.isEmpty, "logSoftmax: needs at least one axis, got a scalar")
     let width = shape[shape.count - 1]
     let rows = width == 0 ? 0 : x.count / width
     let z = x.value.scalars

@@ -17,9 +17,9 @@ public struct Tensor {
     /// A tensor of `shape` holding `scalars` in row-major order.
     /// - Precondition: the number of scalars equals the product of the shape.
     public init(shape: [Int], scalars: [Float], file: StaticString = #fileID, line: UInt = #line) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative size in shape \(shape)", file: file, line: line)
+        require(shape.allSatisfy { $0 >= 0 }, "Tensor: negative size in shape \(shape)", file: file, line: line)
         let count = shape.reduce(1, *)
-        precondition(count == scalars.count,
+        require(count == scalars.count,
                      "Tensor: shape \(shape) holds \(count) values but \(scalars.count) were given",
                      file: file, line: line)
         self.shape = shape
@@ -50,11 +50,11 @@ public struct Tensor {
 
     /// The row-major offset of a full index.
     public func offset(of index: [Int]) -> Int {
-        precondition(index.count == shape.count,
+        require(index.count == shape.count,
                      "Tensor: index \(index) has \(index.count) components for shape \(shape)")
         var offset = 0
         for (i, size) in zip(index, shape) {
-            precondition(i >= 0 && i < size, "Tensor: index \(index) is out of bounds for shape \(shape)")
+            require(i >= 0 && i < size, "Tensor: index \(index) is out of bounds for shape \(shape)")
             offset = offset * size + i
         }
         return offset
@@ -95,7 +95,7 @@ extension Tensor {
     /// The same values seen with another shape of the same count.
     public func reshaped(to newShape: [Int], file: StaticString = #fileID, line: UInt = #line) -> Tensor {
         let newCount = newShape.reduce(1, *)
-        precondition(newCount == count,
+        require(newCount == count,
                      "reshape: \(describe(shape: shape)) → \(describe(shape: newShape)): \(count) values cannot become \(newCount)",
                      file: file, line: line)
         return Tensor(shape: newShape, scalars: scalars)

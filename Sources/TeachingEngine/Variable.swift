@@ -80,7 +80,7 @@ public final class Variable {
     public var rank: Int { value.rank }
     /// The single value of a one-element variable, e.g. a loss.
     public var item: Float {
-        precondition(value.count == 1, "item: shape \(describe(shape: shape)) holds \(value.count) values, not 1")
+        require(value.count == 1, "item: shape \(describe(shape: shape)) holds \(value.count) values, not 1")
         return value.scalars[0]
     }
 
@@ -98,7 +98,7 @@ public final class Variable {
 
     /// Replaces the values with `newValue` of the same shape (used by `load` and by tests).
     public func assign(_ newValue: Tensor, file: StaticString = #fileID, line: UInt = #line) {
-        precondition(newValue.shape == value.shape,
+        require(newValue.shape == value.shape,
                      "assign: \(name ?? "variable") has shape \(describe(shape: shape)), new value has \(describe(shape: newValue.shape))",
                      file: file, line: line)
         value = newValue
@@ -119,9 +119,9 @@ public final class Variable {
     /// 3. Visit nodes from the output back: each passes its gradient to its inputs by the chain rule,
     ///    then (if it is not a leaf) releases it.
     public func backward(file: StaticString = #fileID, line: UInt = #line) {
-        precondition(value.count == 1,
+        require(value.count == 1,
                      "backward: start from a scalar, got shape \(describe(shape: shape))", file: file, line: line)
-        precondition(requiresGrad, "backward: this value does not depend on any parameter", file: file, line: line)
+        require(requiresGrad, "backward: this value does not depend on any parameter", file: file, line: line)
         let order = topologicalOrder()
         accumulateGrad { $0[0] += 1 }
         for node in order.reversed() {
@@ -151,16 +151,9 @@ public final class Variable {
 
 /// Whether operations are being recorded for `backward()`.
 public enum Autograd {
-    /// False inside `noGrad { }`. One switch for the whole process: the engine records on the thread
-    /// that builds the graph; lessons do not build graphs from several threads at once.
-    nonisolated(unsafe) public private(set) static var isRecording = true
-
-    static func withRecording<T>(_ recording: Bool, _ body: () throws -> T) rethrows -> T {
-        let saved = isRecording
-        isRecording = recording
-        defer { isRecording = saved }
-        return try body()
-    }
+    /// False inside `noGrad { }`. Task-local, so tests or threads that evaluate in parallel do not
+    /// switch recording off for one another.
+    @TaskLocal public static var isRecording = true
 }
 
 /// Runs `body` without recording the graph: for evaluation, where no gradient is needed and the
@@ -168,5 +161,5 @@ public enum Autograd {
 ///
 ///     let accuracy = noGrad { evaluate(model, on: testSet) }
 public func noGrad<T>(_ body: () throws -> T) rethrows -> T {
-    try Autograd.withRecording(false, body)
+    try Autograd.$isRecording.withValue(false, operation: body)
 }

@@ -20,7 +20,7 @@ public struct Embedding: Module {
     /// The rows of `ids` ([B][T], every row the same length) → [B, T, width].
     public func callAsFunction(_ ids: [[Int]], file: StaticString = #fileID, line: UInt = #line) -> Variable {
         let length = ids.first?.count ?? 0
-        precondition(ids.allSatisfy { $0.count == length },
+        require(ids.allSatisfy { $0.count == length },
                      "Embedding: every sequence must have the same length (pad them); lengths \(ids.map(\.count))",
                      file: file, line: line)
         let rows = table.indexSelect(alongAxis: 0, ids.flatMap { $0 }, file: file, line: line)   // [B·T, width]

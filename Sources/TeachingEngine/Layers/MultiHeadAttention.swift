@@ -24,7 +24,7 @@ public struct MultiHeadAttention: Module {
 
     public init(width: Int, headCount: Int, name: String, using rng: inout SeededGenerator,
                 file: StaticString = #fileID, line: UInt = #line) {
-        precondition(headCount > 0 && width % headCount == 0,
+        require(headCount > 0 && width % headCount == 0,
                      "MultiHeadAttention: width \(width) does not split into \(headCount) heads", file: file, line: line)
         query = Linear(inputSize: width, outputSize: width, name: name + ".q", using: &rng)
         key = Linear(inputSize: width, outputSize: width, name: name + ".k", using: &rng)

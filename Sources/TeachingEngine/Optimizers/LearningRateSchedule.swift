@@ -19,7 +19,7 @@ public struct WarmupCosineSchedule: Sendable {
     public let floor: Float
 
     public init(peak: Float, warmupSteps: Int, totalSteps: Int, floor: Float = 0) {
-        precondition(totalSteps > warmupSteps && warmupSteps >= 0,
+        require(totalSteps > warmupSteps && warmupSteps >= 0,
                      "WarmupCosineSchedule: totalSteps \(totalSteps) must exceed warmupSteps \(warmupSteps)")
         self.peak = peak
         self.warmupSteps = warmupSteps

@@ -1,0 +1,72 @@
+// Every layer's backward against central finite differences, inputs and parameters together.
+// Layers are tiny (width 4 or 8) so the numeric side — two forwards per value — stays quick.
+
+import Testing
+import TeachingEngine
+
+@Suite("Gradient check: every layer")
+struct LayerGradientTests {
+    /// The parameters of an attention-holding layer, without the key projection's bias: q·b_k adds
+    /// the same number to every score of a row, softmax ignores such a shift, so that bias's gradient
+    /// is exactly 0 and a relative error would only compare rounding noise with rounding noise.
+    func withoutKeyBias(_ parameters: [Variable]) -> [Variable] {
+        parameters.filter { !($0.name ?? "").hasSuffix(".k.bias") }
+    }
+
+    @Test("Linear, with and without bias, on [B, T, in]")
+    func linear() {
+        var rng = SeededGenerator(seed: 1)
+        let layer = Linear(inputSize: 3, outputSize: 2, name: "fc", using: &rng)
+        let plain = Linear(inputSize: 3, outputSize: 2, bias: false, name: "proj", using: &rng)
+        let x = randomLeaf([2, 2, 3], seed: 2)
+        #expect(checkGradients([x] + layer.parameters) { layer(x) }.maxRelativeError < gradientTolerance)
+        #expect(checkGradients([x] + plain.parameters) { plain(x) }.maxRelativeError < gradientTolerance)
+    }
+
+    @Test("Embedding: a repeated id collects both gradients in its row")
+    func embedding() {
+        var rng = SeededGenerator(seed: 3)
+        let embedding = Embedding(vocabularySize: 5, width: 3, name: "tok", using: &rng)
+        let ids = [[1, 4, 1], [0, 2, 2]]
+        #expect(checkGradients(embedding.parameters) { embedding(ids) }.maxRelativeError < gradientTolerance)
+        embedding(ids).sum().backward()
+        let grad = embedding.table.grad!
+        #expect(grad[1, 0] == 2 && grad[3, 0] == 0)   // id 1 used twice, id 3 never
+    }
+
+    @Test("LayerNorm and MLP")
+    func normAndMLP() {
+        var rng = SeededGenerator(seed: 4)
+        let norm = LayerNorm(width: 4, name: "ln")
+        let mlp = MLP(width: 4, hiddenWidth: 8, name: "mlp", using: &rng)
+        let x = randomLeaf([2, 3, 4], seed: 5)
+        #expect(checkGradients([x] + norm.parameters) { norm(x) }.maxRelativeError < gradientTolerance)
+        #expect(checkGradients([x] + mlp.parameters) { mlp(x) }.maxRelativeError < gradientTolerance)
+    }
+
+    @Test("MultiHeadAttention: self with padding and causal masks, and cross attention")
+    func attention() {
+        var rng = SeededGenerator(seed: 6)
+        let attention = MultiHeadAttention(width: 4, headCount: 2, name: "attn", using: &rng)
+        let x = randomLeaf([2, 3, 4], seed: 7)
+        let context = randomLeaf([2, 5, 4], seed: 8)
+        let mask = paddingMask([[3, 1, 0], [2, 0, 0]], padID: 0)
+        let selfCheck = checkGradients([x] + withoutKeyBias(attention.parameters)) { attention(x, keyMask: mask, causal: true).output }
+        #expect(selfCheck.maxRelativeError < gradientTolerance, "\(selfCheck)")
+        let crossCheck = checkGradients([x, context] + withoutKeyBias(attention.parameters)) { attention(x, context: context).output }
+        #expect(crossCheck.maxRelativeError < gradientTolerance, "\(crossCheck)")
+    }
+
+    @Test("pre-LN TransformerBlock and a 2-block TransformerEncoder")
+    func transformer() {
+        var rng = SeededGenerator(seed: 9)
+        let block = TransformerBlock(width: 4, headCount: 2, hiddenWidth: 8, name: "block", using: &rng)
+        let encoder = TransformerEncoder(depth: 2, width: 4, headCount: 2, hiddenWidth: 8, name: "enc", using: &rng)
+        let x = randomLeaf([2, 3, 4], seed: 10)
+        let mask = Tensor(shape: [2, 3], scalars: [1, 1, 1, 1, 1, 0])
+        let blockCheck = checkGradients([x] + withoutKeyBias(block.parameters)) { block(x, keyMask: mask).output }
+        #expect(blockCheck.maxRelativeError < gradientTolerance, "\(blockCheck)")
+        let encoderCheck = checkGradients([x] + withoutKeyBias(encoder.parameters)) { encoder(x, keyMask: mask).output }
+        #expect(encoderCheck.maxRelativeError < gradientTolerance, "\(encoderCheck)")
+    }
+}
