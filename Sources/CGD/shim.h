@@ -5,6 +5,8 @@
 #define ALIGNFUSE_CGD_SHIM_H
 
 #include <stdarg.h>
+#include <string.h>
+#include <zlib.h>
 #include <gd.h>
 #include <gdfontl.h>
 
@@ -26,5 +28,24 @@ static void cgd_ignore_message(int priority, const char *format, va_list args) {
     (void)priority; (void)format; (void)args;
 }
 static inline void cgd_silence_errors(void) { gdSetErrorMethod(cgd_ignore_message); }
+
+/// One-shot zlib compression of `src` into `dst` (capacity `*dst_len`, at least
+/// compressBound(src_len)) with a chosen level and strategy; `deflateInit2` is a macro, so
+/// Swift cannot call it. Returns Z_OK and sets `*dst_len` to the compressed size.
+static inline int cgd_deflate(unsigned char *dst, unsigned long *dst_len, const unsigned char *src,
+                              unsigned long src_len, int level, int strategy) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    int status = deflateInit2(&stream, level, Z_DEFLATED, 15, 8, strategy);
+    if (status != Z_OK) return status;
+    stream.next_in = (unsigned char *)src;
+    stream.avail_in = (uInt)src_len;
+    stream.next_out = dst;
+    stream.avail_out = (uInt)*dst_len;
+    status = deflate(&stream, Z_FINISH);
+    *dst_len = stream.total_out;
+    deflateEnd(&stream);
+    return status == Z_STREAM_END ? Z_OK : Z_BUF_ERROR;
+}
 
 #endif

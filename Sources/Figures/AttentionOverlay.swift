@@ -34,9 +34,8 @@ public struct AttentionOverlay: Chart {
                                           frame: frame, canvas: canvas, style: style)
         canvas.draw(image, in: l.plot)
         let span = bar.range.upperBound - bar.range.lowerBound
-        canvas.fillCells(l.plot, rows: rows, columns: columns) { r, c in
-            colorMap.color(at: (weights[r][c] - bar.range.lowerBound) / span).withOpacity(opacity)
-        }
+        let colors = weights.joined().map { colorMap.color(at: ($0 - bar.range.lowerBound) / span).withOpacity(opacity) }
+        canvas.fillCells(l.plot, rows: rows, columns: columns, colors: colors)
         if showPatchGrid && image.width % columns == 0 {
             ImagePanel.drawPatches(image.width / columns, numbered: false, image: image, plot: l.plot, canvas: canvas, style: style)
         }

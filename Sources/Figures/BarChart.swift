@@ -80,8 +80,9 @@ public struct BarChart: Chart {
         ReferenceLine.draw(referenceLines, layout: l, canvas: canvas, style: style)
         canvas.setClip(frame)
         axes.drawForeground(l, canvas: canvas, style: style)
-        if groups.count > 1 {
-            let entries = groups.map { LegendEntry($0.name, color: $0.color, symbol: .box) }
+        let entries = (groups.count > 1 ? groups.map { LegendEntry($0.name, color: $0.color, symbol: .box) } : [])
+            + ReferenceLine.legendEntries(referenceLines)
+        if !entries.isEmpty {
             Legend.draw(entries, in: l.plot, avoiding: tops.flatMap { top in
                 stride(from: top.y, to: zero, by: 4).map { Point(top.x, $0) } + [top]
             }, canvas: canvas, style: style)

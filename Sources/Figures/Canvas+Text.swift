@@ -29,8 +29,7 @@ extension Canvas {
     ///                 align: .center, baseline: .top, angle: .pi / 2)
     public func text(_ string: String, at point: Point, size: Double, color: Color,
                      align: TextAlign = .left, baseline: TextBaseline = .baseline, angle: Double = 0) {
-        guard !string.isEmpty, let extents = FreeType.render(string, image: nil, x: 0, y: 0, pixelSize: size,
-                                                             angle: 0, color: 0) else { return }
+        guard !string.isEmpty, let extents = extents(of: string, size: size) else { return }
         let m = metrics(for: string, size: size)
         let ax: Double
         switch align {
@@ -55,8 +54,7 @@ extension Canvas {
     /// The width of the ink of `string` and the height of its font (ascent + descent), unrotated.
     public func measure(_ string: String, size: Double) -> TextSize {
         let m = metrics(for: string, size: size)
-        guard !string.isEmpty, let e = FreeType.render(string, image: nil, x: 0, y: 0, pixelSize: size,
-                                                       angle: 0, color: 0) else {
+        guard !string.isEmpty, let e = extents(of: string, size: size) else {
             return TextSize(width: 0, height: m.ascent + m.descent)
         }
         return TextSize(width: e.width, height: m.ascent + m.descent)
@@ -72,6 +70,15 @@ extension Canvas {
             if measure(candidate, size: size).width <= maxWidth { return candidate }
         }
         return "…"
+    }
+
+    /// The ink extents of `string` at angle 0, measured once per canvas (layout asks often).
+    func extents(of string: String, size: Double) -> TextExtents? {
+        let key = "\(size)|" + string
+        if let cached = extentsCache[key] { return cached }
+        let measured = FreeType.render(string, image: nil, x: 0, y: 0, pixelSize: size, angle: 0, color: 0)
+        extentsCache[key] = measured
+        return measured
     }
 
     /// Ascent, cap height and descent for the font `string` will use, cached per canvas.

@@ -16,8 +16,8 @@ final class GDImage {
         }
         pointer = image
         gdImageAlphaBlending(image, 1)
-        gdImageFilledRectangle(image, 0, 0, Int32(width - 1), Int32(height - 1),
-                               cgd_truecolor_alpha(255, 255, 255, 0))
+        // Opaque white, row by row (gdImageFilledRectangle sets pixels one call at a time).
+        for y in 0..<height { cgd_truecolor_row(image, Int32(y)).update(repeating: 0x00FF_FFFF, count: width) }
     }
 
     /// Takes ownership of an image a gd decoder returned.
@@ -36,15 +36,9 @@ final class GDImage {
         return cgd_truecolor_row(pointer, Int32(y))
     }
 
-    /// The image as PNG bytes, compressed with zlib `level` (-1 = zlib's default, 0…9).
-    /// Only RGB is written (no alpha channel): smaller and faster, and our images are opaque.
+    /// The image as PNG bytes (RGB, no alpha channel: our images are opaque), compressed with
+    /// zlib `level` 0…9 by `PNGEncoder`.
     func pngData(level: Int) throws -> [UInt8] {
-        var size: Int32 = 0
-        guard let buffer = gdImagePngPtrEx(pointer, &size, Int32(level)), size > 0 else {
-            throw FigureError.cannotEncode(format: "PNG")
-        }
-        defer { gdFree(buffer) }
-        let bytes = buffer.bindMemory(to: UInt8.self, capacity: Int(size))
-        return Array(UnsafeBufferPointer(start: bytes, count: Int(size)))
+        try PNGEncoder.encode(width: width, height: height, level: level) { self.row($0) }
     }
 }

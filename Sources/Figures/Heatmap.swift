@@ -61,13 +61,14 @@ public struct Heatmap: Chart {
         if squareCells {
             let cell = min(l.plot.width / Double(columns), l.plot.height / Double(rows))
             let (w, h) = (cell * Double(columns), cell * Double(rows))
-            l.plot = Rect(x: l.plot.minX, y: l.plot.minY + (l.plot.height - h) / 2, width: w, height: h)
+            // Centre the plot (and the colour bar that follows it) in the space left over.
+            l.plot = Rect(x: l.plot.minX + (l.plot.width - w) / 2, y: l.plot.minY + (l.plot.height - h) / 2, width: w, height: h)
             l.xScale = LinearScale(domain: axes.x.domain, from: l.plot.minX, to: l.plot.maxX)
             l.yScale = LinearScale(domain: axes.y.domain, from: l.plot.maxY, to: l.plot.minY)
         }
         let r = bar.range, span = r.upperBound - r.lowerBound
         let colors = values.map { row in row.map { colorMap.color(at: span > 0 ? ($0 - r.lowerBound) / span : 0.5) } }
-        canvas.fillCells(l.plot, rows: rows, columns: columns) { colors[$0][$1] }
+        canvas.fillCells(l.plot, rows: rows, columns: columns, colors: Array(colors.joined()))
         if annotate { drawValues(colors, plot: l.plot, canvas: canvas, style: style) }
         axes.drawForeground(l, canvas: canvas, style: style)
         bar.draw(beside: l.plot, canvas: canvas, style: style)
@@ -105,18 +106,25 @@ public struct Heatmap: Chart {
 }
 
 extension Canvas {
-    /// Paints `rect` as a grid of `rows × columns` cells, each pixel taking the colour of the
-    /// cell its centre falls in (so cells share the pixels evenly and never leave gaps).
-    func fillCells(_ rect: Rect, rows: Int, columns: Int, color: (Int, Int) -> Color) {
+    /// Paints `rect` as a grid of `rows × columns` cells coloured by `colors` (row-major), each
+    /// pixel taking the colour of the cell its centre falls in (cells share pixels evenly, no gaps).
+    func fillCells(_ rect: Rect, rows: Int, columns: Int, colors: [Color]) {
+        precondition(colors.count == rows * columns, "fillCells: \(colors.count) colours for \(rows)×\(columns) cells")
         let b = pixelBounds(rect)
         guard b.x1 > b.x0 else { return }
         let columnOf = (b.x0..<b.x1).map { x in
             min(columns - 1, max(0, Int((Double(x) + 0.5 - rect.minX) / rect.width * Double(columns))))
         }
+        let opaque = colors.allSatisfy { $0.opacity == 1 }
+        let packed = colors.map { Int32($0.red) << 16 | Int32($0.green) << 8 | Int32($0.blue) }
         for y in b.y0..<b.y1 {
             let r = min(rows - 1, max(0, Int((Double(y) + 0.5 - rect.minY) / rect.height * Double(rows))))
             let line = image.row(y)
-            for x in b.x0..<b.x1 { blend(line, x, color(r, columnOf[x - b.x0]), 1) }
+            if opaque {
+                for x in b.x0..<b.x1 { line[x] = packed[r * columns + columnOf[x - b.x0]] }
+            } else {
+                for x in b.x0..<b.x1 { blend(line, x, colors[r * columns + columnOf[x - b.x0]], 1) }
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 /// One line of a legend.
 public struct LegendEntry: Sendable {
     /// How the entry shows its series.
-    public enum Symbol: Sendable { case marker(Marker), line, box }
+    public enum Symbol: Sendable { case marker(Marker), line, dashedLine, box }
     public var label: String
     public var color: Color
     public var symbol: Symbol
@@ -16,7 +16,7 @@ public struct LegendEntry: Sendable {
 
 enum Legend {
     static func size(_ entries: [LegendEntry], canvas: Canvas, style: Style) -> (width: Double, height: Double, row: Double) {
-        let row = canvas.measure("Hg", size: style.legendFontSize).height + style.padding / 2
+        let row = canvas.measure("Hg", size: style.legendFontSize).height + style.padding * 0.75
         let widest = entries.map { canvas.measure($0.label, size: style.legendFontSize).width }.max() ?? 0
         let width = style.padding * 2 + symbolWidth(style) + style.padding + widest
         return (width, Double(entries.count) * row + style.padding * 1.5, row)
@@ -63,6 +63,11 @@ enum Legend {
             case .line:
                 canvas.line(from: Point(symbolX, midY), to: Point(symbolX + symbolWidth, midY),
                             color: entry.color, width: style.lineWidth)
+            case .dashedLine:
+                for k in 0..<3 {
+                    let x0 = symbolX + Double(k) * symbolWidth / 2.5
+                    canvas.fill(Rect(x: x0, y: midY - 0.75, width: symbolWidth / 4, height: 1.5), entry.color)
+                }
             case .box:
                 let h = style.legendFontSize * 0.7
                 canvas.fill(Rect(x: symbolX + symbolWidth * 0.15, y: midY - h / 2, width: symbolWidth * 0.7, height: h), entry.color)

@@ -60,8 +60,9 @@ public struct LineChart: Chart {
         }
         canvas.setClip(frame)
         axes.drawForeground(l, canvas: canvas, style: style)
-        let entries = series.map { LegendEntry($0.name, color: $0.color, symbol: .line) }
-        if entries.count > 1 || !(entries.first?.label.isEmpty ?? true) {
+        let entries = series.filter { !$0.name.isEmpty }.map { LegendEntry($0.name, color: $0.color, symbol: .line) }
+            + ReferenceLine.legendEntries(referenceLines)
+        if !entries.isEmpty {
             Legend.draw(entries, in: l.plot, avoiding: placed, canvas: canvas, style: style)
         }
     }
@@ -89,18 +90,22 @@ public struct LineChart: Chart {
     }
 }
 
-/// Dashed horizontal lines across the plot with a label at their right end.
+/// Dashed horizontal lines across the plot (chance level, a baseline), named in the legend.
 enum ReferenceLine {
+    static let color = Color(hex: 0x555555)
+
     static func draw(_ lines: [(value: Double, label: String)], layout l: Axes.Layout, canvas: Canvas, style: Style) {
-        for (value, label) in lines {
+        for (value, _) in lines {
             let y = l.yScale(value).rounded(.down)
             var x = l.plot.minX
             while x < l.plot.maxX {
-                canvas.fill(Rect(x: x, y: y, width: min(8, l.plot.maxX - x), height: 1.5), Color(hex: 0x555555))
+                canvas.fill(Rect(x: x, y: y, width: min(8, l.plot.maxX - x), height: 1.5), color)
                 x += 13
             }
-            canvas.text(label, at: Point(l.plot.maxX - style.padding, y - 3), size: style.annotationFontSize,
-                        color: Color(hex: 0x333333), align: .right, baseline: .bottom)
         }
+    }
+
+    static func legendEntries(_ lines: [(value: Double, label: String)]) -> [LegendEntry] {
+        lines.filter { !$0.label.isEmpty }.map { LegendEntry($0.label, color: color, symbol: .dashedLine) }
     }
 }

@@ -31,16 +31,20 @@ public struct LinearScale: Sendable {
         domain.lowerBound + (pixel - start) / (end - start) * (domain.upperBound - domain.lowerBound)
     }
 
-    /// The 1-2-5 step that gives at most `maxCount` intervals over `lo…hi`.
+    /// The smallest 1-2-5 step whose ticks inside `lo…hi` number at most `maxCount + 1`
+    /// (matplotlib's MaxNLocator idea): 0…1 with 7 → 0.2; 0…100 with 7 → 20.
     public static func niceStep(_ lo: Double, _ hi: Double, maxCount: Int = 7) -> Double {
         let span = hi - lo
         guard span > 0, span.isFinite else { return 1 }
-        let rough = span / Double(max(1, maxCount))
-        let power = pow(10, floor(log10(rough)))
-        for multiple in [1.0, 2, 5, 10] where multiple * power >= rough * (1 - 1e-9) {
-            return multiple * power
+        var power = pow(10, floor(log10(span / Double(max(1, maxCount)))) - 1)
+        while true {
+            for multiple in [1.0, 2, 5] {
+                let step = multiple * power
+                let count = floor(hi / step + 1e-9) - ceil(lo / step - 1e-9) + 1
+                if count <= Double(maxCount + 1) { return step }
+            }
+            power *= 10
         }
-        return 10 * power
     }
 
     /// Tick values at multiples of a 1-2-5 step that lie inside `lo…hi`.

@@ -51,7 +51,8 @@ public struct TokenStrip: Chart {
         }
         if !entries.isEmpty {
             let w = Legend.size(entries, canvas: canvas, style: style).width
-            Legend.draw(entries, at: Point(frame.midX - w / 2, frame.maxY - legendHeight), canvas: canvas, style: style)
+            let below = area.minY + (cells.last.map { $0.maxY } ?? 0) + pad * 2
+            Legend.draw(entries, at: Point(frame.midX - w / 2, min(below, frame.maxY - legendHeight)), canvas: canvas, style: style)
         }
     }
 

@@ -23,6 +23,12 @@ func halton(_ i: Int, _ base: Int) -> Double {
     return r
 }
 
+/// An irregular-looking number in [0, 1) for index i (the fractional part of a scaled sine).
+func texture(_ i: Int) -> Double {
+    let v = sin(Double(i) * 12.9898) * 43_758.5453
+    return v - v.rounded(.down)
+}
+
 /// A pair of standard-normal-looking numbers from the Halton points of index i (Box–Muller).
 func normalPair(_ i: Int) -> (Double, Double) {
     let (u, v) = (halton(i, 2), halton(i, 3))
@@ -53,7 +59,7 @@ func similarityValue(_ i: Int, _ j: Int) -> Double {
 /// Attention that favours nearby patches, with a little texture.
 func attentionValue(_ i: Int, _ j: Int, _ n: Int) -> Double {
     let distance = Double(i - j)
-    return exp(-distance * distance / 200) + 0.3 * halton(i * n + j, 5)
+    return exp(-distance * distance / 200) + 0.3 * texture(i * n + j)
 }
 
 /// A tone gliding upwards with its first overtone, bin 0 being the highest frequency.
@@ -62,7 +68,7 @@ func spectrogramValue(_ bin: Int, _ frame: Int, _ rate: Double) -> Double {
     let glide = 440 + 8 * Double(frame)
     let tone = exp(-(f - glide) * (f - glide) / 2000)
     let overtone = 0.4 * exp(-(f - 2 * glide) * (f - 2 * glide) / 2000)
-    return tone + overtone + 0.02 * halton(bin * 100 + frame, 7)
+    return tone + overtone + 0.05 * texture(bin * 100 + frame)
 }
 
 /// A round bump of height 1 at distance 0.
@@ -82,8 +88,9 @@ do {
         let centre = (cos(Double(c) * .pi / 2) * 3, sin(Double(c) * .pi / 2) * 3)
         let (a, b) = normalPair(i)
         x.append(centre.0 + a * 0.7); y.append(centre.1 + b * 0.7); classes.append(c); groups.append(0)
+        // its caption lands near the image, shifted: the "modality gap"
         let (d, e) = normalPair(i + 500)
-        x.append(centre.0 + 0.8 + d * 0.6); y.append(centre.1 + 0.5 + e * 0.6); classes.append(c); groups.append(1)
+        x.append(x.last! + 0.9 + d * 0.25); y.append(y.last! + 0.6 + e * 0.25); classes.append(c); groups.append(1)
     }
     let pairs = stride(from: 0, to: 40, by: 2).map { ($0, $0 + 1) }
     let scatter = ScatterChart(x: x, y: y, classes: classes, classNames: animals, groups: groups,
@@ -144,7 +151,7 @@ do {
     let scene = try toyScene(size: 224)
     var whole = ImageChart(scene, title: "224×224 image, 16×16 patches", patchSize: 16)
     whole.showPatchNumbers = true
-    var zoom = ImageChart(scene.cropped(x: 100, y: 120, width: 6, height: 6), title: "zoom: 6×6 pixels at (100, 120)")
+    var zoom = ImageChart(scene.cropped(x: 82, y: 98, width: 6, height: 6), title: "zoom: 6×6 pixels at (82, 98)")
     zoom.annotatePixels = true
     var images = Figure(width: 1300, height: 650, columns: 2, title: "An image is a grid of numbers")
     images.add(whole); images.add(zoom)
