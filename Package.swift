@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery"),
         .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
                           path: "Tools/Benchmark",
+                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py"],
                           swiftSettings: [.unsafeFlags(["-O"])]),
 
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Reference")]),
