@@ -8,9 +8,9 @@ public enum Metrics {
     ///
     ///     Metrics.accuracy(predicted: [0, 1, 1, 2], actual: [0, 1, 2, 2])   // 0.75
     public static func accuracy<T: Equatable>(predicted: [T], actual: [T]) -> Double {
-        precondition(predicted.count == actual.count,
+        require(predicted.count == actual.count,
                      "accuracy: \(predicted.count) predictions for \(actual.count) answers")
-        precondition(!actual.isEmpty, "accuracy: no examples")
+        require(!actual.isEmpty, "accuracy: no examples")
         return Double(zip(predicted, actual).filter { $0 == $1 }.count) / Double(actual.count)
     }
 
@@ -18,11 +18,11 @@ public enum Metrics {
     ///
     ///     Metrics.confusionMatrix(predicted: [0, 1, 1], actual: [0, 1, 0], classes: 2)   // [[1, 1], [0, 1]]
     public static func confusionMatrix(predicted: [Int], actual: [Int], classes: Int) -> [[Int]] {
-        precondition(predicted.count == actual.count,
+        require(predicted.count == actual.count,
                      "confusionMatrix: \(predicted.count) predictions for \(actual.count) answers")
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (p, a) in zip(predicted, actual) {
-            precondition(p >= 0 && p < classes && a >= 0 && a < classes,
+            require(p >= 0 && p < classes && a >= 0 && a < classes,
                          "confusionMatrix: class pair (\(a), \(p)) is outside 0..<\(classes)")
             counts[a][p] += 1
         }
@@ -36,8 +36,8 @@ public enum Metrics {
     ///     // query 0 ranks candidates [1, 0]; query 1 ranks [1, 0]; the hits are the diagonal
     ///     Metrics.recall(at: 1, similarities: [[0.2, 0.9], [0.1, 0.8]]) { $0 == $1 }   // 0.5
     public static func recall(at k: Int, similarities: [[Float]], isHit: (Int, Int) -> Bool) -> Double {
-        precondition(k >= 1, "recall(at:): k must be at least 1, got \(k)")
-        precondition(!similarities.isEmpty, "recall(at:): no queries")
+        require(k >= 1, "recall(at:): k must be at least 1, got \(k)")
+        require(!similarities.isEmpty, "recall(at:): no queries")
         var found = 0
         for (q, scores) in similarities.enumerated() {
             let ranked = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
@@ -48,7 +48,7 @@ public enum Metrics {
 
     /// recall@k over a similarity tensor [Q, C].
     public static func recall(at k: Int, similarities: Tensor, isHit: (Int, Int) -> Bool) -> Double {
-        precondition(similarities.shape.count == 2, "recall(at:): expected [Q, C], got \(describe(shape: similarities.shape))")
+        require(similarities.shape.count == 2, "recall(at:): expected [Q, C], got \(describe(shape: similarities.shape))")
         let (rows, columns) = (similarities.shape[0], similarities.shape[1])
         let matrix = (0..<rows).map { Array(similarities.scalars[($0 * columns)..<(($0 + 1) * columns)]) }
         return recall(at: k, similarities: matrix, isHit: isHit)

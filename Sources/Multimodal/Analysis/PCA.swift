@@ -24,10 +24,10 @@ public struct PCA: Sendable {
     /// Fits `components` directions to `points` ([n][d], n ≥ 2).
     public init(points: [[Float]], components k: Int = 2, maxIterations: Int = 500) {
         let n = points.count
-        precondition(n >= 2, "PCA: needs at least 2 points, got \(n)")
+        require(n >= 2, "PCA: needs at least 2 points, got \(n)")
         let d = points[0].count
-        precondition(points.allSatisfy { $0.count == d }, "PCA: every point must have \(d) values")
-        precondition(k >= 1 && k <= d, "PCA: components \(k) must lie in 1...\(d)")
+        require(points.allSatisfy { $0.count == d }, "PCA: every point must have \(d) values")
+        require(k >= 1 && k <= d, "PCA: components \(k) must lie in 1...\(d)")
 
         // 1. Centre the data: x = points − mean, [n, d].
         var mean = [Double](repeating: 0, count: d)
@@ -98,21 +98,30 @@ public struct PCA: Sendable {
     }
 }
 
-/// Gram–Schmidt, twice for accuracy; a vector that vanishes is replaced by a unit axis.
+/// Gram–Schmidt, twice for accuracy. A vector with nothing left once the earlier ones are removed
+/// (rank-deficient data) is replaced by the first unit axis that still has something left.
 private func orthonormalize(_ vectors: inout [[Double]]) {
-    for c in vectors.indices {
+    func removeEarlier(_ v: [Double], before c: Int) -> [Double] {
+        var v = v
         for _ in 0..<2 {
             for p in 0..<c {
-                let overlap = dot(vectors[c], vectors[p])
-                for j in vectors[c].indices { vectors[c][j] -= overlap * vectors[p][j] }
+                let overlap = dot(v, vectors[p])
+                for j in v.indices { v[j] -= overlap * vectors[p][j] }
             }
         }
-        let norm = dot(vectors[c], vectors[c]).squareRoot()
-        if norm < 1e-300 {
-            vectors[c] = vectors[c].indices.map { $0 == c % vectors[c].count ? 1 : 0 }
-        } else {
-            vectors[c] = vectors[c].map { $0 / norm }
+        return v
+    }
+    for c in vectors.indices {
+        let scale = dot(vectors[c], vectors[c]).squareRoot()
+        var v = removeEarlier(vectors[c], before: c)
+        var norm = dot(v, v).squareRoot()
+        var axis = 0
+        while norm <= 1e-9 * max(scale, 1e-300), axis < v.count {
+            v = removeEarlier(v.indices.map { $0 == axis ? 1 : 0 }, before: c)
+            norm = dot(v, v).squareRoot()
+            axis += 1
         }
+        vectors[c] = v.map { $0 / norm }
     }
 }
 

@@ -11,7 +11,8 @@ public struct TSNEOptions: Sendable {
     /// The effective number of neighbours (capped at (n − 1)/3 for small n).
     public var perplexity: Double = 30
     public var iterations = 750
-    public var learningRate: Double = 200
+    /// The step size; nil picks max(n / exaggeration / 4, 50) as scikit-learn's "auto" does.
+    public var learningRate: Double?
     public var earlyExaggeration: Double = 12
     public var exaggerationIterations = 250
     /// The seed of the random start.
@@ -28,7 +29,7 @@ public enum TSNE {
     ///     let map = TSNE.embed(features, options: options)   // two clusters in → two clusters out
     public static func embed(_ points: [[Float]], options: TSNEOptions = TSNEOptions()) -> [[Float]] {
         let n = points.count
-        precondition(n >= 2, "TSNE: needs at least 2 points, got \(n)")
+        require(n >= 2, "TSNE: needs at least 2 points, got \(n)")
         let p = affinities(points, perplexity: min(options.perplexity, Double(n - 1) / 3))   // [n, n]
 
         // Start: a tiny Gaussian cloud from the seed.
@@ -38,6 +39,7 @@ public enum TSNE {
         var gains = [Double](repeating: 1, count: 2 * n)
         var gradient = [Double](repeating: 0, count: 2 * n)
         var kernel = [Double](repeating: 0, count: n * n)
+        let learningRate = options.learningRate ?? max(Double(n) / options.earlyExaggeration / 4, 50)
 
         for iteration in 0..<options.iterations {
             let exaggeration = iteration < options.exaggerationIterations ? options.earlyExaggeration : 1
@@ -68,7 +70,7 @@ public enum TSNE {
             // 3. Gains grow where the gradient keeps its sign against the velocity, shrink otherwise.
             for c in 0..<(2 * n) {
                 gains[c] = (gradient[c] > 0) != (velocity[c] > 0) ? gains[c] + 0.2 : max(gains[c] * 0.8, 0.01)
-                velocity[c] = momentum * velocity[c] - options.learningRate * gains[c] * gradient[c]
+                velocity[c] = momentum * velocity[c] - learningRate * gains[c] * gradient[c]
                 y[c] += velocity[c]
             }
             // 4. Keep the map centred.

@@ -14,9 +14,9 @@ public enum Spectrogram {
     ///
     /// - Precondition: `frameLength` is a power of two, `hop` positive, and the wave holds one frame.
     public static func magnitudes(_ wave: [Float], frameLength n: Int = 256, hop: Int = 128) -> Tensor {
-        precondition(n >= 2 && n & (n - 1) == 0, "Spectrogram: frameLength \(n) is not a power of two")
-        precondition(hop > 0, "Spectrogram: hop must be positive, got \(hop)")
-        precondition(wave.count >= n, "Spectrogram: \(wave.count) samples are shorter than one frame of \(n)")
+        require(n >= 2 && n & (n - 1) == 0, "Spectrogram: frameLength \(n) is not a power of two")
+        require(hop > 0, "Spectrogram: hop must be positive, got \(hop)")
+        require(wave.count >= n, "Spectrogram: \(wave.count) samples are shorter than one frame of \(n)")
         let frames = 1 + (wave.count - n) / hop
         let bins = n / 2 + 1
         let window = hann(n)

@@ -81,7 +81,7 @@ public struct Tokenizer: Sendable {
     ///
     ///     tokenizer.encode("a cat", length: 5, begin: true, end: true)   // ([2, a, cat, 3, 0], false)
     public func encode(_ text: String, length: Int, begin: Bool = false, end: Bool = false) -> (ids: [Int], truncated: Bool) {
-        precondition(length > (begin ? 1 : 0) + (end ? 1 : 0),
+        require(length > (begin ? 1 : 0) + (end ? 1 : 0),
                      "Tokenizer.encode: length \(length) leaves no room for text with begin \(begin) and end \(end)")
         var body = encode(text)
         let room = length - (begin ? 1 : 0) - (end ? 1 : 0)
@@ -98,7 +98,7 @@ public struct Tokenizer: Sendable {
         var text = ""
         var previous: String?
         for id in ids where id != Tokenizer.pad {
-            precondition(id >= 0 && id < vocabulary.count, "Tokenizer.decode: id \(id) is outside 0..<\(vocabulary.count)")
+            require(id >= 0 && id < vocabulary.count, "Tokenizer.decode: id \(id) is outside 0..<\(vocabulary.count)")
             let token = vocabulary[id]
             if let previous, Tokenizer.startsLatin(token),
                Tokenizer.endsLatin(previous) || previous == "," || previous == ";" || previous == ":" {

@@ -13,8 +13,8 @@ public enum Patches {
     /// - Precondition: P divides H and W.
     public static func grid(height: Int, width: Int, patchSize p: Int,
                             file: StaticString = #fileID, line: UInt = #line) -> (rows: Int, columns: Int) {
-        precondition(p > 0, "patchify: patch size must be positive, got \(p)", file: file, line: line)
-        precondition(height % p == 0 && width % p == 0,
+        require(p > 0, "patchify: patch size must be positive, got \(p)", file: file, line: line)
+        require(height % p == 0 && width % p == 0,
                      "patchify: patch size \(p) does not divide the image size \(height)×\(width)", file: file, line: line)
         return (height / p, width / p)
     }
@@ -25,7 +25,7 @@ public enum Patches {
     ///     // a 224×224×3 image with P = 16 gives 196 patches of 768 values
     public static func patchify(_ image: [Float], height: Int, width: Int, channels: Int, patchSize p: Int,
                                 file: StaticString = #fileID, line: UInt = #line) -> [Float] {
-        precondition(image.count == height * width * channels,
+        require(image.count == height * width * channels,
                      "patchify: [\(height), \(width), \(channels)] needs \(height * width * channels) values, got \(image.count)",
                      file: file, line: line)
         let (gh, gw) = grid(height: height, width: width, patchSize: p, file: file, line: line)
@@ -47,7 +47,7 @@ public enum Patches {
     /// [N, P·P·C] values → [H, W, C] values: the inverse of `patchify`.
     public static func unpatchify(_ patches: [Float], height: Int, width: Int, channels: Int, patchSize p: Int,
                                   file: StaticString = #fileID, line: UInt = #line) -> [Float] {
-        precondition(patches.count == height * width * channels,
+        require(patches.count == height * width * channels,
                      "unpatchify: [\(height), \(width), \(channels)] needs \(height * width * channels) values, got \(patches.count)",
                      file: file, line: line)
         let (gh, gw) = grid(height: height, width: width, patchSize: p, file: file, line: line)
@@ -70,7 +70,7 @@ public enum Patches {
     public static func patchify(_ images: Tensor, patchSize p: Int,
                                 file: StaticString = #fileID, line: UInt = #line) -> Tensor {
         let shape = images.shape
-        precondition(shape.count == 3 || shape.count == 4,
+        require(shape.count == 3 || shape.count == 4,
                      "patchify: expected [H, W, C] or [B, H, W, C], got \(describe(shape: shape))", file: file, line: line)
         let (h, w, c) = (shape[shape.count - 3], shape[shape.count - 2], shape[shape.count - 1])
         let batch = shape.count == 4 ? shape[0] : 1
@@ -89,7 +89,7 @@ public enum Patches {
     /// A tensor [N, P·P·C] → [H, W, C] for an image of `height`×`width`.
     public static func unpatchify(_ patches: Tensor, height: Int, width: Int, patchSize p: Int,
                                   file: StaticString = #fileID, line: UInt = #line) -> Tensor {
-        precondition(patches.shape.count == 2 && patches.shape[1] % (p * p) == 0,
+        require(patches.shape.count == 2 && patches.shape[1] % (p * p) == 0,
                      "unpatchify: expected [N, P·P·C] with P = \(p), got \(describe(shape: patches.shape))",
                      file: file, line: line)
         let c = patches.shape[1] / (p * p)

@@ -21,7 +21,7 @@ public enum PositionalEncoding {
     ///
     /// - Precondition: `dimension` is a positive multiple of 4.
     public static func sinusoidal2D(rows gh: Int, columns gw: Int, dimension d: Int) -> Tensor {
-        precondition(d > 0 && d % 4 == 0, "sinusoidal2D: dimension \(d) must be a positive multiple of 4")
+        require(d > 0 && d % 4 == 0, "sinusoidal2D: dimension \(d) must be a positive multiple of 4")
         let half = d / 2
         let rowCodes = sinusoidalValues(positions: gh, dimension: half)   // [gh, d/2]
         let columnCodes = sinusoidalValues(positions: gw, dimension: half)   // [gw, d/2]
@@ -37,8 +37,8 @@ public enum PositionalEncoding {
     }
 
     static func sinusoidalValues(positions: Int, dimension d: Int) -> [Float] {
-        precondition(d > 0 && d % 2 == 0, "sinusoidal1D: dimension \(d) must be even and positive")
-        precondition(positions >= 0, "sinusoidal1D: positions must not be negative, got \(positions)")
+        require(d > 0 && d % 2 == 0, "sinusoidal1D: dimension \(d) must be even and positive")
+        require(positions >= 0, "sinusoidal1D: positions must not be negative, got \(positions)")
         var out = [Float](repeating: 0, count: positions * d)
         for t in 0..<positions {
             for i in 0..<(d / 2) {

@@ -33,7 +33,7 @@ public enum Batches {
         var scalars: [Float] = []
         scalars.reserveCapacity(images.count * size * size * 3)
         for image in images {
-            precondition(image.size == size, "Batches.pixels: image of size \(image.size) in a batch of size \(size)")
+            require(image.size == size, "Batches.pixels: image of size \(image.size) in a batch of size \(size)")
             scalars += image.centredScalars
         }
         return Tensor(shape: [images.count, size, size, 3], scalars: scalars)   // [B, S, S, 3]

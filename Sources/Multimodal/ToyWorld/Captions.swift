@@ -67,7 +67,7 @@ public enum Captioner {
         let applicable = applicableTemplates(for: scene)
         let chosen: CaptionTemplate
         if let template {
-            precondition(applicable.contains(template),
+            require(applicable.contains(template),
                          "Captioner: template \(template) does not apply to a scene of \(scene.objects.count) objects (sun: \(scene.hasSun))")
             chosen = template
         } else {

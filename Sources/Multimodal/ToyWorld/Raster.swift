@@ -101,8 +101,8 @@ public struct Raster {
     public let samplesPerAxis: Int
 
     public init(size: Int, background: RGB, samplesPerAxis: Int = 4) {
-        precondition(size > 0, "Raster: size must be positive, got \(size)")
-        precondition(samplesPerAxis > 0, "Raster: samplesPerAxis must be positive, got \(samplesPerAxis)")
+        require(size > 0, "Raster: size must be positive, got \(size)")
+        require(samplesPerAxis > 0, "Raster: samplesPerAxis must be positive, got \(samplesPerAxis)")
         self.size = size
         self.samplesPerAxis = samplesPerAxis
         var pixels = [Float](repeating: 0, count: size * size * 3)

@@ -42,10 +42,10 @@ public enum SceneGenerator {
                              rng: inout SeededGenerator) -> ToyScene {
         let n = ToyScene.gridSize
         let lower = options.objectCount.lowerBound, upper = options.objectCount.upperBound
-        precondition(lower >= 1 && upper < n * n, "SceneGenerator: objectCount \(lower)...\(upper) must lie in 1...\(n * n - 1)")
-        precondition(!options.distinctKinds || upper <= options.kinds.count,
+        require(lower >= 1 && upper < n * n, "SceneGenerator: objectCount \(lower)...\(upper) must lie in 1...\(n * n - 1)")
+        require(!options.distinctKinds || upper <= options.kinds.count,
                      "SceneGenerator: \(upper) objects of distinct kinds need \(upper) kinds, have \(options.kinds.count)")
-        precondition(!options.distinctColors || upper <= options.colors.count,
+        require(!options.distinctColors || upper <= options.colors.count,
                      "SceneGenerator: \(upper) objects of distinct colours need \(upper) colours, have \(options.colors.count)")
         let count = lower + rng.nextInt(below: upper - lower + 1)
 

@@ -10,7 +10,7 @@ public struct ToyImage: Sendable, Hashable {
     public let bytes: [UInt8]
 
     public init(size: Int, bytes: [UInt8]) {
-        precondition(bytes.count == size * size * 3,
+        require(bytes.count == size * size * 3,
                      "ToyImage: \(size)×\(size)×3 needs \(size * size * 3) bytes, got \(bytes.count)")
         self.size = size
         self.bytes = bytes
@@ -18,7 +18,7 @@ public struct ToyImage: Sendable, Hashable {
 
     /// The RGB value at column `x`, row `y`.
     public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8) {
-        precondition(x >= 0 && x < size && y >= 0 && y < size, "ToyImage: pixel (\(x), \(y)) is outside \(size)×\(size)")
+        require(x >= 0 && x < size && y >= 0 && y < size, "ToyImage: pixel (\(x), \(y)) is outside \(size)×\(size)")
         let o = 3 * (y * size + x)
         return (bytes[o], bytes[o + 1], bytes[o + 2])
     }
@@ -46,7 +46,7 @@ public enum SceneRenderer {
     /// - Precondition: `size` is a positive multiple of the grid size 4.
     public static func render(_ scene: ToyScene, size: Int, samplesPerAxis: Int = 4) -> ToyImage {
         let n = ToyScene.gridSize
-        precondition(size > 0 && size % n == 0,
+        require(size > 0 && size % n == 0,
                      "SceneRenderer: size \(size) is not a positive multiple of the grid size \(n)")
         var raster = Raster(size: size, background: background, samplesPerAxis: samplesPerAxis)
         let cell = Float(size / n)

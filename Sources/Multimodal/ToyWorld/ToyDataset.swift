@@ -37,7 +37,7 @@ public struct ToyDataset: Sendable {
     /// of those combinations (for a test split that checks compositional generalisation).
     public init(count: Int, options: DatasetOptions, seed: UInt64,
                 heldOut: [Combination] = [], heldOutShare: Float = 0) {
-        precondition(count >= 0, "ToyDataset: count must not be negative, got \(count)")
+        require(count >= 0, "ToyDataset: count must not be negative, got \(count)")
         let base = SeededGenerator(seed: seed)
         samples = (0..<count).map { i in
             var rng = base.derived(stream: UInt64(i))

@@ -132,10 +132,10 @@ public struct ToyScene: Sendable, Hashable {
         let cells = objects.map(\.cell) + (sunCell.map { [$0] } ?? [])
         let n = ToyScene.gridSize
         for cell in cells {
-            precondition((0..<n).contains(cell.row) && (0..<n).contains(cell.column),
+            require((0..<n).contains(cell.row) && (0..<n).contains(cell.column),
                          "ToyScene: cell (\(cell.row), \(cell.column)) is outside the \(n)×\(n) grid")
         }
-        precondition(Set(cells).count == cells.count, "ToyScene: two things share a cell in \(cells)")
+        require(Set(cells).count == cells.count, "ToyScene: two things share a cell in \(cells)")
         self.objects = objects.sorted { $0.cell < $1.cell }
         self.sunCell = sunCell
     }
