@@ -6,23 +6,22 @@
 extension Variable {
     /// a + b, elementwise with broadcasting. `[[1, 2], [3, 4]] + [10, 20] = [[11, 22], [13, 24]]`.
     public static func + (a: Variable, b: Variable) -> Variable {
-        binary(a, b, "add", { $0 + $1 }, gradA: { gy, _, _ in gy }, gradB: { gy, _, _ in gy })
+        binary(a, b, .add)
     }
 
     /// a − b, elementwise with broadcasting. `[5, 7] − [1, 2] = [4, 5]`.
     public static func - (a: Variable, b: Variable) -> Variable {
-        binary(a, b, "subtract", { $0 - $1 }, gradA: { gy, _, _ in gy }, gradB: { gy, _, _ in -gy })
+        binary(a, b, .subtract)
     }
 
     /// a · b, elementwise with broadcasting (not the matrix product: see `matmul`). `[2, 3] · [4, 5] = [8, 15]`.
     public static func * (a: Variable, b: Variable) -> Variable {
-        binary(a, b, "multiply", { $0 * $1 }, gradA: { gy, _, y in gy * y }, gradB: { gy, x, _ in gy * x })
+        binary(a, b, .multiply)
     }
 
     /// a ÷ b, elementwise with broadcasting. `[8, 9] ÷ [2, 3] = [4, 3]`.
     public static func / (a: Variable, b: Variable) -> Variable {
-        binary(a, b, "divide", { $0 / $1 },
-               gradA: { gy, _, y in gy / y }, gradB: { gy, x, y in -gy * x / (y * y) })
+        binary(a, b, .divide)
     }
 
     /// −a.
@@ -47,32 +46,39 @@ extension Variable {
     /// c − a for a number c. `1 − [0.25, 1] = [0.75, 0]`.
     public static func - (c: Float, a: Variable) -> Variable { (-a) + c }
 
-    /// The shared shape of every binary elementwise operation: broadcast, compute, and record a
-    /// backward that applies `gradA(gy, a, b)` and `gradB(gy, a, b)` and sums over repeated values.
-    @inline(__always)
-    static func binary(_ a: Variable, _ b: Variable, _ operation: String,
-                       _ f: (Float, Float) -> Float,
-                       gradA: @escaping (Float, Float, Float) -> Float,
-                       gradB: @escaping (Float, Float, Float) -> Float,
+    /// The four binary operations, named so that forward and backward can each be one loop per case.
+    enum BinaryOperation: String { case add, subtract, multiply, divide }
+
+    /// The shared shape of every binary elementwise operation: broadcast, compute `out`, and record a
+    /// backward that adds each input's local derivative times the output gradient, summing over
+    /// the positions where broadcasting repeated that input's value.
+    static func binary(_ a: Variable, _ b: Variable, _ operation: BinaryOperation,
                        file: StaticString = #fileID, line: UInt = #line) -> Variable {
-        let plan = BroadcastPlan(a.shape, b.shape, operation: operation, file: file, line: line)
+        let plan = BroadcastPlan(a.shape, b.shape, operation: operation.rawValue, file: file, line: line)
         let (x, y) = (a.value.scalars, b.value.scalars)
         let count = plan.outShape.reduce(1, *)
-        let out = x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in
-                makeScalars(count: count) { o in
-                    plan.forEach { i, ia, ib in o[i] = f(xp[ia], yp[ib]) }
-                }
+        let out = makeScalars(count: count) { o in
+            switch operation {
+            case .add: plan.forEach { i, ia, ib in o[i] = x[ia] + y[ib] }
+            case .subtract: plan.forEach { i, ia, ib in o[i] = x[ia] - y[ib] }
+            case .multiply: plan.forEach { i, ia, ib in o[i] = x[ia] * y[ib] }
+            case .divide: plan.forEach { i, ia, ib in o[i] = x[ia] / y[ib] }
             }
         }
-        return result(Tensor(shape: plan.outShape, scalars: out), inputs: [a, b]) { gy in
-            gy.withUnsafeBufferPointer { g in
-                x.withUnsafeBufferPointer { xp in
-                    y.withUnsafeBufferPointer { yp in
-                        a.accumulateGrad { ga in plan.forEach { i, ia, ib in ga[ia] += gradA(g[i], xp[ia], yp[ib]) } }
-                        b.accumulateGrad { gb in plan.forEach { i, ia, ib in gb[ib] += gradB(g[i], xp[ia], yp[ib]) } }
-                    }
-                }
+        return result(Tensor(shape: plan.outShape, scalars: out), inputs: [a, b]) { g in
+            switch operation {
+            case .add:       // d(a + b) = (1, 1)
+                a.accumulateGrad { ga in plan.forEach { i, ia, _ in ga[ia] += g[i] } }
+                b.accumulateGrad { gb in plan.forEach { i, _, ib in gb[ib] += g[i] } }
+            case .subtract:  // d(a − b) = (1, −1)
+                a.accumulateGrad { ga in plan.forEach { i, ia, _ in ga[ia] += g[i] } }
+                b.accumulateGrad { gb in plan.forEach { i, _, ib in gb[ib] -= g[i] } }
+            case .multiply:  // d(a · b) = (b, a)
+                a.accumulateGrad { ga in plan.forEach { i, ia, ib in ga[ia] += g[i] * y[ib] } }
+                b.accumulateGrad { gb in plan.forEach { i, ia, ib in gb[ib] += g[i] * x[ia] } }
+            case .divide:    // d(a / b) = (1/b, −a/b²)
+                a.accumulateGrad { ga in plan.forEach { i, ia, ib in ga[ia] += g[i] / y[ib] } }
+                b.accumulateGrad { gb in plan.forEach { i, ia, ib in gb[ib] -= g[i] * x[ia] / (y[ib] * y[ib]) } }
             }
         }
     }

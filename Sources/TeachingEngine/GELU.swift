@@ -15,56 +15,47 @@ private let geluScale: Float = 0.797_884_56
 ///
 ///     gelu([−1, 0, 1])  ≈  [−0.159, 0, 0.841]
 public func gelu(_ x: Variable, bias: Variable? = nil, file: StaticString = #fileID, line: UInt = #line) -> Variable {
-    let width = bias?.count ?? 1
+    let width = bias?.count ?? Swift.max(1, x.shape.last ?? 1)
     if let bias {
         require(bias.rank == 1 && x.shape.last == bias.count,
                      "gelu: bias \(describe(shape: bias.shape)) does not match the rows of \(describe(shape: x.shape))",
                      file: file, line: line)
     }
     let values = x.value.scalars
-    let biasValues = bias?.value.scalars ?? [0]
+    let biasValues = bias?.value.scalars
     let count = values.count
+    // The arithmetic, eight values at a time, is Kernels.geluForward / geluBackward (Kernels/GeluKernel.swift).
     var tanhs = [Float](repeating: 0, count: count)   // saved for the backward
-    let out = makeScalars(count: count) { o in
+    let out = makeScalars(count: count) { y in
         tanhs.withUnsafeMutableBufferPointer { t in
             values.withUnsafeBufferPointer { xp in
-                biasValues.withUnsafeBufferPointer { bp in
-                    var i = 0
-                    while i < count {
-                        for j in 0..<width {
-                            let u = xp[i + j] + bp[j]   // without a bias, bp is [0]
-                            let th = Foundation.tanh(geluScale * (u + 0.044715 * u * u * u))
-                            t[i + j] = th
-                            o[i + j] = 0.5 * u * (1 + th)
-                        }
-                        i += width
-                    }
+                withOptionalPointer(biasValues) { bp in
+                    Kernels.geluForward(xp.baseAddress!, bias: bp, width: width, count: count, output: y, tanhs: t.baseAddress!)
                 }
             }
         }
     }
     let inputs = bias.map { [x, $0] } ?? [x]
     return Variable.result(Tensor(shape: x.shape, scalars: out), inputs: inputs) { gy in
-        // dgelu/du = ½(1 + t) + ½·u·(1 − t²)·c·(1 + 3·0.044715·u²)
-        var gu = [Float](repeating: 0, count: count)
-        values.withUnsafeBufferPointer { xp in
-            biasValues.withUnsafeBufferPointer { bp in
-                var i = 0
-                while i < count {
-                    for j in 0..<width {
-                        let u = xp[i + j] + bp[j]
-                        let th = tanhs[i + j]
-                        let slope = 0.5 * (1 + th) + 0.5 * u * (1 - th * th) * geluScale * (1 + 0.134145 * u * u)
-                        gu[i + j] = gy[i + j] * slope
-                    }
-                    i += width
+        // du = dy · gelu'(u), with gelu'(u) = ½(1 + t) + ½·u·(1 − t²)·c·(1 + 3·0.044715·u²); db = Σ_rows du.
+        let gu = makeScalars(count: count) { gu in
+            values.withUnsafeBufferPointer { xp in
+                withOptionalPointer(biasValues) { bp in
+                    Kernels.geluBackward(xp.baseAddress!, bias: bp, width: width, count: count, tanhs: tanhs,
+                                         gradOutput: gy, gradInput: gu, gradBias: nil)
                 }
             }
         }
         x.accumulateGrad { gx in for i in 0..<count { gx[i] += gu[i] } }
         bias?.accumulateGrad { gb in
-            var i = 0
-            while i < count { for j in 0..<width { gb[j] += gu[i + j] }; i += width }
+            gu.withUnsafeBufferPointer { Kernels.accumulateColumnSums($0.baseAddress!, rows: count / width, width: width, into: gb) }
         }
     }
+}
+
+/// Calls `body` with a pointer to `values`' storage, or with nil when there are no values.
+@inline(__always)
+func withOptionalPointer<R>(_ values: [Float]?, _ body: (UnsafePointer<Float>?) -> R) -> R {
+    guard let values else { return body(nil) }
+    return values.withUnsafeBufferPointer { body($0.baseAddress) }
 }
