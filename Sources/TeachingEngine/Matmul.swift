@@ -62,23 +62,23 @@ public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, trans
                 w.withUnsafeBufferPointer { wp in
                     let (g, xp, wp) = (g.baseAddress!, xp.baseAddress!, wp.baseAddress!)
                     // dA: [m, k] = dC·op(B)ᵀ, or for a stored [k, m]: op(B)·dCᵀ.
-                    a.accumulateGrad { ga in
+                    a.writeOrAccumulateGrad { ga, accumulate in
                         if transposeA {
                             batchedGemm(wp, g, ga, batch: gemmBatch, m: k, k: n, n: gemmM,
-                                        transposeA: transposeB, transposeB: true, accumulate: true)
+                                        transposeA: transposeB, transposeB: true, accumulate: accumulate)
                         } else {
                             batchedGemm(g, wp, ga, batch: gemmBatch, m: gemmM, k: n, n: k,
-                                        transposeA: false, transposeB: !transposeB, accumulate: true)
+                                        transposeA: false, transposeB: !transposeB, accumulate: accumulate)
                         }
                     }
                     // dB: [k, n] = op(A)ᵀ·dC, or for a stored [n, k]: dCᵀ·op(A).
-                    b.accumulateGrad { gb in
+                    b.writeOrAccumulateGrad { gb, accumulate in
                         if transposeB {
                             batchedGemm(g, xp, gb, batch: gemmBatch, m: n, k: gemmM, n: k,
-                                        transposeA: true, transposeB: transposeA, accumulate: true)
+                                        transposeA: true, transposeB: transposeA, accumulate: accumulate)
                         } else {
                             batchedGemm(xp, g, gb, batch: gemmBatch, m: k, k: gemmM, n: n,
-                                        transposeA: !transposeA, transposeB: false, accumulate: true)
+                                        transposeA: !transposeA, transposeB: false, accumulate: accumulate)
                         }
                     }
                 }

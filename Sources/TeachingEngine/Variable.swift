@@ -66,6 +66,7 @@ public final class Variable {
     /// The output of an operation. The graph records it only when gradients are being recorded and
     /// some input needs one; otherwise the result is a constant and `backward` is never kept.
     static func result(_ value: Tensor, inputs: [Variable], backward: @escaping ([Float]) -> Void) -> Variable {
+        _ = heapKeepsFreedBlocks   // see MemoryReuse.swift
         if Autograd.isRecording && inputs.contains(where: { $0.requiresGrad }) {
             return Variable(result: value, inputs: inputs, backward: backward)
         }
@@ -91,6 +92,19 @@ public final class Variable {
         guard requiresGrad else { return }
         if gradScalars == nil { gradScalars = [Float](repeating: 0, count: value.count) }
         gradScalars!.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// Like `accumulateGrad`, for kernels that can either overwrite or add (gemm's `accumulate`):
+    /// when no gradient exists yet, `body` gets a fresh buffer and `accumulate == false` and must write
+    /// every value, which saves zero-filling it first.
+    @inline(__always)
+    func writeOrAccumulateGrad(_ body: (UnsafeMutablePointer<Float>, _ accumulate: Bool) -> Void) {
+        guard requiresGrad else { return }
+        if gradScalars == nil {
+            gradScalars = makeScalars(count: value.count) { body($0, false) }
+        } else {
+            gradScalars!.withUnsafeMutableBufferPointer { body($0.baseAddress!, true) }
+        }
     }
 
     /// Forgets the accumulated gradient.

@@ -38,6 +38,15 @@ struct AutogradTests {
         #expect(abs(x.grad!.scalars[0] - 0.839_948) < 1e-5)
     }
 
+    @Test("a weight used by two matmuls gets the sum of both gradients: d/dW of (x·W + x·W) = 2·xᵀ·1")
+    func matmulGradientsAccumulate() {
+        // x = [[1, 2]], W [2, 1]: d(sum(x·W))/dW = xᵀ = [[1], [2]]; used twice, [[2], [4]].
+        let x = Variable(Tensor(shape: [1, 2], scalars: [1, 2]))
+        let w = leaf([2, 1], [0.5, -1])
+        (matmul(x, w) + matmul(x, w)).sum().backward()
+        #expect(w.grad!.scalars == [2, 4])
+    }
+
     @Test("noGrad records nothing: its results are constants without a gradient")
     func noGradRecordsNothing() {
         let w = leaf([2], [1, 2])
