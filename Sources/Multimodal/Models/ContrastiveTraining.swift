@@ -1,0 +1,128 @@
+// Training a ContrastiveModel: batches of image–caption pairs (with a share of "hard negatives" that
+// look alike, so the model must read more than the obvious cue), AdamW, warm-up then cosine decay,
+// and CLIP's cap on the logit scale (Radford et al. 2021, §2.5: exp(s) clipped at 100).
+
+import Foundation
+import TeachingEngine
+
+/// How a contrastive model is trained. The defaults are the recipe measured in DESIGN.md:
+/// batch 64, peak learning rate 1e-3 after a short warm-up, cosine decay, weight decay 0.01.
+public struct ContrastiveTrainingOptions: Sendable {
+    public var steps = 600
+    public var batchSize = 64
+    public var peakLearningRate: Float = 1e-3
+    /// Warm-up steps as a share of `steps`.
+    public var warmupShare: Float = 0.05
+    public var weightDecay: Float = 0.01
+    /// The share of each batch drawn from one group (e.g. scenes of one colour): pairs that differ only
+    /// in what the group does not fix, so the loss cannot be lowered by the group's cue alone.
+    public var hardNegativeShare: Float = 0.25
+    /// The largest logit scale exp(s); CLIP clips at 100.
+    public var maxLogScale: Float = 100
+
+    public init() {}
+}
+
+/// The pairs to learn from: centred images [N, S, S, 3], their caption ids [N][T], and a group per pair
+/// for hard negatives (any Int; pairs of one group are put into a batch together).
+public struct ContrastivePairs {
+    public let images: Tensor
+    public let ids: [[Int]]
+    public let groups: [Int]
+
+    public init(images: Tensor, ids: [[Int]], groups: [Int], file: StaticString = #fileID, line: UInt = #line) {
+        require(images.shape.first == ids.count && ids.count == groups.count,
+                "ContrastivePairs: \(images.shape.first ?? 0) images, \(ids.count) texts, \(groups.count) groups",
+                file: file, line: line)
+        self.images = images
+        self.ids = ids
+        self.groups = groups
+    }
+
+    public var count: Int { ids.count }
+
+    /// The pairs at `indices`: images [b, S, S, 3] and ids [b][T].
+    public func batch(_ indices: [Int]) -> (images: Tensor, ids: [[Int]]) {
+        let size = images.count / Swift.max(count, 1)
+        var scalars: [Float] = []
+        scalars.reserveCapacity(indices.count * size)
+        for i in indices { scalars += images.scalars[(i * size)..<((i + 1) * size)] }
+        return (Tensor(shape: [indices.count] + Array(images.shape.dropFirst()), scalars: scalars),
+                indices.map { ids[$0] })
+    }
+}
+
+/// What one training step reports.
+public struct ContrastiveStep: Sendable {
+    public let step: Int
+    public let loss: Float
+    public let temperature: Float
+    public let learningRate: Float
+}
+
+/// Trains a model one step at a time, so a caller can show progress and stop on divergence.
+///
+///     let trainer = ContrastiveTrainer(model: model, pairs: pairs, options: ContrastiveTrainingOptions(), seed: 3)
+///     for step in 0..<600 { let report = trainer.step(); print(report.loss) }
+public final class ContrastiveTrainer {
+    public let model: ContrastiveModel
+    public let pairs: ContrastivePairs
+    public let options: ContrastiveTrainingOptions
+    public private(set) var stepsTaken = 0
+    private var optimizer: AdamW
+    private let schedule: WarmupCosineSchedule
+    private var rng: SeededGenerator
+    private let members: [Int: [Int]]   // group → indices of its pairs
+
+    public init(model: ContrastiveModel, pairs: ContrastivePairs, options: ContrastiveTrainingOptions, seed: UInt64,
+                file: StaticString = #fileID, line: UInt = #line) {
+        require(pairs.count >= options.batchSize,
+                "ContrastiveTrainer: \(pairs.count) pairs cannot fill a batch of \(options.batchSize)", file: file, line: line)
+        self.model = model
+        self.pairs = pairs
+        self.options = options
+        optimizer = AdamW(parameters: model.parameters, learningRate: options.peakLearningRate,
+                          weightDecay: options.weightDecay, decayPolicy: .matricesOnly)
+        let warmup = Swift.max(1, Int(Float(options.steps) * options.warmupShare))
+        schedule = WarmupCosineSchedule(peak: options.peakLearningRate, warmupSteps: Swift.min(warmup, options.steps - 1),
+                                        totalSteps: options.steps)
+        rng = SeededGenerator(seed: seed)
+        members = Dictionary(grouping: pairs.groups.indices, by: { pairs.groups[$0] })
+    }
+
+    /// The indices of the next batch: `hardNegativeShare` of it from one random group, the rest drawn from all
+    /// pairs, no index twice.
+    public func nextBatch() -> [Int] {
+        let size = options.batchSize
+        var chosen: [Int] = []
+        var taken = Set<Int>()
+        let hard = Int(Float(size) * options.hardNegativeShare)
+        if hard > 1, !members.isEmpty {
+            var pool = members[rng.pick(members.keys.sorted())]!
+            rng.shuffle(&pool)
+            for i in pool.prefix(hard) where taken.insert(i).inserted { chosen.append(i) }
+        }
+        while chosen.count < size {
+            let i = rng.nextInt(below: pairs.count)
+            if taken.insert(i).inserted { chosen.append(i) }
+        }
+        return chosen
+    }
+
+    /// One step: a batch, the loss, its gradient, an AdamW update at the scheduled learning rate, and the
+    /// logit scale kept at or below `maxLogScale`.
+    @discardableResult
+    public func step() -> ContrastiveStep {
+        let (images, ids) = pairs.batch(nextBatch())      // [B, S, S, 3], [B][T]
+        optimizer.learningRate = schedule(stepsTaken)
+        optimizer.zeroGrad()
+        let loss = model.loss(images: images, ids: ids).loss
+        loss.backward()
+        optimizer.step()
+        let cap = Foundation.log(options.maxLogScale)
+        if model.logScale.value.scalars[0] > cap { model.logScale.assign(Tensor(scalar: cap)) }
+        stepsTaken += 1
+        return ContrastiveStep(step: stepsTaken, loss: loss.item, temperature: model.temperature,
+                               learningRate: optimizer.learningRate)
+    }
+}
