@@ -1,0 +1,88 @@
+// The fused bias + GELU kernel (tanh form, PyTorch's GELU(approximate="tanh")), forward and backward,
+// on raw buffers, eight values at a time with Kernels.tanh. Hendrycks & Gimpel 2016, §2.
+//   u = x + b[column],  y = ½·u·(1 + t),  t = tanh(c·(u + 0.044715·u³)),  c = √(2/π)
+//   dy/du = ½(1 + t) + ½·u·(1 − t²)·c·(1 + 3·0.044715·u²)
+
+/// Namespace of the engine's fast raw-buffer kernels. Each has a plain reference twin in the tests.
+public enum Kernels {}
+
+private let geluC: Float = 0.797_884_56
+
+extension Kernels {
+    /// y = gelu(x + bias) over `count` values laid out as rows of `width` (bias [width] added to
+    /// every row; nil adds nothing). Writes `y` and the tanh of each value into `tanhs` for the backward.
+    /// `count` must be a multiple of `width`.
+    ///
+    ///     x = [−1, 0, 1], no bias  →  y ≈ [−0.1588, 0, 0.8412]
+    public static func geluForward(
+        _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
+        output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>
+    ) {
+        precondition(width > 0 && count % width == 0, "geluForward: count \(count) is not a whole number of rows of \(width)")
+        forEachGroup(of: x, bias: bias, width: width, count: count) { i, u, lanes in
+            let cubic: SIMD8<Float> = u + 0.044715 * (u * u * u)
+            let t = tanh(geluC * cubic)
+            let out: SIMD8<Float> = 0.5 * u * (1 + t)
+            write(out, to: y + i, lanes: lanes)
+            write(t, to: tanhs + i, lanes: lanes)
+        }
+    }
+
+    /// dL/du = dL/dy · gelu'(u), from the saved tanhs: written to `gradInput` (overwriting it).
+    /// When `gradBias` is given, the column sums of dL/du are added into it ([width]).
+    public static func geluBackward(
+        _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
+        tanhs: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?
+    ) {
+        precondition(width > 0 && count % width == 0, "geluBackward: count \(count) is not a whole number of rows of \(width)")
+        forEachGroup(of: x, bias: bias, width: width, count: count) { i, u, lanes in
+            let t = read(tanhs + i, lanes: lanes)
+            let outer: SIMD8<Float> = 0.5 * (1 + t)                          // ½(1 + t)
+            let inner: SIMD8<Float> = (1 - t * t) * (geluC * (1 + 0.134145 * u * u))
+            let slope = outer + 0.5 * u * inner
+            write(read(gradOutput + i, lanes: lanes) * slope, to: gradInput + i, lanes: lanes)
+        }
+        if let gradBias { accumulateColumnSums(gradInput, rows: count / width, width: width, into: gradBias) }
+    }
+
+    /// Calls `body(i, u, lanes)` for i = 0, 8, 16, … with u = x[i..<i+8] + bias of those columns;
+    /// the last group may hold fewer than eight `lanes` (the rest are zero).
+    @inline(__always)
+    static func forEachGroup(
+        of x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
+        _ body: (Int, SIMD8<Float>, Int) -> Void
+    ) {
+        var i = 0
+        while i < count {
+            let lanes = min(8, count - i)
+            var u = read(x + i, lanes: lanes)
+            if let bias {
+                let column = i % width
+                if lanes == 8 && column + 8 <= width {
+                    u += load8(bias + column)
+                } else {
+                    for lane in 0..<lanes { u[lane] += bias[(i + lane) % width] }
+                }
+            }
+            body(i, u, lanes)
+            i += 8
+        }
+    }
+
+    /// Eight values from `p`, or the first `lanes` of them and zeros.
+    @inline(__always)
+    static func read(_ p: UnsafePointer<Float>, lanes: Int) -> SIMD8<Float> {
+        if lanes == 8 { return load8(p) }
+        var v = SIMD8<Float>()
+        for lane in 0..<lanes { v[lane] = p[lane] }
+        return v
+    }
+
+    /// Stores the first `lanes` values of `v` at `p`.
+    @inline(__always)
+    static func write(_ v: SIMD8<Float>, to p: UnsafeMutablePointer<Float>, lanes: Int) {
+        if lanes == 8 { store8(v, p); return }
+        for lane in 0..<lanes { p[lane] = v[lane] }
+    }
+}
