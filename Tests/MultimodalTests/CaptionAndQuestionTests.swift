@@ -31,6 +31,17 @@ struct CaptionAndQuestionTests {
                          "a blue square right of an orange cat | 一个蓝色方块在橘色猫右边"])
     }
 
+    @Test("the list template names every object and puts the sun last: '… under the sun' / 太阳下有…")
+    func listWithSun() {
+        let scene = ToyScene(objects: catAndSquare.objects, sunCell: GridCell(row: 0, column: 0))
+        var options = CaptionOptions()
+        options.sizeProbability = 0
+        var rng = SeededGenerator(seed: 6)
+        let c = Captioner.caption(for: scene, options: options, template: .list, rng: &rng)
+        #expect(c.english == "an orange cat and a blue square under the sun")
+        #expect(c.chinese == "太阳下有一只橘色猫和一个蓝色方块")
+    }
+
     @Test("with attributes dropped a one-object caption can read 'a photo of a cat'")
     func attributeDrop() {
         var options = CaptionOptions()

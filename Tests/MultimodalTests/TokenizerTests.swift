@@ -61,9 +61,7 @@ struct TokenizerTests {
     @Test("a vocabulary built from ToyWorld captions and questions covers them without <unk>")
     func toyWorldCoverage() {
         let data = ToyDataset(count: 300, options: DatasetOptions(), seed: 11)
-        let texts = data.samples.flatMap { s in
-            [s.caption.english, s.caption.chinese] + (s.question.map { [$0.english, $0.chinese, $0.answerEnglish, $0.answerChinese] } ?? [])
-        }
+        let texts = data.texts
         let t = Tokenizer(corpus: texts)
         #expect(texts.allSatisfy { !t.encode($0).contains(Tokenizer.unknown) })
         #expect(texts.allSatisfy { t.decode(t.encode($0)) == $0 })

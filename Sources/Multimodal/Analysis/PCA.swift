@@ -1,9 +1,11 @@
-// Principal component analysis: the directions along which a cloud of points varies most, found by
-// subspace iteration on the centred data (never forming the d×d covariance, so 3,072-dimensional
-// pixel vectors are fine), then a small symmetric eigenproblem (Jacobi) to order the directions.
+// Principal component analysis: the directions along which a cloud of points varies most. The centred
+// data's smaller Gram matrix (XᵀX, d×d, or XXᵀ, n×n, so 500 pixel vectors of 3,072 values cost a
+// 500×500 matrix) goes through subspace iteration, then a small symmetric eigenproblem (Jacobi)
+// orders the directions.
 // Each direction's sign is fixed so its largest-magnitude entry is positive: same data, same picture.
 
 import Foundation
+import TeachingEngine
 
 /// A fitted PCA: the mean, the top components and the variance along each.
 ///
@@ -22,7 +24,7 @@ public struct PCA: Sendable {
     public let explainedVarianceRatio: [Float]
 
     /// Fits `components` directions to `points` ([n][d], n ≥ 2).
-    public init(points: [[Float]], components k: Int = 2, maxIterations: Int = 500) {
+    public init(points: [[Float]], components k: Int = 2, maxIterations: Int = 200) {
         let n = points.count
         require(n >= 2, "PCA: needs at least 2 points, got \(n)")
         let d = points[0].count
@@ -37,32 +39,47 @@ public struct PCA: Sendable {
         var total = 0.0
         for i in 0..<n { for j in 0..<d { let v = Double(points[i][j]) - mean[j]; x[i * d + j] = v; total += v * v } }
 
-        // 2. Subspace iteration Q ← orth(XᵀX Q) with a few spare vectors, from a fixed start.
-        let b = min(d, k + 2)
+        // 2. The smaller Gram matrix: S = XᵀX [d, d] when d ≤ n, else S = XXᵀ [n, n]. Both have the
+        //    same non-zero eigenvalues; an eigenvector u of XXᵀ gives the component Xᵀu / |Xᵀu|.
+        let useCovariance = d <= n
+        let m = useCovariance ? d : n
+        let gram = PCA.gram(x, n: n, d: d, covariance: useCovariance)   // [m, m]
+
+        // 3. Subspace iteration Q ← orth(S Q) with eight spare vectors (they speed convergence when
+        //    the top eigenvalues are close), from a fixed start.
+        let b = min(m, k + 8)
         var q: [[Double]] = (0..<b).map { c in
-            (0..<d).map { j -> Double in 1 + 0.5 * sin(Double((c + 1) * (j + 1))) }
+            (0..<m).map { j -> Double in 1 + 0.5 * sin(Double((c + 1) * (j + 1))) }
         }
         orthonormalize(&q)
         for _ in 0..<maxIterations {
-            var next = q.map { PCA.covarianceTimes($0, x: x, n: n, d: d) }
+            var next = PCA.multiply(gram, q, size: m)
             orthonormalize(&next)
             var change = 0.0
-            for c in 0..<b { for j in 0..<d { change = max(change, abs(next[c][j] - q[c][j])) } }
+            for c in 0..<b { for j in 0..<m { change = max(change, abs(next[c][j] - q[c][j])) } }
             q = next
-            if change < 1e-10 { break }
+            if change < 1e-5 { break }   // the Float products leave noise near 1e-6
         }
 
-        // 3. Rayleigh–Ritz: the small matrix T = Qᵀ XᵀX Q, its eigenvectors rotate Q into components.
-        let aq = q.map { PCA.covarianceTimes($0, x: x, n: n, d: d) }
+        // 4. Rayleigh–Ritz: the small matrix T = Qᵀ S Q; its eigenvectors rotate Q into eigenvectors of S.
+        let sq = PCA.multiply(gram, q, size: m)
         var t = [[Double]](repeating: [Double](repeating: 0, count: b), count: b)
-        for r in 0..<b { for c in 0..<b { t[r][c] = dot(q[r], aq[c]) } }
+        for r in 0..<b { for c in 0..<b { t[r][c] = dot(q[r], sq[c]) } }
         let (values, vectors) = jacobiEigen(t)
         let order = (0..<b).sorted { values[$0] > values[$1] }
         var comps: [[Float]] = []
         var variances: [Float] = []
         for e in order.prefix(k) {
-            var v = [Double](repeating: 0, count: d)
-            for r in 0..<b { for j in 0..<d { v[j] += vectors[r][e] * q[r][j] } }
+            var u = [Double](repeating: 0, count: m)
+            for r in 0..<b { for j in 0..<m { u[j] += vectors[r][e] * q[r][j] } }
+            var v = u
+            if !useCovariance {
+                // v = Xᵀu, normalised.
+                v = [Double](repeating: 0, count: d)
+                for i in 0..<n where u[i] != 0 { for j in 0..<d { v[j] += u[i] * x[i * d + j] } }
+                let norm = dot(v, v).squareRoot()
+                v = norm > 0 ? v.map { $0 / norm } : v
+            }
             let biggest = v.indices.max { abs(v[$0]) < abs(v[$1]) }!
             if v[biggest] < 0 { v = v.map { -$0 } }
             comps.append(v.map(Float.init))
@@ -86,15 +103,39 @@ public struct PCA: Sendable {
         }
     }
 
-    /// XᵀX v for centred data x [n, d].
-    static func covarianceTimes(_ v: [Double], x: [Double], n: Int, d: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: d)
-        for i in 0..<n {
-            var s = 0.0
-            for j in 0..<d { s += x[i * d + j] * v[j] }
-            for j in 0..<d { out[j] += s * x[i * d + j] }
+    /// XᵀX [d, d] (covariance form) or XXᵀ [n, n] for centred data x [n, d], row-major, computed in
+    /// Float by the engine's matrix multiply (deterministic for any thread count).
+    static func gram(_ x: [Double], n: Int, d: Int, covariance: Bool) -> [Float] {
+        let m = covariance ? d : n
+        let xf = x.map(Float.init)
+        var out = [Float](repeating: 0, count: m * m)
+        xf.withUnsafeBufferPointer { a in
+            out.withUnsafeMutableBufferPointer { c in
+                if covariance {
+                    gemm(a.baseAddress!, a.baseAddress!, c.baseAddress!, m: d, k: n, n: d, transposeA: true)   // XᵀX
+                } else {
+                    gemm(a.baseAddress!, a.baseAddress!, c.baseAddress!, m: n, k: d, n: n, transposeB: true)   // XXᵀ
+                }
+            }
         }
+        // Symmetrise exactly, so the eigen-solver sees a symmetric matrix.
+        for a in 0..<m { for c in 0..<a { let v = (out[a * m + c] + out[c * m + a]) / 2; out[a * m + c] = v; out[c * m + a] = v } }
         return out
+    }
+
+    /// The rows of Q [b][m] times the symmetric S [m, m]: row i of the result is S·q_i.
+    static func multiply(_ s: [Float], _ q: [[Double]], size m: Int) -> [[Double]] {
+        let b = q.count
+        let qf = q.flatMap { $0.map(Float.init) }   // [b, m]
+        var out = [Float](repeating: 0, count: b * m)   // [b, m] = Q · S (S symmetric)
+        qf.withUnsafeBufferPointer { a in
+            s.withUnsafeBufferPointer { sp in
+                out.withUnsafeMutableBufferPointer { c in
+                    gemm(a.baseAddress!, sp.baseAddress!, c.baseAddress!, m: b, k: m, n: m)
+                }
+            }
+        }
+        return (0..<b).map { i in out[(i * m)..<((i + 1) * m)].map(Double.init) }
     }
 }
 

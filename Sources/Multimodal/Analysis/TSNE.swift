@@ -44,29 +44,8 @@ public enum TSNE {
         for iteration in 0..<options.iterations {
             let exaggeration = iteration < options.exaggerationIterations ? options.earlyExaggeration : 1
             let momentum = iteration < options.exaggerationIterations ? 0.5 : 0.8
-            // 1. Student-t kernel k_ij = 1 / (1 + |y_i − y_j|²) and its sum Z.
-            var z = 0.0
-            for i in 0..<n {
-                for j in (i + 1)..<max(i + 1, n) {
-                    let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
-                    let k = 1 / (1 + dx * dx + dy * dy)
-                    kernel[i * n + j] = k
-                    kernel[j * n + i] = k
-                    z += 2 * k
-                }
-            }
-            // 2. Gradient: 4 Σ_j (α·p_ij − k_ij / Z) · k_ij · (y_i − y_j).
-            for i in 0..<n {
-                var gx = 0.0, gy = 0.0
-                for j in 0..<n where j != i {
-                    let k = kernel[i * n + j]
-                    let force = (exaggeration * p[i * n + j] - k / z) * k
-                    gx += force * (y[2 * i] - y[2 * j])
-                    gy += force * (y[2 * i + 1] - y[2 * j + 1])
-                }
-                gradient[2 * i] = 4 * gx
-                gradient[2 * i + 1] = 4 * gy
-            }
+            // 1–2. The Student-t kernel and the gradient of KL(P ‖ Q).
+            TSNE.gradient(y, p, exaggeration: exaggeration, n: n, kernel: &kernel, into: &gradient)
             // 3. Gains grow where the gradient keeps its sign against the velocity, shrink otherwise.
             for c in 0..<(2 * n) {
                 gains[c] = (gradient[c] > 0) != (velocity[c] > 0) ? gains[c] + 0.2 : max(gains[c] * 0.8, 0.01)
@@ -81,15 +60,59 @@ public enum TSNE {
         return (0..<n).map { [Float(y[2 * $0]), Float(y[2 * $0 + 1])] }
     }
 
+    /// The kernel k_ij = 1 / (1 + |y_i − y_j|²), Z = Σ k_ij, and the gradient
+    /// 4 Σ_j (α·p_ij − k_ij / Z) · k_ij · (y_i − y_j) for y [n, 2]. The diagonals of `kernel` and `p`
+    /// stay 0, so j = i adds nothing.
+    static func gradient(_ y: [Double], _ p: [Double], exaggeration: Double, n: Int,
+                         kernel: inout [Double], into gradient: inout [Double]) {
+        y.withUnsafeBufferPointer { y in
+            p.withUnsafeBufferPointer { p in
+                kernel.withUnsafeMutableBufferPointer { kernel in
+                    var z = 0.0
+                    for i in 0..<n {
+                        let (xi, yi) = (y[2 * i], y[2 * i + 1])
+                        for j in (i + 1)..<max(i + 1, n) {
+                            let dx = xi - y[2 * j], dy = yi - y[2 * j + 1]
+                            let k = 1 / (1 + dx * dx + dy * dy)
+                            kernel[i * n + j] = k
+                            kernel[j * n + i] = k
+                            z += 2 * k
+                        }
+                    }
+                    let invZ = 1 / z
+                    for i in 0..<n {
+                        let (xi, yi) = (y[2 * i], y[2 * i + 1])
+                        var gx = 0.0, gy = 0.0
+                        for j in 0..<n {
+                            let k = kernel[i * n + j]
+                            let force = (exaggeration * p[i * n + j] - k * invZ) * k
+                            gx += force * (xi - y[2 * j])
+                            gy += force * (yi - y[2 * j + 1])
+                        }
+                        gradient[2 * i] = 4 * gx
+                        gradient[2 * i + 1] = 4 * gy
+                    }
+                }
+            }
+        }
+    }
+
     /// Symmetric affinities p_ij = (p_j|i + p_i|j) / 2n, each row's Gaussian width found by bisection
     /// so that its entropy equals log(perplexity).
     static func affinities(_ points: [[Float]], perplexity: Double) -> [Double] {
         let n = points.count, d = points[0].count
-        var distances = [Double](repeating: 0, count: n * n)   // squared
+        // Squared distances |a − b|² = |a|² + |b|² − 2 a·b, the dot products by one matrix multiply.
+        let flat = points.flatMap { $0 }   // [n, d]
+        var dots = [Float](repeating: 0, count: n * n)   // [n, n]
+        flat.withUnsafeBufferPointer { x in
+            dots.withUnsafeMutableBufferPointer { c in
+                gemm(x.baseAddress!, x.baseAddress!, c.baseAddress!, m: n, k: d, n: n, transposeB: true)
+            }
+        }
+        var distances = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
-                var s = 0.0
-                for c in 0..<d { let diff = Double(points[i][c] - points[j][c]); s += diff * diff }
+                let s = max(0, Double(dots[i * n + i]) + Double(dots[j * n + j]) - 2 * Double(dots[i * n + j]))
                 distances[i * n + j] = s
                 distances[j * n + i] = s
             }

@@ -3,6 +3,7 @@
 // "a photo of a cat" look like training text (CLIP's zero-shot prompts need that).
 //
 //     list      "a small orange cat and a blue square"   "一只小的橘色猫和一个蓝色方块"
+//               (with the sun: "… under the sun"          "太阳下有…")
 //     relation  "a small orange cat left of a blue square" "一只小的橘色猫在蓝色方块左边"
 //     photo     "a photo of an orange cat"                "一张橘色猫的照片"
 //     like      "i like this orange cat"                  "我喜欢这只橘色猫"
@@ -81,13 +82,11 @@ public enum Captioner {
         switch chosen {
         case .list:
             let phrases = scene.objects.map { words($0, &rng) }
-            var english = joinedEnglish(phrases.map(\.english))
-            var chinese = joinedChinese(phrases.map(\.chinese))
-            if scene.hasSun {
-                english += " and the sun"
-                chinese += "和太阳"
-            }
-            return Caption(english: english, chinese: chinese, template: .list)
+            let english = joinedEnglish(phrases.map(\.english))
+            let chinese = joinedChinese(phrases.map(\.chinese))
+            return scene.hasSun
+                ? Caption(english: english + " under the sun", chinese: "太阳下有" + chinese, template: .list)
+                : Caption(english: english, chinese: chinese, template: .list)
         case .relation:
             var pair = scene.objects
             rng.shuffle(&pair)

@@ -71,6 +71,16 @@ public struct ToyDataset: Sendable {
     /// The number of samples.
     public var count: Int { samples.count }
 
+    /// Every caption, question and answer in both languages, in sample order: a corpus for `Tokenizer`.
+    ///
+    ///     let tokenizer = Tokenizer(corpus: train.texts)
+    public var texts: [String] {
+        samples.flatMap { s in
+            [s.caption.english, s.caption.chinese]
+                + (s.question.map { [$0.english, $0.chinese, $0.answerEnglish, $0.answerChinese] } ?? [])
+        }
+    }
+
     /// Every image byte and every caption and question in UTF-8, concatenated: two datasets are the
     /// same exactly when these bytes are equal.
     public func serialized() -> [UInt8] {
