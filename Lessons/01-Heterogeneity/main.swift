@@ -1,5 +1,4 @@
-// This lesson is not written yet: it says so and exits with an error rather than pretend.
-import Foundation
+// Lesson 01 — Heterogeneity: pixels, tokens and waves. See Lessons/Content/01-Heterogeneity.
 import Lessons
-FileHandle.standardError.write("01-Heterogeneity: not written yet\n".data(using: .utf8)!)
-exit(1)
+
+Heterogeneity.main()

@@ -1,0 +1,249 @@
+// Lesson 01 — Heterogeneity: pixels, tokens and waves do not speak the same language (issue 6).
+// The article's first difficulty, 模态表示的异构性: an image is a grid of numbers, a caption a sequence of
+// arbitrary ids, a sound an amplitude over time. The run shows each, measures how raw distances ignore
+// meaning, and how untrained encoders of one output size still keep the modalities apart.
+
+import ArgumentParser
+import Figures
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+public final class Heterogeneity: Lesson {
+    public static let number = 1
+    public static let slug = "heterogeneity"
+    public static let title = L("Heterogeneity: pixels, tokens and waves", "异构性：像素、词元与波形")
+    public static let summary = L("One scene — an orange cat in the sun — as an image, a caption and a sound: three kinds of numbers that do not compare.",
+                                  "同一个场景——晒太阳的橘猫——分别是图像、文字和声音：三种彼此无法直接比较的数字。")
+    public static let tryThis = [
+        TryThis(change: L("--scenes 120", "--scenes 120"),
+                expect: L("still every nearest neighbour in step 6 comes from the same modality", "第 6 步里每个点的最近邻仍然来自同一模态")),
+        TryThis(change: L("--seed 3", "--seed 3"),
+                expect: L("other random encoders and scenes, the same separation by modality", "换了随机编码器和场景，按模态分开的现象不变")),
+        TryThis(change: L("--width 256", "--width 256"),
+                expect: L("wider vectors do not mix the modalities either", "向量更宽，模态也不会混在一起")),
+    ]
+    public static let keyMetrics = ["distance_cat_to_square", "distance_cat_to_gray_cat",
+                                    "untrained_nn_same_modality", "untrained_image_to_text_top1"]
+
+    public struct Knobs: LessonKnobs {
+        @Option(help: "Scenes encoded in step 6 (each gives an image, a caption and a sound).") var scenes = 60
+        @Option(help: "Output width of the untrained encoders in step 6.") var width = 32
+        public init() {}
+        public func validate() throws {
+            try Knob.inRange(scenes, 4...1_000, "--scenes")
+            try Knob.inRange(width, 2...1_024, "--width")
+        }
+        public var settings: [String: String] { ["scenes": "\(scenes)", "width": "\(width)"] }
+    }
+
+    let run: Run
+    let knobs: Knobs
+    public init(run: Run, knobs: Knobs) {
+        self.run = run
+        self.knobs = knobs
+    }
+
+    // MARK: - What the steps share
+
+    /// 一只可爱的橘猫在晒太阳: a large orange cat in cell (row 2, column 1), the sun in the corner.
+    let scene = SceneGenerator.orangeCatInTheSun
+    lazy var image = SceneRenderer.render(scene, size: 224)   // [224, 224, 3] bytes
+    lazy var caption: Caption = {
+        var options = CaptionOptions()
+        options.sizeProbability = 0
+        var rng = run.rng(1)
+        return Captioner.caption(for: scene, options: options, template: .basking, rng: &rng)
+    }()
+    /// A vocabulary built from captions of ToyWorld scenes in both languages, most frequent words first.
+    lazy var tokenizer: Tokenizer = {
+        let data = ToyDataset(count: run.quick ? 100 : 400, options: DatasetOptions(), seed: run.seed)
+        return Tokenizer(corpus: data.samples.flatMap { [$0.caption.chinese, $0.caption.english] }
+                         + [caption.chinese, caption.english])
+    }()
+    lazy var wave = SceneSound.waveform(for: scene)   // [6000] samples at 8 kHz
+    lazy var spectrogram = Spectrogram.magnitudes(wave, frameLength: 256, hop: 128)   // [45, 129]
+
+    /// Seven one-object pictures: every object large in cell (row 1, column 1), except the last, the
+    /// same orange cat moved one cell to the right.
+    static let comparedObjects: [ToyObject] = [(ObjectKind.cat, ToyColor.orange), (.cat, .gray), (.dog, .orange), (.dog, .gray),
+                                               (.square, .orange), (.circle, .orange), (.cat, .orange)].enumerated().map { i, pair in
+        ToyObject(kind: pair.0, color: pair.1, size: .large, cell: GridCell(row: 1, column: i == 6 ? 2 : 1))
+    }
+    lazy var comparedImages = Heterogeneity.comparedObjects.map { SceneRenderer.render(ToyScene(objects: [$0]), size: 64) }
+
+    /// Step 6's scenes: one object each, at 32×32, with caption and sound.
+    lazy var encodedSamples: [ToySample] = {
+        var options = DatasetOptions()
+        options.scenes.objectCount = 1...1
+        options.scenes.sunProbability = 0
+        return ToyDataset(count: run.quick ? min(knobs.scenes, 24) : knobs.scenes, options: options,
+                          seed: run.seed &+ 1).samples
+    }()
+
+    // MARK: - The steps
+
+    public static let steps: [Step<Heterogeneity>] = [
+        Step(L("An image is a grid of numbers", "图像是一张数字网格"),
+             L("The scene rendered at 224×224: each pixel is three numbers, red, green and blue, from 0 to 255. Zoom in on the cat's edge and the numbers appear.",
+               "把场景渲染成 224×224：每个像素是红、绿、蓝三个 0 到 255 的数。放大猫的边缘，就能看到这些数字。")) { lesson, run in
+            let image = lesson.image
+            run.print("image shape: [\(image.size), \(image.size), 3], values \(image.bytes.min()!)…\(image.bytes.max()!) (UInt8)")
+            let orange = ToyColor.orange.rgb
+            let corner = RawMeasures.edgeWindow(in: image, region: (56, 112, 56, 56), side: 8, rgb: orange)
+            let pixel = (0..<64).map { (corner.x + $0 % 8, corner.y + $0 / 8) }.first { image.pixel(x: $0.0, y: $0.1) == orange }!
+            let value = image.pixel(x: pixel.0, y: pixel.1)
+            run.print("a cat pixel at (x \(pixel.0), y \(pixel.1)): RGB \(value.r), \(value.g), \(value.b)")
+            let share = Double(stride(from: 0, to: image.bytes.count, by: 3).filter {
+                (image.bytes[$0], image.bytes[$0 + 1], image.bytes[$0 + 2]) == orange }.count) / Double(image.size * image.size)
+            run.print(String(format: "%.1f%% of the pixels are exactly the cat's orange", share * 100))
+            run.metric("orange_pixel_share", share)
+            let rgb = RGBImage(width: image.size, height: image.size, pixels: image.bytes)
+            var whole = ImageChart(rgb, title: run.text(L("224×224 pixels, 3 numbers each", "224×224 个像素，每个 3 个数")))
+            whole.showPatchNumbers = false
+            var zoom = ImageChart(rgb.cropped(x: corner.x, y: corner.y, width: 8, height: 8),
+                                  title: run.text(L("zoom: 8×8 pixels at (\(corner.x), \(corner.y))", "放大：(\(corner.x), \(corner.y)) 处的 8×8 像素")))
+            zoom.annotatePixels = true
+            var figure = Figure(width: 1400, height: 700, columns: 2,
+                                title: run.text(L("An image is a grid of numbers", "图像是一张数字网格")))
+            figure.add(whole); figure.add(zoom)
+            try run.figure("image-pixels", png: figure.pngData())
+        },
+        Step(L("Text is a sequence of ids", "文本是一串编号"),
+             L("The caption in Chinese and in English is cut into tokens, and each token is looked up in a vocabulary: an id, a row number with no meaning of its own.",
+               "中文和英文的描述被切成词元，每个词元在词表中查到一个编号：只是行号，本身没有含义。")) { lesson, run in
+            let tokenizer = lesson.tokenizer
+            var labels: [String] = [], modalities: [Int] = []
+            for (index, (name, text)) in [("zh", lesson.caption.chinese), ("en", lesson.caption.english)].enumerated() {
+                let tokens = tokenizer.tokens(text), ids = tokenizer.encode(text)
+                run.print("\"\(text)\" → \(tokens.count) tokens " + tokens.map { "[\($0)]" }.joined())
+                run.print("    ids: \(ids)")
+                run.metric("caption_tokens_\(name)", tokens.count)
+                labels += zip(tokens, ids).map { "\($0)·\($1)" }
+                modalities += Array(repeating: index, count: tokens.count)
+            }
+            let strip = TokenStrip(tokens: labels, modalities: modalities,
+                                   modalityNames: [run.text(L("Chinese token·id", "中文词元·编号")), run.text(L("English token·id", "英文词元·编号"))],
+                                   title: run.text(L("Text becomes token ids", "文本变成词元编号")))
+            run.print("vocabulary: \(tokenizer.count) tokens (6 special, then the words of the ToyWorld captions, most frequent first)")
+            run.metric("vocabulary_size", tokenizer.count)
+            try run.figure("text-tokens", png: Figure(strip, width: 1000, height: 260).pngData())
+        },
+        Step(L("Sound is amplitude over time", "声音是随时间变化的振幅"),
+             L("The scene's sound: a meow gliding up and down over a soft chord for the sun. Cut into short frames, each frame's spectrum shows which frequencies sound.",
+               "场景的声音：一声先升后降的“喵”，底下是代表太阳的柔和和弦。把它切成短帧，每帧的频谱显示哪些频率在响。")) { lesson, run in
+            let wave = lesson.wave, frames = lesson.spectrogram          // [6000], [45, 129]
+            let rate = SceneSound.sampleRate
+            run.print("waveform: \(wave.count) samples at \(rate) Hz = \(Double(wave.count) / Double(rate)) s, values \(String(format: "%.3f…%.3f", wave.min()!, wave.max()!))")
+            let (f, bins) = (frames.shape[0], frames.shape[1])
+            let peak = frames.scalars.indices.max { frames.scalars[$0] < frames.scalars[$1] }!
+            let peakHz = Spectrogram.frequency(ofBin: peak % bins)
+            run.print("spectrogram: [\(f) frames, \(bins) bins], bin k = k·\(rate)/256 Hz; loudest: frame \(peak / bins), \(Int(peakHz)) Hz")
+            run.metric("sound_peak_hz", peakHz)
+            let time = (0..<wave.count).map { Double($0) / Double(rate) }
+            var line = LineChart(title: run.text(L("Waveform", "波形")), xLabel: run.text(L("time (s)", "时间（秒）")),
+                                 yLabel: run.text(L("amplitude", "振幅")))
+            line.add("", x: time, y: wave.map(Double.init))
+            let rows = (0..<bins).reversed().map { k in (0..<f).map { log1p(Double(frames[$0, k])) } }   // high frequencies on top
+            var heat = Heatmap(rows, title: run.text(L("Spectrogram", "频谱图")),
+                               rowLabels: (0..<bins).reversed().map { $0 % 32 == 0 ? "\(Int(Spectrogram.frequency(ofBin: $0))) Hz" : "" })
+            heat.squareCells = false
+            heat.xLabel = run.text(L("frame (16 ms apart)", "帧（间隔 16 毫秒）"))
+            heat.colorBarLabel = run.text(L("log(1 + magnitude)", "log(1 + 幅度)"))
+            var figure = Figure(width: 1000, height: 900, rows: 2, title: run.text(L("Sound as numbers", "声音是数字")))
+            figure.add(line); figure.add(heat)
+            try run.figure("sound", png: figure.pngData())
+        },
+        Step(L("Side by side", "三者并排"),
+             L("Three modalities of one scene: different shapes, different kinds of values, different meanings of 'next to'.",
+               "同一场景的三种模态：形状不同，数值种类不同，“相邻”的含义也不同。")) { lesson, run in
+            let ids = lesson.tokenizer.encode(lesson.caption.chinese)
+            let bytes = lesson.image.bytes, wave = lesson.wave
+            let t = { (l: L) in run.text(l) }
+            run.table([t(L("modality", "模态")), t(L("shape", "形状")), t(L("values", "数值")),
+                       t(L("structure", "结构")), t(L("a neighbour is", "“相邻”指"))], [
+                [t(L("image", "图像")), "[\(lesson.image.size), \(lesson.image.size), 3]", "UInt8 \(bytes.min()!)…\(bytes.max()!)",
+                 t(L("2D grid", "二维网格")), t(L("the pixel beside it", "旁边的像素"))],
+                [t(L("text", "文本")), "[\(ids.count)]", "id \(ids.min()!)…\(ids.max()!) / \(lesson.tokenizer.count)",
+                 t(L("discrete sequence", "离散序列")), t(L("the next word", "下一个词"))],
+                [t(L("sound", "声音")), "[\(wave.count)]", String(format: "Float %.2f…%.2f", wave.min()!, wave.max()!),
+                 t(L("continuous time", "连续时间")), t(L("the next 1/8000 s", "下一个 1/8000 秒"))],
+            ])
+        },
+        Step(L("Raw distances disagree with meaning", "原始距离与含义不符"),
+             L("Seven small pictures, one large object each. Pixel distance measures colour, area and place, not what the object is: the same cat moved one cell is the farthest picture of all. Token ids say even less.",
+               "七张小图，每张一个大物体。像素距离衡量的是颜色、面积和位置，而不是物体是什么：同一只猫挪动一格，反而成了最远的一张。词元编号说明的就更少了。")) { lesson, run in
+            let images = lesson.comparedImages, objects = Heterogeneity.comparedObjects
+            let names = objects.enumerated().map { i, o in
+                (run.language == .zh ? o.color.chineseShort + o.kind.chinese : "\(o.color.english) \(o.kind.english)")
+                    + (i == 6 ? run.text(L(", moved", "（右移）")) : "")
+            }
+            let distances = images.map { a in images.map { b in RawMeasures.pixelDistance(a, b) } }   // [7, 7]
+            let same = objects.map { a in objects.map { b in a.kind == b.kind ? 1.0 : 0.0 } }          // [7, 7]
+            let row = distances[0]
+            for j in 1..<names.count { run.print(String(format: "  orange cat ↔ %@: %.2f", names[j], row[j])) }
+            run.print(row[4] < row[2]
+                      ? String(format: "the orange square (%.2f) is nearer the orange cat than the orange dog (%.2f), a fellow animal", row[4], row[2])
+                      : String(format: "the orange dog (%.2f) is nearer the orange cat than the orange square (%.2f)", row[2], row[4]))
+            run.print(row[4] < row[1]
+                      ? String(format: "the orange square (%.2f) is even nearer than the gray cat (%.2f)", row[4], row[1])
+                      : String(format: "but the gray cat (%.2f) is still a little nearer than the orange square (%.2f): in the same place, the cat's outline counts too", row[1], row[4]))
+            run.print(String(format: "the same orange cat moved one cell: %.2f, farther than every other picture", row[6]))
+            run.metric("distance_cat_to_square", row[4])
+            run.metric("distance_cat_to_gray_cat", row[1])
+            run.metric("distance_cat_to_orange_dog", row[2])
+            run.metric("distance_cat_to_moved_cat", row[6])
+            var left = Heatmap(distances, title: run.text(L("pixel distance (64×64 images)", "像素距离（64×64 图像）")),
+                               rowLabels: names, columnLabels: names)
+            left.annotate = true
+            left.valueFormat = "%.1f"
+            left.colorMap = ColorMap(name: "viridis-reversed", anchors: (0...8).map { ColorMap.viridis.color(at: 1 - Double($0) / 8) })
+            var right = Heatmap(same, title: run.text(L("same kind of object?", "是同一种物体吗？")), rowLabels: names, columnLabels: names)
+            right.annotate = true
+            right.valueFormat = "%.0f"
+            var figure = Figure(width: 1600, height: 760, columns: 2,
+                                title: run.text(L("Near in pixels is not near in meaning", "像素上接近不等于含义上接近")))
+            figure.add(left); figure.add(right)
+            try run.figure("pixel-distances", png: figure.pngData())
+            let tokenizer = lesson.tokenizer
+            let id = { (word: String) in tokenizer.id(of: word) ?? Tokenizer.unknown }
+            run.print("token ids: 猫 \(id("猫")), 狗 \(id("狗")), 橘 \(id("橘")) · cat \(id("cat")), dog \(id("dog")), orange \(id("orange"))")
+            run.print("|id(猫) − id(狗)| = \(abs(id("猫") - id("狗"))) but |id(cat) − id(dog)| = \(abs(id("cat") - id("dog"))): the same pair, another gap — ids are row numbers, not meanings")
+            run.metric("id_gap_cat_dog_zh", abs(id("猫") - id("狗")))
+            run.metric("id_gap_cat_dog_en", abs(id("cat") - id("dog")))
+        },
+        Step(L("Same size is not same meaning", "尺寸相同不等于含义相同"),
+             L("Three untrained encoders turn each scene's image, caption and sound into vectors of the same width. Projected to 2D, the points gather by modality, not by the animal or shape they show: nothing yet ties 'cat' in pixels to 'cat' in words. Lesson 02 trains that tie.",
+               "三个未经训练的编码器把每个场景的图像、描述和声音都变成同样宽度的向量。投影到二维后，点按模态聚在一起，而不是按画中的动物或形状：像素里的“猫”和文字里的“猫”之间还没有任何联系。第 02 课会训练出这种联系。")) { lesson, run in
+            let samples = lesson.encodedSamples
+            var rng = run.rng(6)
+            let encoders = UntrainedEncoders(vocabularySize: lesson.tokenizer.count, width: lesson.knobs.width, using: &rng)
+            let images = RawMeasures.rows(encoders.image(samples.map(\.image)))                                      // N × [width]
+            let texts = RawMeasures.rows(encoders.text(samples.map { lesson.tokenizer.encode($0.caption.english) }))  // N × [width]
+            let sounds = RawMeasures.rows(encoders.sound(samples.map { SceneSound.waveform(for: $0.scene) }))        // N × [width]
+            let n = samples.count
+            run.print("\(n) scenes → \(3 * n) vectors of \(lesson.knobs.width) values (image, caption, sound)")
+            let all = images + texts + sounds
+            let modality = (0..<3).flatMap { Array(repeating: $0, count: n) }
+            let neighbours = RawMeasures.nearestNeighbours(all)
+            let sameModality = RawMeasures.sameLabelShare(labels: modality, neighbours: neighbours)
+            let topOne = Double((0..<n).filter { i in
+                texts.indices.max { RawMeasures.cosine(images[i], texts[$0]) < RawMeasures.cosine(images[i], texts[$1]) } == i }.count) / Double(n)
+            run.print(String(format: "nearest neighbour from the same modality: %.0f%% of the points", sameModality * 100))
+            run.print(String(format: "image → its own caption ranked first among %d captions: %.1f%% (chance %.1f%%)", n, topOne * 100, 100 / Double(n)))
+            run.metric("untrained_nn_same_modality", sameModality)
+            run.metric("untrained_image_to_text_top1", topOne)
+            let unit = all.map { v in v.map { $0 / max(1e-12, v.map { $0 * $0 }.reduce(0, +).squareRoot()) } }   // on the unit sphere, as cosine sees them
+            let xy = PCA(points: unit, components: 2).project(unit)
+            let kinds = ObjectKind.allCases
+            let content = (0..<3).flatMap { _ in samples.map { kinds.firstIndex(of: $0.scene.objects[0].kind)! } }
+            let chart = ScatterChart(x: xy.map { Double($0[0]) }, y: xy.map { Double($0[1]) }, classes: content,
+                                     classNames: kinds.map { run.language == .zh ? $0.chinese : $0.english },
+                                     groups: modality, groupNames: [run.text(L("image", "图像")), run.text(L("caption", "描述")), run.text(L("sound", "声音"))],
+                                     title: run.text(L("Untrained encoders: grouped by modality, not by content", "未训练的编码器：按模态分组，而不是按内容")),
+                                     xLabel: "PCA 1", yLabel: "PCA 2")
+            try run.figure("untrained-space", png: Figure(chart, width: 1000, height: 700).pngData())
+        },
+    ]
+}
