@@ -1,0 +1,211 @@
+// Lesson 04 — One sequence: image patches and words as tokens, and why positions matter (issue 9).
+// ViT (Dosovitskiy et al. 2021) cuts an image into 16×16 patches; the article joins them with the words
+// of a sentence into one token sequence; positional encodings (Vaswani et al. 2017, §3.5) say where each
+// token came from. Steps 6 and 8 (learned positions, cross-modal attention in a trained model) are not
+// written yet.
+
+import ArgumentParser
+import Figures
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+public final class Tokens: Lesson {
+    public static let number = 4
+    public static let slug = "tokens"
+    public static let title = L("One sequence: patches and words as tokens", "一个序列：图像块与词语都是词元")
+    public static let summary = L("A 224×224 image becomes 196 patch tokens, 我喜欢这只猫 four word tokens; joined, they are one sequence of 200 — and without positions, attention cannot tell their order.",
+                                  "一张 224×224 的图像变成 196 个图像块词元，“我喜欢这只猫”变成 4 个词元；拼起来是 200 个词元的一个序列——没有位置编码，注意力分不出它们的顺序。")
+    public static let tryThis = [
+        TryThis(change: L("--patch 32", "--patch 32"), expect: L("49 patch tokens, 53 in the sequence", "49 个图像块词元，序列共 53 个")),
+        TryThis(change: L("--width 128", "--width 128"), expect: L("the same equivariance, to float precision", "同样的置换等变性，误差在浮点精度内")),
+    ]
+    public static let keyMetrics = ["patch_tokens", "sequence_tokens", "equivariance_error_without_positions",
+                                    "equivariance_error_with_positions", "sinusoidal_2d_neighbour_similarity"]
+
+    public struct Knobs: LessonKnobs {
+        @Option(help: "Patch side in pixels (must divide 224).") var patch = 16
+        @Option(help: "Token width d.") var width = 64
+        @Option(help: "Your own picture instead of the ToyWorld scene (resized to 224×224).") var image: String?
+        public init() {}
+        public func validate() throws {
+            try Knob.inRange(patch, 1...224, "--patch")
+            guard 224 % patch == 0 else { throw ValidationError("--patch must divide 224, got \(patch)") }
+            try Knob.inRange(width, 4...512, "--width")
+            guard width % 4 == 0 else { throw ValidationError("--width must be a multiple of 4, got \(width)") }
+        }
+        public var settings: [String: String] { ["patch": "\(patch)", "width": "\(width)", "image": image ?? "-"] }
+    }
+
+    let run: Run
+    let knobs: Knobs
+    public init(run: Run, knobs: Knobs) {
+        self.run = run
+        self.knobs = knobs
+    }
+
+    // MARK: - What the steps share
+
+    /// The picture as 224×224 RGB bytes: the orange cat in the sun, or the learner's own (resized).
+    lazy var picture: RGBImage = {
+        guard let path = knobs.image else {
+            let toy = SceneRenderer.render(SceneGenerator.orangeCatInTheSun, size: 224)
+            return RGBImage(width: 224, height: 224, pixels: toy.bytes)
+        }
+        do { return try RGBImage(contentsOf: path).resized(width: 224, height: 224) } catch { run.stop(error) }
+    }()
+    /// [N, P·P·3] patch values, centred to [−1, 1].
+    lazy var patches: Tensor = Patches.patchify(
+        Tensor(shape: [224, 224, 3], scalars: picture.pixels.map { (Float($0) / 255 - 0.5) * 2 }), patchSize: knobs.patch)
+    let sentence = "我喜欢这只猫"
+    lazy var tokenizer = Tokenizer(corpus: [sentence])
+    /// The embedding layers, drawn once from the run's seed.
+    lazy var layers: (patch: Linear, words: Embedding, type: Embedding, attention: MultiHeadAttention) = {
+        var rng = run.rng(2)
+        let d = knobs.width
+        return (Linear(inputSize: patches.shape[1], outputSize: d, name: "patch", using: &rng),
+                Embedding(vocabularySize: tokenizer.count, width: d, name: "words", using: &rng),
+                Embedding(vocabularySize: 2, width: d, standardDeviation: 0.02, name: "type", using: &rng),
+                MultiHeadAttention(width: d, headCount: 4, name: "attention", using: &rng))
+    }()
+    /// The joined sequence [1, N + 4, d]: patch tokens then word tokens, each plus its modality-type vector.
+    lazy var sequence: Tensor = noGrad {
+        let n = patches.shape[0], ids = tokenizer.encode(sentence)
+        let imageTokens = layers.patch(Variable(patches.reshaped(to: [1] + patches.shape)))     // [1, N, d]
+        let wordTokens = layers.words([ids])                                                       // [1, 4, d]
+        let types = layers.type([Array(repeating: 0, count: n) + Array(repeating: 1, count: ids.count)])   // [1, N + 4, d]
+        return (concatenate([imageTokens, wordTokens], alongAxis: 1) + types).value               // [1, N + 4, d]
+    }
+
+    // MARK: - The steps
+
+    public static let steps: [Step<Tokens>] = [
+        Step(L("Cut the image", "切图"),
+             L("The 224×224 picture is cut into P×P patches, row by row; each patch, flattened, is one token of P·P·3 numbers.",
+               "把 224×224 的图切成 P×P 的小块，逐行编号；每块展平后就是一个有 P·P·3 个数的词元。")) { lesson, run in
+            let (n, values) = (lesson.patches.shape[0], lesson.patches.shape[1])
+            let side = 224 / lesson.knobs.patch
+            run.print("[224, 224, 3] → \(side)×\(side) = \(n) patches of \(lesson.knobs.patch)×\(lesson.knobs.patch)×3 = \(values) values: [\(n), \(values)]")
+            run.metric("patch_tokens", n)
+            var whole = ImageChart(lesson.picture, title: run.text(L("\(n) patches of \(lesson.knobs.patch)×\(lesson.knobs.patch)", "\(n) 个 \(lesson.knobs.patch)×\(lesson.knobs.patch) 的图像块")),
+                                   patchSize: lesson.knobs.patch)
+            whole.showPatchNumbers = n <= 256
+            let p = lesson.knobs.patch, first = min(side, 16), startRow = side * 2 / 3   // one row of patches, through the cat
+            var strip = [UInt8](repeating: 255, count: first * (p + 2) * p * 3)   // the first patches side by side, 2 px apart
+            let stripWidth = first * (p + 2)
+            for k in 0..<first {
+                let (r, c) = (startRow, k)
+                for y in 0..<p { for x in 0..<p { for ch in 0..<3 {
+                    strip[(y * stripWidth + k * (p + 2) + x) * 3 + ch] = lesson.picture.pixels[((r * p + y) * 224 + c * p + x) * 3 + ch]
+                } } }
+            }
+            var row = ImageChart(RGBImage(width: stripWidth, height: p, pixels: strip),
+                                 title: run.text(L("patches \(startRow * side)–\(startRow * side + first - 1) as a row of tokens", "第 \(startRow * side)–\(startRow * side + first - 1) 块排成一行词元")))
+            row.showAxes = false
+            var figure = Figure(width: 1100, height: 1050, rows: 2, title: run.text(L("An image becomes patch tokens", "图像变成图像块词元")))
+            figure.add(whole); figure.add(row)
+            try run.figure("patches", png: figure.pngData())
+        },
+        Step(L("Embed patches and words", "嵌入图像块与词语"),
+             L("A linear layer maps each patch to d numbers; the tokenizer cuts 我喜欢这只猫 into words and an embedding table maps each id to d numbers. Now both are vectors of one width.",
+               "一个线性层把每个图像块映射成 d 个数；分词器把“我喜欢这只猫”切成词，嵌入表把每个编号映射成 d 个数。两者从此都是同样宽度的向量。")) { lesson, run in
+            let d = lesson.knobs.width, n = lesson.patches.shape[0]
+            let words = lesson.tokenizer.tokens(lesson.sentence), ids = lesson.tokenizer.encode(lesson.sentence)
+            run.print("patches [\(n), \(lesson.patches.shape[1])] → Linear(\(lesson.patches.shape[1])→\(d)) → [\(n), \(d)]")
+            run.print("\"\(lesson.sentence)\" → " + words.map { "[\($0)]" }.joined() + " → ids \(ids) → Embedding(\(lesson.tokenizer.count), \(d)) → [\(ids.count), \(d)]")
+            run.metric("word_tokens", ids.count)
+        },
+        Step(L("Concatenate", "拼接"),
+             L("Patch tokens then word tokens make one sequence; a learned modality-type vector (image or text) is added to each, so the model can still tell which is which.",
+               "图像块词元在前、词语词元在后，组成一个序列；每个词元再加上一个可学习的模态类型向量（图像或文本），模型仍能分清谁是谁。")) { lesson, run in
+            let shape = lesson.sequence.shape, n = lesson.patches.shape[0]
+            run.print("[1, \(n), \(shape[2])] ⧺ [1, 4, \(shape[2])] + type embeddings → \(describe(shape: shape))")
+            run.metric("sequence_tokens", shape[1])
+            let words = lesson.tokenizer.tokens(lesson.sentence)
+            let strip = TokenStrip(tokens: (0..<n).map { "p\($0)" } + words, modalities: Array(repeating: 0, count: n) + Array(repeating: 1, count: words.count),
+                                   modalityNames: [run.text(L("image patch", "图像块")), run.text(L("text token", "文本词元"))],
+                                   title: run.text(L("One sequence of \(shape[1]) tokens", "一个含 \(shape[1]) 个词元的序列")))
+            try run.figure("sequence", png: Figure(strip, width: 1100, height: 620).pngData())
+        },
+        Step(L("Without positions, order is invisible", "没有位置，顺序就看不见"),
+             L("Shuffle the patches and run self-attention: the outputs are the same vectors, shuffled the same way — attention is permutation-equivariant. Add positional encodings first and the outputs change.",
+               "打乱图像块再做自注意力：输出还是那些向量，只是按同样方式被打乱——注意力对置换是等变的。先加上位置编码，输出就变了。")) { lesson, run in
+            let x = lesson.sequence, total = x.shape[1], d = x.shape[2], n = lesson.patches.shape[0]
+            var rng = run.rng(4)
+            var order = Array(0..<n)
+            rng.shuffle(&order)
+            let permutation = order + Array(n..<total)   // words stay in place
+            let positions = PositionalEncoding.sinusoidal1D(positions: total, dimension: d).reshaped(to: [1, total, d])
+            func error(_ input: Tensor) -> Double {
+                noGrad {
+                    let out = lesson.layers.attention(Variable(input)).output.value                                // [1, T, d]
+                    let shuffledOut = lesson.layers.attention(Variable(input).indexSelect(alongAxis: 1, permutation)).output.value
+                    let reordered = Variable(out).indexSelect(alongAxis: 1, permutation).value
+                    return Double(zip(shuffledOut.scalars, reordered.scalars).map { abs($0 - $1) }.max()!)
+                }
+            }
+            let without = error(x)
+            // With positions: positions belong to slots, so the shuffled input gets the same positions as before.
+            let withPositions = noGrad { () -> Double in
+                let plain = lesson.layers.attention(Variable(x) + Variable(positions)).output.value
+                let shuffled = lesson.layers.attention(Variable(x).indexSelect(alongAxis: 1, permutation) + Variable(positions)).output.value
+                let reordered = Variable(plain).indexSelect(alongAxis: 1, permutation).value
+                return Double(zip(shuffled.scalars, reordered.scalars).map { abs($0 - $1) }.max()!)
+            }
+            run.print(String(format: "no positions: max |attn(shuffled x) − shuffle(attn(x))| = %.2e (float rounding)", without))
+            run.print(String(format: "with sinusoidal positions: %.3f — the shuffled image now reads differently", withPositions))
+            run.metric("equivariance_error_without_positions", without)
+            run.metric("equivariance_error_with_positions", withPositions)
+        },
+        Step(L("Positional encodings up close", "近看位置编码"),
+             L("1D sinusoidal codes: each position a pattern of sines and cosines, nearby positions alike. 2D codes for the patch grid: half the channels encode the row, half the column, so a patch is most similar to its neighbours.",
+               "一维正弦编码：每个位置是一组正弦和余弦，相近的位置彼此相似。图像块网格的二维编码：一半通道编码行、一半编码列，于是每块与邻居最相似。")) { lesson, run in
+            let d = lesson.knobs.width, side = 224 / lesson.knobs.patch, n = side * side
+            let pe1 = RawPositions.rows(PositionalEncoding.sinusoidal1D(positions: n + 4, dimension: d))   // [T][d]
+            let pe2 = RawPositions.rows(PositionalEncoding.sinusoidal2D(rows: side, columns: side, dimension: d))   // [N][d]
+            let (near, far) = RawPositions.neighbourAndFarSimilarity(pe2, side: side)
+            run.print(String(format: "2D code, cosine similarity: 4-neighbours %.3f on average, patches ≥ %d apart %.3f", near, side / 2, far))
+            run.metric("sinusoidal_2d_neighbour_similarity", near)
+            run.metric("sinusoidal_2d_far_similarity", far)
+            var heat = Heatmap(pe1.map { $0.map(Double.init) }, title: run.text(L("1D sinusoidal code (rows: positions)", "一维正弦编码（行：位置）")))
+            heat.squareCells = false; heat.colorMap = .diverging; heat.range = -1...1
+            heat.xLabel = run.text(L("dimension", "维度")); heat.yLabel = run.text(L("position", "位置"))
+            var cosine = Heatmap(RawPositions.cosineMatrix(pe1), title: run.text(L("cosine similarity between positions", "位置之间的余弦相似度")))
+            cosine.colorMap = .diverging; cosine.range = -1...1
+            var one = Figure(width: 1400, height: 650, columns: 2, title: run.text(L("1D sinusoidal positions", "一维正弦位置编码")))
+            one.add(heat); one.add(cosine)
+            try run.figure("positions-1d", png: one.pngData())
+            try run.figure("positions-2d", png: RawPositions.similarityMaps(pe2, side: side,
+                title: run.text(L("2D sinusoidal code: similarity of a few patches to every patch", "二维正弦编码：几个图像块与所有块的相似度"))).pngData())
+        },
+        Step(L("What an image costs", "一张图要多少词元"),
+             L("Tokens per image for common settings, and the cost of self-attention as the sequence grows: the score matrix is T×T, so doubling the tokens quadruples that part.",
+               "常见设置下每张图的词元数，以及自注意力代价随序列增长：得分矩阵是 T×T，词元翻倍，这部分代价变成四倍。")) { lesson, run in
+            let settings = [(224, 32), (224, 16), (336, 14)]
+            run.table([run.text(L("image", "图像")), run.text(L("patch", "块")), run.text(L("tokens", "词元数"))],
+                      settings.map { ["\($0.0)×\($0.0)", "\($0.1)×\($0.1)", "\(($0.0 / $0.1) * ($0.0 / $0.1))"] })
+            let d = lesson.knobs.width
+            let lengths = run.quick ? [49, 100, 196] : [49, 100, 196, 400, 576]
+            var rng = run.rng(7)
+            let attention = MultiHeadAttention(width: d, headCount: 4, name: "cost", using: &rng)
+            var flops: [Double] = []
+            for t in lengths {
+                let cost = RawPositions.attentionFLOPs(tokens: t, width: d)
+                flops.append(cost)
+                let x = Tensor(randomNormal: [1, t, d], using: &rng)
+                let start = Date()
+                _ = noGrad { attention(Variable(x)).output.value }
+                let ms = Date().timeIntervalSince(start) * 1000
+                // Durations vary between runs: terminal only, never in the notebook or metrics.
+                FileHandle.standardOutput.write(Data(String(format: "  (measured: T = %d, %.2f ms on this machine)\n", t, ms).utf8))
+                run.print(String(format: "T = %4d: %.1f MFLOP computed", t, cost / 1e6))
+            }
+            run.metric("attention_flop_ratio_576_to_196", RawPositions.attentionFLOPs(tokens: 576, width: d) / RawPositions.attentionFLOPs(tokens: 196, width: d))
+            var chart = LineChart(title: run.text(L("self-attention cost (one layer, d = \(d))", "自注意力代价（一层，d = \(d)）")),
+                                  xLabel: run.text(L("tokens T", "词元数 T")), yLabel: "MFLOP")
+            chart.add(run.text(L("computed", "计算值")), x: lengths.map(Double.init), y: flops.map { $0 / 1e6 }, showPoints: true)
+            try run.figure("attention-cost", png: Figure(chart).pngData())
+        },
+    ]
+}
