@@ -1,5 +1,5 @@
-// This lesson is not written yet: it says so and exits with an error rather than pretend.
-import Foundation
+// Lesson 05 — the VQA flow: patches + question → one sequence → a generated answer.
+// The steps live in Lessons/Content/05-VQA (VQASteps.swift reads top to bottom).
 import Lessons
-FileHandle.standardError.write("05-VQA: not written yet\n".data(using: .utf8)!)
-exit(1)
+
+VQALesson.main()

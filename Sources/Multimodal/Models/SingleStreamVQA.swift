@@ -77,7 +77,8 @@ public struct SingleStreamVQA: Module {
         self.configuration = c
         patchEmbedding = Linear(inputSize: c.patchSize * c.patchSize * 3, outputSize: c.width,
                                 name: name + ".patch", using: &rng)
-        tokenEmbedding = Embedding(vocabularySize: c.vocabularySize, width: c.width, name: name + ".tokens", using: &rng)
+        tokenEmbedding = Embedding(vocabularySize: c.vocabularySize, width: c.width, standardDeviation: 0.02,
+                                   name: name + ".tokens", using: &rng)
         positions = Variable(name: name + ".positions",
                              value: Tensor(randomNormal: [c.sequenceLength, c.width], standardDeviation: 0.02,
                                            using: &rng))

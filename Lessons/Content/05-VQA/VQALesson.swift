@@ -1,0 +1,117 @@
+// Lesson 05 — the VQA flow (issue 10): the article's GPT-4V walkthrough run on ToyWorld.
+// (1) the image becomes patches and the question becomes tokens, (2) one sequence, (3) transformer
+// layers let patches and words attend to each other, (4) the answer is generated word by word.
+// The model is Multimodal's SingleStreamVQA; this file holds the lesson's knobs and shared state,
+// VQASteps.swift the steps in order, VQAFigures.swift the drawings.
+
+import ArgumentParser
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+public final class VQALesson: Lesson {
+    public static let number = 5
+    public static let slug = "vqa"
+    public static let title = L("The VQA flow: patches + question → one sequence → an answer",
+                                "VQA 流程：图块 + 问题 → 一个序列 → 答案")
+    public static let summary = L(
+        "A small transformer reads 16 image patches and a question as one sequence and writes the answer word by word; a blind twin that never sees the image shows how much the image is worth.",
+        "一个小型 Transformer 把 16 个图像块和一个问题当作同一个序列来读，再逐词写出答案；一个从不看图的“盲”模型告诉我们图像到底值多少。")
+    public static let tryThis = [
+        TryThis(change: L("--steps 300", "--steps 300"),
+                expect: L("colour questions still work, but shape questions (what animal) fall back toward the blind model",
+                          "颜色题仍然能答对，但形状题（什么动物）会退回到盲模型的水平")),
+        TryThis(change: L("--depth 4", "--depth 4"),
+                expect: L("the benchmark's four blocks: about twice the time per step", "基准里的四层：每步耗时约翻倍")),
+        TryThis(change: L("--image my.png --question \"what colour is the cat?\"", "--image my.png --question \"猫是什么颜色？\""),
+                expect: L("the four steps on your own picture (the model only knows ToyWorld)",
+                          "在你自己的图片上走一遍四个步骤（模型只认识 ToyWorld）")),
+    ]
+    public static let keyMetrics = ["accuracy_single_object", "blind_accuracy_single_object", "accuracy_overall",
+                                    "blind_accuracy_overall", "train_seconds"]
+
+    public struct Knobs: LessonKnobs {
+        @Option(help: "Training steps of the model that sees (batch 64).") var steps = 900
+        @Option(help: "Transformer blocks (the W-VQA benchmark uses 4).") var depth = 2
+        @Option(help: "Peak learning rate (warm-up, then cosine).") var lr = 2e-3
+        @Option(help: "An image file of your own for the last step.") var image: String?
+        @Option(help: "Your question about that image (ToyWorld words).") var question: String?
+        public init() {}
+        public func validate() throws {
+            try Knob.positive(steps, "--steps")
+            try Knob.inRange(depth, 1...8, "--depth")
+            try Knob.positive(lr, "--lr")
+            if (image == nil) != (question == nil) {
+                throw ValidationError("--image and --question go together")
+            }
+        }
+        public var settings: [String: String] { ["steps": "\(steps)", "depth": "\(depth)", "lr": "\(lr)"] }
+    }
+
+    let run: Run
+    let knobs: Knobs
+    public init(run: Run, knobs: Knobs) {
+        self.run = run
+        self.knobs = knobs
+    }
+
+    /// The ToyWorld language of the questions and answers: the run's language.
+    var language: Multimodal.Language { run.language == .zh ? .chinese : .english }
+    var trainSteps: Int { run.quick ? min(60, knobs.steps) : knobs.steps }
+    /// The blind model learns only the language prior, which takes far fewer steps.
+    var blindSteps: Int { max(20, trainSteps / 3) }
+
+    /// Scenes of 1–4 objects, one per 8×8 patch of the 4×4 grid; questions of every kind.
+    lazy var data: VQAData = {
+        let (train, test) = ToyDataset.split(train: run.quick ? 1_200 : 4_000, test: run.quick ? 240 : 900,
+                                             options: VQAData.datasetOptions(), seed: run.seed &+ 505)
+        return VQAData(train: train.samples, test: test.samples, language: language)
+    }()
+
+    var settings: [String: String] { knobs.settings.merging(["lang": run.language.rawValue]) { $1 } }
+
+    /// Trains (or loads) one model; the loss history travels in the checkpoint as "history.loss".
+    func trained(seesImage: Bool, steps: Int, stream: UInt64) -> (model: SingleStreamVQA, losses: [Float], seconds: Float) {
+        var config = data.configuration(seesImage: seesImage)
+        config.depth = knobs.depth
+        var rng = run.rng(stream)
+        let model = SingleStreamVQA(config, using: &rng)
+        let name = seesImage ? "vqa-sees" : "vqa-blind"
+        let tensors = run.checkpoint(name, settings: settings.merging(["steps": "\(steps)"]) { $1 }) {
+            let progress = run.training(steps: steps, lr: knobs.lr)
+            var plan = VQATrainingPlan(steps: steps)
+            plan.peakLearningRate = Float(knobs.lr)
+            plan.warmupSteps = min(30, steps / 5)
+            var losses: [Float] = []
+            let start = Date()
+            try VQATraining.train(model, on: data, plan: plan, rng: &rng) { step, loss in
+                losses.append(loss)
+                try progress.update(step: step, loss: loss)
+            }
+            progress.finish()
+            let seconds = Float(Date().timeIntervalSince(start))
+            return model.namedParameters.merging([
+                "history.loss": Tensor(shape: [losses.count], scalars: losses),
+                "history.seconds": Tensor(shape: [1], scalars: [seconds]),
+            ]) { $1 }
+        }
+        do { try model.load(tensors) } catch { run.stop(error) }
+        return (model, tensors["history.loss"]?.scalars ?? [], tensors["history.seconds"]?.scalars.first ?? 0)
+    }
+
+    lazy var seeing = trained(seesImage: true, steps: trainSteps, stream: 51)
+    lazy var blind = trained(seesImage: false, steps: blindSteps, stream: 52)
+
+    lazy var seeingScore = VQATraining.score(seeing.model, data: data, examples: data.test)
+    lazy var blindScore = VQATraining.score(blind.model, data: data, examples: data.test)
+
+    /// Three test questions to answer aloud: one colour, one animal, one "what is in this picture".
+    lazy var showcase: [VQAExample] = {
+        let wanted: [QuestionKind] = [.whatIsInPicture, .whatColor, .whatAnimal]
+        return wanted.compactMap { kind in data.test.first { $0.kind == kind } }
+    }()
+
+    func words(_ ids: [Int]) -> String { data.tokenizer.decode(ids) }
+    func tokenStrings(_ ids: [Int]) -> [String] { ids.filter { $0 != Tokenizer.pad }.map { data.tokenizer.vocabulary[$0] } }
+}

@@ -1,0 +1,151 @@
+// Lesson 05's steps, in the order the run prints them.
+
+import Figures
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+extension VQALesson {
+    /// The kinds whose answer is about one object.
+    static let singleObjectKinds: [QuestionKind] = [.whatAnimal, .whatColor, .whatIsInPicture]
+
+    public static let steps: [Step<VQALesson>] = [
+        // MARK: - Step 1: Tokenize
+        Step(L("Tokenize: the image becomes patches, the question becomes words",
+               "分词：图像变成图块，问题变成词"),
+             L("A 32×32 picture is cut into a 4×4 grid of 8×8 patches: 16 tokens of 8·8·3 = 192 numbers. The question is cut into words, each word an id in a vocabulary.",
+               "一张 32×32 的图片被切成 4×4 个 8×8 的图块：16 个词元，每个 8·8·3 = 192 个数。问题被切成词，每个词是词表里的一个编号。")) { lesson, run in
+            let example = lesson.showcase[0]
+            let patches = Patches.patchify(lesson.data.images([example]), patchSize: 8)   // [1, 16, 192]
+            run.print(run.text(L("image", "图像")) + " [32, 32, 3] → patches " + describe(shape: Array(patches.shape.dropFirst())))
+            run.print(run.text(L("question", "问题")) + ": " + lesson.words(example.question))
+            run.table([run.text(L("token", "词")), "id"],
+                      zip(lesson.tokenStrings(example.question), example.question).map { [$0, "\($1)"] })
+            run.print(run.text(L("vocabulary", "词表")) + ": \(lesson.data.tokenizer.count) " + run.text(L("tokens", "个词")))
+            try run.figure("input", png: Figure(ImageChart(lesson.picture(example), title: run.text(L("16 patches of 8×8", "16 个 8×8 图块")),
+                                                           patchSize: 8), width: 600, height: 600).pngData())
+        },
+        // MARK: - Step 2: Concatenate
+        Step(L("Concatenate: one sequence", "拼接：一个序列"),
+             L("Patches go through a Linear layer (192 → 64), words through an embedding table (→ 64). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then <sep> where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
+               "图块经过线性层（192 → 64），词经过嵌入表（→ 64）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 <sep>。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
+            let example = lesson.showcase[0]
+            let c = lesson.data.configuration()
+            run.print("patches [16, 192] · W [192, 64] → [16, 64]")
+            run.print("question [\(c.questionLength)] → Embedding → [\(c.questionLength), 64]")
+            run.print("answer <sep> a₁ … [\(c.answerLength)] → Embedding → [\(c.answerLength), 64]")
+            run.print("concatenate + positions [\(c.sequenceLength), 64] + types → [\(c.sequenceLength), 64]")
+            let answerInput = VQASequence.answerInputs([example.answer], length: c.answerLength)[0]
+            let labels = (0..<16).map { "p\($0)" } + (example.question + answerInput).map { lesson.data.tokenizer.vocabulary[$0] }
+            let modalities = [Int](repeating: 0, count: 16) + [Int](repeating: 1, count: c.questionLength)
+                + [Int](repeating: 2, count: c.answerLength)
+            let strip = TokenStrip(tokens: labels, modalities: modalities,
+                                   modalityNames: [run.text(L("image patch", "图像块")), run.text(L("question word", "问题词")),
+                                                   run.text(L("answer (generated)", "答案（生成）"))],
+                                   title: run.text(L("One sequence", "一个序列")) + " (\(c.sequenceLength))")
+            try run.figure("sequence", png: Figure(strip, width: 1200, height: 520).pngData())
+            try run.figure("mask", png: lesson.maskHeatmap(example, labels: labels))
+            run.metric("sequence_length", c.sequenceLength)
+        },
+        // MARK: - Step 3: Process (train)
+        Step(L("Process: train the transformer, and a blind twin", "处理：训练 Transformer，以及一个“盲”双胞胎"),
+             L("Cross-entropy on the answer words only: the image and the question are context, not targets. The blind twin has the same layers but no image tokens at all; it can only learn which answers are common for each question.",
+               "只在答案词上算交叉熵：图像和问题是上下文，不是预测目标。盲模型层数相同，但完全没有图像词元；它只能学到每种问题常见的答案。")) { lesson, run in
+            let (model, losses, seconds) = lesson.seeing
+            run.print(run.text(L("model that sees", "看图模型")) + ": \(model.parameterCount) " + run.text(L("parameters", "个参数"))
+                      + ", \(model.configuration.depth) " + run.text(L("blocks", "层")) + ", \(lesson.data.train.count) " + run.text(L("training questions", "道训练题")))
+            let blind = lesson.blind
+            run.table([run.text(L("model", "模型")), run.text(L("steps", "步数")), run.text(L("final loss", "最终损失")), run.text(L("seconds", "秒"))], [
+                [run.text(L("sees", "看图")), "\(losses.count)", String(format: "%.3f", movingAverage(losses, window: 20).last ?? 0), String(format: "%.1f", seconds)],
+                [run.text(L("blind", "盲")), "\(blind.losses.count)", String(format: "%.3f", movingAverage(blind.losses, window: 20).last ?? 0), String(format: "%.1f", blind.seconds)],
+            ])
+            try run.figure("loss", png: lesson.lossCurves())
+            run.metric("train_seconds", seconds)
+            run.metric("final_loss", movingAverage(losses, window: 20).last ?? 0)
+            run.metric("blind_final_loss", movingAverage(blind.losses, window: 20).last ?? 0)
+        },
+        // MARK: - Step 4: Generate
+        Step(L("Generate: greedy decoding, word by word", "生成：贪心解码，逐词输出"),
+             L("Start from <sep>, take the most likely next word, append it, repeat until <eos>. For each word we show where its query looked among the 16 patches (last block, mean of the heads) and what share of its attention went to the image at all.",
+               "从 <sep> 开始，取最可能的下一个词，接上，再重复，直到 <eos>。对每个词，我们画出它的查询在 16 个图块上看了哪里（最后一层，各头平均），以及它的注意力有多少落在图像上。")) { lesson, run in
+            let answers = GreedyDecoder.answer(lesson.seeing.model, images: lesson.data.images(lesson.showcase),
+                                               questions: lesson.showcase.map(\.question))
+            for (index, (example, answer)) in zip(lesson.showcase, answers).enumerated() {
+                run.print("Q: " + lesson.words(example.question))
+                for (token, weights) in zip(answer.tokens, answer.patchAttention) {
+                    run.print(String(format: "   → %@   (%@ %.0f%%)", lesson.data.tokenizer.vocabulary[token],
+                                     run.text(L("attention on the image", "注意力在图像上")), 100 * weights.reduce(0, +)))
+                }
+                let verdict = answer.words == example.answer ? run.text(L("correct", "正确")) : run.text(L("expected", "应为")) + " " + lesson.words(example.answer)
+                run.print("A: " + lesson.words(answer.words) + "   (\(verdict))")
+                try run.figure("answer-\(index + 1)", png: lesson.answerStrip(lesson.picture(example), answer,
+                                                                             title: lesson.words(example.question) + " → " + lesson.words(answer.words)))
+            }
+        },
+        // MARK: - Step 5: Measure
+        Step(L("Measure: accuracy per question type, against the blind model", "评估：各类问题的准确率，与盲模型对比"),
+             L("Exact match on held-out scenes: the whole answer and the <eos> must be right. The blind model shows what the question alone gives away; chance is a uniform guess among the answers of that type.",
+               "在留出的场景上做完全匹配：整个答案连同 <eos> 都要对。盲模型说明只看问题能猜到多少；随机猜是在这类问题的答案里均匀地猜。")) { lesson, run in
+            let kinds = QuestionKind.allCases.filter { lesson.seeingScore.perKind[$0] != nil }
+            let chance = kinds.map { kind in
+                1 / Double(Set(lesson.data.test.filter { $0.kind == kind }.map(\.answer)).count)
+            }
+            var rows: [[String]] = []
+            for (kind, guess) in zip(kinds, chance) {
+                let sees = lesson.seeingScore.accuracy(kind) ?? 0, blind = lesson.blindScore.accuracy(kind) ?? 0
+                rows.append([lesson.kindName(kind), "\(lesson.seeingScore.perKind[kind]!.total)",
+                             String(format: "%.3f", sees), String(format: "%.3f", blind), String(format: "%.3f", guess)])
+                run.metric("accuracy.\(kind.rawValue.lowercased())", sees)
+                run.metric("blind_accuracy.\(kind.rawValue.lowercased())", blind)
+            }
+            run.table([run.text(L("question type", "问题类型")), "n", run.text(L("sees", "看图")), run.text(L("blind", "盲")),
+                       run.text(L("chance", "随机"))], rows)
+            let single = pooled(lesson.seeingScore, singleObjectKinds), blindSingle = pooled(lesson.blindScore, singleObjectKinds)
+            run.print(String(format: run.text(L("single-object questions (what animal, what colour, what is in it): %.3f, blind %.3f",
+                                                 "单物体问题（什么动物、什么颜色、图里有什么）：%.3f，盲模型 %.3f")), single, blindSingle))
+            run.print(String(format: run.text(L("all questions: %.3f, blind %.3f", "全部问题：%.3f，盲模型 %.3f")),
+                             lesson.seeingScore.overall, lesson.blindScore.overall))
+            run.metric("accuracy_single_object", single)
+            run.metric("blind_accuracy_single_object", blindSingle)
+            run.metric("accuracy_overall", lesson.seeingScore.overall)
+            run.metric("blind_accuracy_overall", lesson.blindScore.overall)
+            let weak = zip(kinds, chance).filter { kind, _ in
+                (lesson.seeingScore.accuracy(kind) ?? 0) < (lesson.blindScore.accuracy(kind) ?? 0) + 0.1
+            }.map { lesson.kindName($0.0) }
+            if !weak.isEmpty {
+                run.print(run.text(L("Not clearly above the blind model here: ", "这里没有明显超过盲模型：")) + weak.joined(separator: ", ")
+                          + run.text(L(". Relations between objects need more steps and data than this run gives them.",
+                                       "。物体之间的关系需要比这次运行更多的步数和数据。")))
+            }
+            try run.figure("accuracy", png: lesson.accuracyBars(kinds: kinds, chance: chance))
+        },
+        // MARK: - Step 6: Your picture
+        Step(L("Your picture", "你的图片"),
+             L("The same four steps on an image of your own (--image PATH --question \"…\"). Be warned: this model has only ever seen ToyWorld's flat shapes on a dark background.",
+               "用你自己的图片走一遍同样的四步（--image 路径 --question \"…\"）。先说清楚：这个模型只见过 ToyWorld 深色背景上的扁平图形。")) { lesson, run in
+            guard let path = lesson.knobs.image, let text = lesson.knobs.question else {
+                run.print(run.text(L("No --image given. Try: lesson05 --only 6 --image cat.png --question \"what colour is the cat?\"",
+                                     "没有给 --image。试试：lesson05 --only 6 --image cat.png --question \"猫是什么颜色？\"")))
+                return
+            }
+            let image = try ToyImage(contentsOf: path, size: lesson.data.imageSize)
+            let question = lesson.data.encodeQuestion(text)
+            let unknown = lesson.tokenStrings(question).filter { $0 == Tokenizer.specialTokens[Tokenizer.unknown] }.count
+            run.print(run.text(L("question tokens", "问题词")) + ": " + lesson.tokenStrings(question).joined(separator: " | "))
+            if unknown > 0 {
+                run.print(run.text(L("\(unknown) word(s) are not in the ToyWorld vocabulary and became <unk>.",
+                                     "有 \(unknown) 个词不在 ToyWorld 词表里，变成了 <unk>。")))
+            }
+            let pixels = Tensor(shape: [1, image.size, image.size, 3], scalars: image.centredScalars)
+            let answer = GreedyDecoder.answer(lesson.seeing.model, images: pixels, questions: [question])[0]
+            run.print("A: " + lesson.words(answer.words))
+            try run.figure("your-picture", png: lesson.answerStrip(image.rgbImage, answer, title: text + " → " + lesson.words(answer.words)))
+        },
+    ]
+
+    static func pooled(_ score: VQAScore, _ kinds: [QuestionKind]) -> Double {
+        let (correct, total) = kinds.compactMap { score.perKind[$0] }.reduce((0, 0)) { ($0.0 + $1.correct, $0.1 + $1.total) }
+        return total == 0 ? 0 : Double(correct) / Double(total)
+    }
+}

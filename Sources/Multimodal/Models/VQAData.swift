@@ -1,0 +1,73 @@
+// ToyWorld samples turned into what the single-stream model reads: centred pixels, question ids
+// padded to a fixed length, and answer word ids — in one language. The tokenizer is built from the
+// training questions and answers, so a test question can only use words seen in training.
+
+import TeachingEngine
+
+/// One VQA example ready for the model.
+public struct VQAExample: Sendable {
+    public let kind: QuestionKind
+    /// Centred pixels ((x/255 − 0.5)·2) of the 32×32 image, [32·32·3] channel-last.
+    public let pixels: [Float]
+    /// Question ids, padded with `Tokenizer.pad` to the set's question length.
+    public let question: [Int]
+    /// Answer word ids, no specials ("a cat" → [a, cat]).
+    public let answer: [Int]
+}
+
+/// A list of examples in one language, with the tokenizer and lengths they were encoded with.
+///
+///     let (train, test) = ToyDataset.split(train: 3000, test: 600, options: VQAData.datasetOptions(), seed: 1)
+///     let data = VQAData(train: train.samples, test: test.samples, language: .english)
+///     data.train[0].question.count == data.questionLength   // true
+public struct VQAData: Sendable {
+    public let language: Language
+    public let tokenizer: Tokenizer
+    public let questionLength: Int
+    /// Answer-side positions: <sep> + the longest answer's words (its last target is <eos>).
+    public let answerLength: Int
+    public let imageSize: Int
+    public let train: [VQAExample]
+    public let test: [VQAExample]
+
+    /// ToyWorld scenes for VQA: 1–4 objects on the 4×4 grid (one object per 8×8 patch), every question kind.
+    public static func datasetOptions() -> DatasetOptions { DatasetOptions() }
+
+    /// Encodes the samples that have a question; the tokenizer comes from the training questions and answers.
+    public init(train: [ToySample], test: [ToySample], language: Language) {
+        let asked = train.compactMap(\.question)
+        let tokenizer = Tokenizer(corpus: asked.flatMap { [$0.text(language), $0.answer(language)] })
+        let all = (train + test).compactMap(\.question)
+        self.language = language
+        self.tokenizer = tokenizer
+        questionLength = all.map { tokenizer.encode($0.text(language)).count }.max() ?? 1
+        answerLength = (all.map { tokenizer.encode($0.answer(language)).count }.max() ?? 1) + 1
+        imageSize = train.first?.image.size ?? 32
+        let encode = { (samples: [ToySample], q: Int) -> [VQAExample] in
+            samples.compactMap { sample in
+                guard let question = sample.question else { return nil }
+                return VQAExample(kind: question.kind, pixels: sample.image.centredScalars,
+                                  question: tokenizer.encode(question.text(language), length: q).ids,
+                                  answer: tokenizer.encode(question.answer(language)))
+            }
+        }
+        self.train = encode(train, questionLength)
+        self.test = encode(test, questionLength)
+    }
+
+    /// Encodes a learner's own question at this set's question length (longer questions are cut).
+    public func encodeQuestion(_ text: String) -> [Int] { tokenizer.encode(text, length: questionLength).ids }
+
+    /// A model configuration that fits these lengths and this vocabulary.
+    public func configuration(seesImage: Bool = true) -> SingleStreamConfiguration {
+        var c = SingleStreamConfiguration(vocabularySize: tokenizer.count, questionLength: questionLength,
+                                          answerLength: answerLength, seesImage: seesImage)
+        c.imageSize = imageSize
+        return c
+    }
+
+    /// The pixels of `examples` as one tensor [B, S, S, 3].
+    public func images(_ examples: [VQAExample]) -> Tensor {
+        Tensor(shape: [examples.count, imageSize, imageSize, 3], scalars: examples.flatMap(\.pixels))
+    }
+}

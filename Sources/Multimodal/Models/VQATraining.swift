@@ -1,0 +1,84 @@
+// Training and measuring a single-stream VQA model: AdamW with warm-up + cosine on mini-batches of
+// examples, cross-entropy on the answer tokens only; exact-match accuracy of greedy answers per
+// question kind.
+
+import TeachingEngine
+
+/// The recipe of a training run.
+public struct VQATrainingPlan: Sendable, Hashable {
+    public var steps: Int
+    public var batchSize = 64
+    public var peakLearningRate: Float = 1e-3
+    public var warmupSteps = 30
+    public var weightDecay: Float = 0.01
+
+    public init(steps: Int) { self.steps = steps }
+}
+
+/// Exact-match accuracy of greedy answers, overall and per question kind.
+public struct VQAScore: Sendable {
+    /// Correct and asked, per kind.
+    public let perKind: [QuestionKind: (correct: Int, total: Int)]
+
+    public func accuracy(_ kind: QuestionKind) -> Double? {
+        guard let entry = perKind[kind], entry.total > 0 else { return nil }
+        return Double(entry.correct) / Double(entry.total)
+    }
+
+    public var overall: Double {
+        let (correct, total) = perKind.values.reduce((0, 0)) { ($0.0 + $1.correct, $0.1 + $1.total) }
+        return total == 0 ? 0 : Double(correct) / Double(total)
+    }
+}
+
+public enum VQATraining {
+    /// Trains `model` in place on `data.train`; `onStep(step, loss)` is called after each step (1-based)
+    /// and may throw to stop (e.g. on divergence). Batches are drawn with `rng`, without replacement
+    /// within an epoch.
+    public static func train(_ model: SingleStreamVQA, on data: VQAData, plan: VQATrainingPlan,
+                             rng: inout SeededGenerator, onStep: (Int, Float) throws -> Void) rethrows {
+        let schedule = WarmupCosineSchedule(peak: plan.peakLearningRate, warmupSteps: plan.warmupSteps,
+                                            totalSteps: plan.steps, floor: plan.peakLearningRate / 20)
+        var optimizer = AdamW(parameters: model.parameters, learningRate: plan.peakLearningRate,
+                              weightDecay: plan.weightDecay)
+        var order: [Int] = []
+        for step in 1...plan.steps {
+            if order.count < plan.batchSize {
+                var epoch = Array(data.train.indices)
+                rng.shuffle(&epoch)
+                order += epoch
+            }
+            let batch = order.prefix(plan.batchSize).map { data.train[$0] }
+            order.removeFirst(plan.batchSize)
+            optimizer.learningRate = schedule(step - 1)
+            optimizer.zeroGrad()
+            let loss = model.loss(images: model.configuration.seesImage ? data.images(batch) : nil,
+                                  questions: batch.map(\.question), answers: batch.map(\.answer))
+            loss.backward()
+            optimizer.step()
+            try onStep(step, loss.item)
+        }
+    }
+
+    /// Greedy answers to `examples`, in chunks of `chunk` (to bound memory).
+    public static func answers(_ model: SingleStreamVQA, data: VQAData, examples: [VQAExample],
+                               chunk: Int = 256) -> [GreedyAnswer] {
+        stride(from: 0, to: examples.count, by: chunk).flatMap { start in
+            let part = Array(examples[start..<min(start + chunk, examples.count)])
+            return GreedyDecoder.answer(model, images: model.configuration.seesImage ? data.images(part) : nil,
+                                        questions: part.map(\.question))
+        }
+    }
+
+    /// Exact match: the generated words equal the answer's words and the model stopped at <eos>.
+    public static func score(_ model: SingleStreamVQA, data: VQAData, examples: [VQAExample]) -> VQAScore {
+        let generated = answers(model, data: data, examples: examples)
+        var perKind: [QuestionKind: (correct: Int, total: Int)] = [:]
+        for (example, answer) in zip(examples, generated) {
+            let right = answer.stoppedAtEnd && answer.words == example.answer
+            let entry = perKind[example.kind] ?? (0, 0)
+            perKind[example.kind] = (entry.correct + (right ? 1 : 0), entry.total + 1)
+        }
+        return VQAScore(perKind: perKind)
+    }
+}
