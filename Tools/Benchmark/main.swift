@@ -21,8 +21,8 @@ func option(_ name: String) -> String? {
 
 func note(_ line: String) { FileHandle.standardError.write((line + "\n").data(using: .utf8)!) }
 
-/// A JSON number with three decimals, or null for a figure that was not measured.
-func jsonNumber(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "null" }
+/// A JSON number with three decimals.
+func jsonNumber(_ x: Double) -> String { String(format: "%.3f", x) }
 
 let selected = option("--only").map { $0.split(separator: ",").map(String.init) } ?? allWorkloads
 for name in selected where !allWorkloads.contains(name) {
@@ -68,16 +68,15 @@ if selected.contains("vqa") {
 }
 
 if selected.contains("plot") {
-    // W-PLOT lives in PlotWorkload.swift (written by the Figures engineer); not there yet.
-    note("benchmark: W-PLOT is not written yet; its figures are null")
-    fields.append(("plot_scatter_ms", jsonNumber(nil)))
-    fields.append(("plot_heatmap_ms", jsonNumber(nil)))
+    // W-PLOT writes its two PNG files into a scratch folder (PlotWorkload.swift).
+    let directory = NSTemporaryDirectory() + "alignfuse-benchmark-plot"
+    let plot = runPlotWorkload(directory: directory)
+    fields.append(("plot_scatter_ms", jsonNumber(plot.scatterMs)))
+    fields.append(("plot_heatmap_ms", jsonNumber(plot.heatmapMs)))
 }
 
 if selected.contains("data") {
-    // W-DATA lives in DataWorkload.swift (written by the Multimodal engineer); not there yet.
-    note("benchmark: W-DATA is not written yet; its figure is null")
-    fields.append(("data_10k_scenes_s", jsonNumber(nil)))
+    fields.append(("data_10k_scenes_s", jsonNumber(runDataWorkload())))
 }
 
 fields.append(("threads", "\(threadCount)"))
