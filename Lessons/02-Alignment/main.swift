@@ -1,5 +1,4 @@
-// This lesson is not written yet: it says so and exits with an error rather than pretend.
-import Foundation
+// Lesson 02 — Contrastive alignment: a tiny CLIP. See Lessons/Content/02-Alignment.
 import Lessons
-FileHandle.standardError.write("02-Alignment: not written yet\n".data(using: .utf8)!)
-exit(1)
+
+Alignment.main()

@@ -1,0 +1,132 @@
+// Lesson 02's data and what a model makes of it: one-object ToyWorld scenes with captions (training
+// captions sometimes without colour and size words, test captions always complete), the vocabulary,
+// the embeddings of the test pairs, and the seeded training run with its history.
+
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+/// Train and test pairs: one object per 32×32 scene (one 8×8 patch), sometimes with the sun.
+public struct AlignmentData {
+    public let train: ToyDataset
+    public let test: ToyDataset
+    public let tokenizer: Tokenizer
+    public let heldOut: [Combination]
+    /// Caption length in tokens (W-CLIP's 8; the longest caption has 8 words).
+    public let length: Int
+
+    public init(pairs: Int, testPairs: Int, drop: Float, heldOut: [Combination], seed: UInt64, length: Int = 8) {
+        var options = DatasetOptions()
+        options.scenes.objectCount = 1...1
+        options.captions.attributeDropProbability = drop
+        train = ToyDataset.split(train: pairs, test: 0, options: options, seed: seed, heldOut: heldOut).train
+        options.captions.attributeDropProbability = 0
+        test = ToyDataset.split(train: 0, test: testPairs, options: options, seed: seed, heldOut: heldOut).test
+        tokenizer = Tokenizer(corpus: train.samples.map(\.caption.english) + AlignmentPrompts.all, lexicon: [])
+        self.heldOut = heldOut
+        self.length = length
+    }
+
+    /// How many samples show a held-out combination.
+    public func heldOutCount(in data: ToyDataset) -> Int {
+        data.samples.filter { heldOut.contains($0.scene.objects[0].combination) }.count
+    }
+
+    /// Ids [n][length] of `texts`.
+    public func ids(_ texts: [String]) -> [[Int]] {
+        Batches.tokens(texts, tokenizer: tokenizer, length: length).ids
+    }
+
+    /// The training pairs, grouped by the object's colour for hard-negative batches.
+    public var trainPairs: ContrastivePairs {
+        ContrastivePairs(images: Batches.pixels(train.samples.map(\.image)), ids: ids(train.samples.map(\.caption.english)),
+                         groups: train.samples.map { $0.scene.objects[0].color.rawValue })
+    }
+}
+
+/// The prompts of zero-shot classification ("a photo of a cat"; colours as an ensemble over the kinds).
+public enum AlignmentPrompts {
+    public static func animal(_ kind: ObjectKind) -> String { "a photo of a \(kind.english)" }
+    public static func colour(_ color: ToyColor) -> [String] {
+        ObjectKind.allCases.map { "a photo of \(AlignmentMeasures.article(before: color.english)) \(color.english) \($0.english)" }
+    }
+    /// Every prompt, so the vocabulary covers them.
+    public static var all: [String] {
+        ObjectKind.allCases.map(animal) + ToyColor.allCases.flatMap(colour) + ["a cat", "a dog"]
+    }
+}
+
+/// The test pairs in one model's space: unit-length embeddings [n][32] of every test image and caption.
+public struct AlignmentSpace {
+    public let model: ContrastiveModel
+    public let images: [[Float]]
+    public let texts: [[Float]]
+
+    public init(model: ContrastiveModel, data: AlignmentData) {
+        self.model = model
+        images = model.embedImages(Batches.pixels(data.test.samples.map(\.image)))
+        texts = model.embedTexts(data.ids(data.test.samples.map(\.caption.english)))
+    }
+
+    /// Unit-length embeddings of any texts.
+    public func embed(_ texts: [String], data: AlignmentData) -> [[Float]] { model.embedTexts(data.ids(texts)) }
+}
+
+/// The training run of lesson 02 and the history it stores beside the weights.
+public enum AlignmentTraining {
+    /// Trains a fresh model (drawn from `rng`) for `steps` steps, reporting progress through `run`, and returns its
+    /// parameters plus "history.loss" and "history.temperature" [steps].
+    public static func train(from configuration: ContrastiveConfiguration, rng: SeededGenerator, pairs: ContrastivePairs,
+                             steps: Int, hard: Float, seed: UInt64, run: Run) throws -> [String: Tensor] {
+        var rng = rng
+        let model = ContrastiveModel(configuration, using: &rng)
+        var options = ContrastiveTrainingOptions()
+        options.steps = steps
+        options.hardNegativeShare = hard
+        let trainer = ContrastiveTrainer(model: model, pairs: pairs, options: options, seed: seed &+ 7)
+        let progress = run.training(steps: steps, lr: Double(options.peakLearningRate))
+        var losses: [Float] = [], temperatures: [Float] = []
+        for step in 1...steps {
+            let report = trainer.step()
+            try progress.update(step: step, loss: report.loss)
+            losses.append(report.loss)
+            temperatures.append(report.temperature)
+        }
+        progress.finish()
+        var tensors = model.namedParameters
+        tensors["history.loss"] = Tensor(shape: [steps], scalars: losses)
+        tensors["history.temperature"] = Tensor(shape: [steps], scalars: temperatures)
+        return tensors
+    }
+
+    /// The loss and temperature of every step, from a checkpoint written by `train`.
+    public static func history(_ tensors: [String: Tensor]) -> (losses: [Float], temperatures: [Float]) {
+        (tensors["history.loss"]?.scalars ?? [], tensors["history.temperature"]?.scalars ?? [])
+    }
+}
+
+/// The shapes of a batch as it flows through both towers.
+public enum AlignmentShapes {
+    /// Rows (stage, image shape, text shape) for the first `batch` training pairs, computed by running them.
+    public static func trace(_ model: ContrastiveModel, data: AlignmentData, batch: Int) -> [[String]] {
+        let samples = Array(data.train.samples.prefix(batch))
+        let pixels = Batches.pixels(samples.map(\.image))                                     // [B, 32, 32, 3]
+        let ids = data.ids(samples.map(\.caption.english))                                   // [B][8]
+        return noGrad {
+            let patches = Patches.patchify(pixels, patchSize: model.configuration.image.patchSize)   // [B, 16, 192]
+            let imageTokens = model.image(pixels).output                                    // [B, 16, 64]
+            let textTokens = model.text(ids).output                                         // [B, 8, 64]
+            let imagePooled = meanPool(imageTokens)                                         // [B, 64]
+            let textPooled = meanPool(textTokens, mask: model.text.keyMask(ids))            // [B, 64]
+            let imageOut = l2Normalize(model.imageProjection(imagePooled))                  // [B, 32]
+            let textOut = l2Normalize(model.textProjection(textPooled))                     // [B, 32]
+            let s = { (shape: [Int]) in describe(shape: shape) }
+            return [["input", s(pixels.shape) + " pixels", "[\(batch), \(data.length)] ids"],
+                    ["tokens", s(patches.shape) + " patches", s([batch, data.length]) + " → embedding"],
+                    ["encoder", s(imageTokens.shape), s(textTokens.shape)],
+                    ["pool", s(imagePooled.shape) + " mean", s(textPooled.shape) + " masked mean"],
+                    ["project + L2", s(imageOut.shape), s(textOut.shape)]]
+        }
+    }
+}
