@@ -27,6 +27,17 @@ struct AxisSpec {
     }
 }
 
+/// Where a chart's axes landed: the plot area and the scales from data to pixels. Use it to
+/// annotate a chart or to check where a value is drawn.
+///
+///     let l = chart.layout(on: canvas, in: frame, style: .standard)
+///     l.xScale(2.0)   // the pixel column of x = 2
+public struct PlotLayout: Sendable {
+    public var plot: Rect
+    public var xScale: LinearScale
+    public var yScale: LinearScale
+}
+
 /// Axes ready to draw: the specs, the titles, and (after `layout`) the plot rectangle.
 struct Axes {
     var x: AxisSpec
@@ -36,12 +47,7 @@ struct Axes {
     var yLabel: String?
     var showGrid = true
 
-    /// Where the axes landed: the plot area and the scales from data to pixels.
-    struct Layout {
-        var plot: Rect
-        var xScale: LinearScale
-        var yScale: LinearScale
-    }
+    typealias Layout = PlotLayout
 
     /// Places the plot area inside `frame`, leaving `rightReserve` pixels on the right for a
     /// colour bar or legend.

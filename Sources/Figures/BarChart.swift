@@ -63,14 +63,17 @@ public struct BarChart: Chart {
         canvas.setClip(l.plot)
         let groupWidth = 0.8, barWidth = groupWidth / Double(max(1, groups.count))
         let zero = l.yScale(max(yAxis.domain.lowerBound, 0))
-        var tops: [Point] = []
+        var covered: [Point] = []   // sample points of every bar and its value label, for the legend to avoid
         for (g, group) in groups.enumerated() {
             for (c, value) in group.values.enumerated() where value.isFinite {
                 let left = Double(c) - groupWidth / 2 + Double(g) * barWidth
                 let x0 = l.xScale(left), x1 = l.xScale(left + barWidth)
                 let y = l.yScale(value)
                 canvas.fill(Rect(x: x0 + 0.5, y: min(y, zero), width: x1 - x0 - 1, height: abs(zero - y)), group.color)
-                tops.append(Point((x0 + x1) / 2, y))
+                let labelTop = min(y, zero) - (showValues ? style.annotationFontSize * 1.4 : 0)
+                for sx in stride(from: x0, through: x1, by: 3) {
+                    for sy in stride(from: labelTop, through: max(y, zero), by: 3) { covered.append(Point(sx, sy)) }
+                }
                 if showValues {
                     canvas.text(String(format: valueFormat, value), at: Point((x0 + x1) / 2, min(y, zero) - 2),
                                 size: style.annotationFontSize, color: style.textColor, align: .center, baseline: .bottom)
@@ -83,9 +86,7 @@ public struct BarChart: Chart {
         let entries = (groups.count > 1 ? groups.map { LegendEntry($0.name, color: $0.color, symbol: .box) } : [])
             + ReferenceLine.legendEntries(referenceLines)
         if !entries.isEmpty {
-            Legend.draw(entries, in: l.plot, avoiding: tops.flatMap { top in
-                stride(from: top.y, to: zero, by: 4).map { Point(top.x, $0) } + [top]
-            }, canvas: canvas, style: style)
+            Legend.draw(entries, in: l.plot, avoiding: covered, canvas: canvas, style: style)
         }
     }
 }

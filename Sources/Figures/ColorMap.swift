@@ -9,28 +9,22 @@
 ///     ColorMap.diverging.color(at: 0.5) // rgb(247, 247, 247), near-white
 public struct ColorMap: Sendable {
     public let name: String
-    /// 256 precomputed colours; `color(at:)` picks the nearest.
-    let table: [Color]
+    public let anchors: [Color]
 
     /// A map through `anchors`, evenly spaced over 0…1 (at least two).
     public init(name: String, anchors: [Color]) {
         precondition(anchors.count >= 2, "ColorMap \(name): needs at least 2 anchors, got \(anchors.count)")
         self.name = name
-        table = (0..<256).map { i in
-            let position = Double(i) / 255 * Double(anchors.count - 1)
-            let lower = min(Int(position), anchors.count - 2)
-            return anchors[lower].mixed(with: anchors[lower + 1], position - Double(lower))
-        }
+        self.anchors = anchors
     }
 
-    /// The colour at `t`, clamped to 0…1 (NaN gives the colour at 0).
+    /// The colour at `t`, clamped to 0…1 (NaN gives the colour at 0): the straight mix of the
+    /// two anchors around it, so each anchor is hit exactly.
     public func color(at t: Double) -> Color {
-        table[Self.index(t)]
-    }
-
-    static func index(_ t: Double) -> Int {
-        guard t.isFinite else { return t == .infinity ? 255 : 0 }
-        return Int((max(0, min(1, t)) * 255).rounded())
+        let clamped = t.isNaN ? 0 : max(0, min(1, t))
+        let position = clamped * Double(anchors.count - 1)
+        let lower = min(Int(position), anchors.count - 2)
+        return anchors[lower].mixed(with: anchors[lower + 1], position - Double(lower))
     }
 
     public static let viridis = ColorMap(name: "viridis", anchors: [

@@ -51,7 +51,24 @@ public struct Heatmap: Chart {
         return lo < hi ? lo...hi : (lo - 0.5)...(hi + 0.5)
     }
 
+    /// Where the cells land when drawn in `frame`: x runs over column indices 0…columns, y over
+    /// rows…0, so cell (i, j) spans xScale(j)…xScale(j + 1) and yScale(rows − i)…yScale(rows − i − 1).
+    public func layout(on canvas: Canvas, in frame: Rect, style: Style) -> PlotLayout {
+        layoutParts(canvas: canvas, frame: frame, style: style).layout
+    }
+
     public func draw(on canvas: Canvas, in frame: Rect, style: Style) {
+        let (rows, columns) = (values.count, values[0].count)
+        let (axes, bar, l) = layoutParts(canvas: canvas, frame: frame, style: style)
+        let r = bar.range, span = r.upperBound - r.lowerBound
+        let colors = values.map { row in row.map { colorMap.color(at: span > 0 ? ($0 - r.lowerBound) / span : 0.5) } }
+        canvas.fillCells(l.plot, rows: rows, columns: columns, colors: Array(colors.joined()))
+        if annotate { drawValues(colors, plot: l.plot, canvas: canvas, style: style) }
+        axes.drawForeground(l, canvas: canvas, style: style)
+        bar.draw(beside: l.plot, canvas: canvas, style: style)
+    }
+
+    private func layoutParts(canvas: Canvas, frame: Rect, style: Style) -> (axes: Axes, bar: ColorBar, layout: PlotLayout) {
         let (rows, columns) = (values.count, values[0].count)
         let bar = ColorBar(map: colorMap, range: effectiveRange, label: colorBarLabel)
         let axes = Axes(x: axis(count: columns, labels: columnLabels, isColumn: true, canvas: canvas, style: style),
@@ -66,12 +83,7 @@ public struct Heatmap: Chart {
             l.xScale = LinearScale(domain: axes.x.domain, from: l.plot.minX, to: l.plot.maxX)
             l.yScale = LinearScale(domain: axes.y.domain, from: l.plot.maxY, to: l.plot.minY)
         }
-        let r = bar.range, span = r.upperBound - r.lowerBound
-        let colors = values.map { row in row.map { colorMap.color(at: span > 0 ? ($0 - r.lowerBound) / span : 0.5) } }
-        canvas.fillCells(l.plot, rows: rows, columns: columns, colors: Array(colors.joined()))
-        if annotate { drawValues(colors, plot: l.plot, canvas: canvas, style: style) }
-        axes.drawForeground(l, canvas: canvas, style: style)
-        bar.draw(beside: l.plot, canvas: canvas, style: style)
+        return (axes, bar, l)
     }
 
     /// Ticks at the cell centres: every label when given (cut to `maxLabelWidth`, and turned for

@@ -2,6 +2,7 @@
 // a 60-byte file can claim 100,000 × 100,000 pixels, and gd would try to allocate them.
 // Layouts: PNG (ISO/IEC 15948 §11.2.2 IHDR), GIF89a (logical screen descriptor), BMP
 // (BITMAPFILEHEADER + DIB header), JPEG (ITU T.81 §B.2.2 SOFn), WebP (RFC 9649: VP8, VP8L, VP8X).
+import CGD
 
 /// The image formats the loader accepts.
 public enum ImageFormat: String, Sendable, CaseIterable {
@@ -41,6 +42,27 @@ enum ImageHeader {
         case .webp:
             return webpSize(b)
         }
+    }
+
+    /// False when the file is visibly damaged before decoding. For PNG every chunk up to IEND
+    /// must be complete with a matching CRC: libpng would print warnings on stderr for some bad
+    /// chunks and go on; a damaged file is refused with a typed error instead.
+    static func isIntact(_ b: [UInt8], format: ImageFormat) -> Bool {
+        format == .png ? pngChunksAreIntact(b) : true
+    }
+
+    private static func pngChunksAreIntact(_ b: [UInt8]) -> Bool {
+        var i = 8
+        while i + 12 <= b.count {
+            let length = big32(b, i)
+            guard length <= b.count - i - 12 else { return false }
+            let stored = UInt(big32(b, i + 8 + length))
+            let computed = b.withUnsafeBufferPointer { crc32(0, $0.baseAddress! + i + 4, uInt(length + 4)) }
+            guard computed == stored else { return false }
+            if Array(b[(i + 4)..<(i + 8)]) == Array("IEND".utf8) { return true }
+            i += 12 + length
+        }
+        return false
     }
 
     /// Walks the JPEG marker segments up to the first start-of-frame.

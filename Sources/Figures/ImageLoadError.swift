@@ -31,8 +31,8 @@ public enum ImageLoadError: Error, Equatable, CustomStringConvertible {
         case .unsupportedFormat: return "not a PNG, JPEG, GIF, WebP or BMP image (checked by its first bytes)"
         case let .badSize(_, w, h, limits):
             if w <= 0 || h <= 0 { return "its header declares an empty size \(w)×\(h)" }
-            return "its header declares \(w)×\(h) pixels, above the limit of \(limits.maxSide) per side "
-                + "and \(limits.maxPixels / 1_000_000) megapixels"
+            return "its header declares \(w)×\(h) pixels, above the limit (\(limits.maxSide) pixels per side, "
+                + "\(limits.maxPixels / 1_000_000) megapixels in all)"
         case let .corrupt(_, format): return "the \(format.rawValue) data is truncated or corrupt"
         }
     }

@@ -34,6 +34,7 @@ extension RGBImage {
         guard limits.allows(width: declared.width, height: declared.height) else {
             throw ImageLoadError.badSize(path: name, width: declared.width, height: declared.height, limits: limits)
         }
+        guard ImageHeader.isIntact(bytes, format: format) else { throw ImageLoadError.corrupt(path: name, format: format) }
         _ = Self.gdMessagesSilenced
         guard bytes.count <= Int(Int32.max), let decoded = Self.decode(bytes, format: format) else {
             throw ImageLoadError.corrupt(path: name, format: format)

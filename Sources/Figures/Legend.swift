@@ -35,7 +35,7 @@ enum Legend {
             Point(plot.minX + inset, plot.maxY - inset - s.height),            // lower left
             Point(plot.maxX - inset - s.width, plot.maxY - inset - s.height),  // lower right
         ]
-        let step = max(1, avoid.count / 4000)
+        let step = max(1, avoid.count / 20_000)
         func hidden(_ c: Point) -> Int {
             stride(from: 0, to: avoid.count, by: step).reduce(0) { n, i in
                 let p = avoid[i]

@@ -54,10 +54,14 @@ public struct LinearScale: Sendable {
         let step = niceStep(lo, hi, maxCount: maxCount)
         let first = (lo / step - 1e-9).rounded(.up), last = (hi / step + 1e-9).rounded(.down)
         guard first <= last else { return [] }
-        // Multiply integers by the step (not repeated addition) so 0.1·3 prints as 0.3.
+        // step = mantissa · 10^exponent with mantissa 1, 2 or 5. Tick n is n·mantissa scaled by
+        // a power of ten in one rounding (dividing for small steps), so 3 · 0.2 is 0.6, not
+        // 0.6000000000000001.
+        let exponent = Int(floor(log10(step) + 1e-9))
+        let mantissa = (step / pow(10, Double(exponent))).rounded()
         return stride(from: first, through: last, by: 1).map { n in
-            let v = n * step
-            return abs(v) < step * 1e-9 ? 0 : v
+            let v = exponent < 0 ? n * mantissa / pow(10, Double(-exponent)) : n * mantissa * pow(10, Double(exponent))
+            return v == 0 ? 0 : v
         }
     }
 

@@ -80,9 +80,18 @@ public struct ScatterChart: Chart {
         return copy
     }
 
+    var axes: Axes {
+        Axes(x: .fitting(series.flatMap(\.x)), y: .fitting(series.flatMap(\.y)), title: title, xLabel: xLabel, yLabel: yLabel)
+    }
+
+    /// Where the plot area and the data-to-pixel scales land when drawn in `frame`.
+    public func layout(on canvas: Canvas, in frame: Rect, style: Style) -> PlotLayout {
+        axes.layout(in: frame, canvas: canvas, style: style)
+    }
+
     public func draw(on canvas: Canvas, in frame: Rect, style: Style) {
-        let xs = series.flatMap(\.x), ys = series.flatMap(\.y)
-        let axes = Axes(x: .fitting(xs), y: .fitting(ys), title: title, xLabel: xLabel, yLabel: yLabel)
+        let xs = series.flatMap(\.x)
+        let axes = self.axes
         let l = axes.layout(in: frame, canvas: canvas, style: style)
         axes.drawBackground(l, canvas: canvas, style: style)
         canvas.setClip(l.plot)

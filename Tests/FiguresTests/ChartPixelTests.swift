@@ -1,0 +1,100 @@
+// Exact pixel checks: the colour a reader sees is the colour the data asks for, at the place
+// the scales say.
+import Figures
+import Testing
+
+@Suite("Charts: pixels land where the scales say, in the colours the maps say")
+struct ChartPixelTests {
+    let frame = Rect(x: 0, y: 0, width: 400, height: 300)
+
+    @Test("a 2×2 viridis heatmap paints cell (0, 1) with viridis(1) and cell (1, 1) with viridis(0)")
+    func heatmapCellColour() throws {
+        // values 0…3 span the colour map: 0 → viridis(0), 3 → viridis(1), 1 → viridis(1/3)
+        let chart = Heatmap([[1, 3], [2, 0]])
+        let canvas = try Canvas(width: 400, height: 300)
+        chart.draw(on: canvas, in: frame, style: .standard)
+        let l = chart.layout(on: canvas, in: frame, style: .standard)
+        // cell (row i, column j) centre: x = xScale(j + 0.5), y = yScale(rows − i − 0.5)
+        func centre(_ i: Int, _ j: Int) -> Color {
+            canvas.pixel(x: Int(l.xScale(Double(j) + 0.5)), y: Int(l.yScale(2 - Double(i) - 0.5)))
+        }
+        #expect(centre(0, 1) == ColorMap.viridis.color(at: 1))
+        #expect(centre(1, 1) == ColorMap.viridis.color(at: 0))
+        #expect(centre(0, 0) == ColorMap.viridis.color(at: 1.0 / 3))
+        #expect(ColorMap.viridis.color(at: 1) == Color(hex: 0xFDE725))
+    }
+
+    @Test("the diverging map is blue below the middle, near-white at it and red above")
+    func divergingMap() {
+        let map = ColorMap.diverging
+        #expect(map.color(at: 0.5) == Color(hex: 0xF7F7F7))
+        #expect(map.color(at: 0.1).blue > map.color(at: 0.1).red)
+        #expect(map.color(at: 0.9).red > map.color(at: 0.9).blue)
+    }
+
+    @Test("a scatter point at (2, 3) is painted in its class colour at the scaled pixel")
+    func scatterPointPosition() throws {
+        // points (0, 0), (2, 3), (4, 4): the x range 0…4 widened by 5% each side is −0.2…4.2
+        var chart = ScatterChart(x: [0, 2, 4], y: [0, 3, 4], classes: [0, 1, 0], classNames: ["a", "b"])
+        chart.opacity = 1
+        chart.legend = []
+        let canvas = try Canvas(width: 400, height: 300)
+        chart.draw(on: canvas, in: frame, style: .standard)
+        let l = chart.layout(on: canvas, in: frame, style: .standard)
+        #expect(l.xScale.domain == -0.2...4.2)
+        let (px, py) = (l.xScale(2), l.yScale(3))
+        #expect(abs(px - (l.plot.minX + 2.2 / 4.4 * l.plot.width)) < 1e-9)
+        #expect(canvas.pixel(x: Int(px), y: Int(py)) == Color.palette(1))
+        // 10 pixels right of and below a 4-pixel marker is background again (off the grid lines)
+        #expect(canvas.pixel(x: Int(px) + 10, y: Int(py) + 10) == Color.white)
+    }
+
+    @Test("a triangle marker covers its centre; a circle of radius 3 fully covers 5 pixels of a row and half of 2 more")
+    func markerShapes() throws {
+        let canvas = try Canvas(width: 20, height: 20)
+        canvas.marker(.triangle, at: Point(5, 5), radius: 3, color: .black)
+        canvas.fillCircle(center: Point(14.5, 10.5), radius: 3, color: .black)
+        #expect(canvas.pixel(x: 5, y: 5) == .black)
+        // coverage = r + 0.5 − distance: pixel centres 12.5…16.5 (distance ≤ 2) are fully dark,
+        // 11.5 and 17.5 (distance 3) are half covered: 255 − 255·128/256 = 127.5 → 128
+        let row = (0..<20).map { canvas.pixel(x: $0, y: 10) == .black }
+        #expect(row.enumerated().filter(\.element).map(\.offset) == Array(12...16))
+        #expect(canvas.pixel(x: 11, y: 10) == Color(red: 128, green: 128, blue: 128))
+        #expect(canvas.pixel(x: 17, y: 10) == Color(red: 128, green: 128, blue: 128))
+        #expect(canvas.pixel(x: 10, y: 10) == .white)
+    }
+
+    @Test("half-transparent black over white gives gray 128")
+    func alphaBlending() throws {
+        let canvas = try Canvas(width: 4, height: 4)
+        canvas.fill(Rect(x: 0, y: 0, width: 4, height: 4), Color.black.withOpacity(0.5))
+        #expect(canvas.pixel(x: 2, y: 2) == Color(red: 128, green: 128, blue: 128))
+    }
+
+    @Test("an image chart upscales without blending: each source pixel is one flat square")
+    func nearestNeighbour() throws {
+        let picture = RGBImage(width: 2, height: 1, pixels: [255, 0, 0, 0, 0, 255])
+        let canvas = try Canvas(width: 200, height: 200)
+        let rect = Rect(x: 0, y: 0, width: 200, height: 100)
+        canvas.draw(picture, in: rect)
+        #expect(canvas.pixel(x: 99, y: 50) == Color(red: 255, green: 0, blue: 0))
+        #expect(canvas.pixel(x: 100, y: 50) == Color(red: 0, green: 0, blue: 255))
+    }
+
+    @Test("a figure with two columns gives each chart half the width below the title")
+    func figureGrid() throws {
+        var figure = Figure(width: 800, height: 400, columns: 2, title: "Two panels")
+        figure.add(Heatmap([[0, 1]]))
+        figure.add(Heatmap([[1, 0]]))
+        let canvas = try figure.render()
+        let right = figure.panelFrame(1, canvas: canvas)
+        #expect(right.minX == 400 && right.width == 400)
+        #expect(right.minY > 0 && right.maxY == 400)
+    }
+
+    @Test("black text on light colours, white text on dark ones")
+    func contrastingText() {
+        #expect(ColorMap.viridis.color(at: 0).contrastingText == .white)
+        #expect(ColorMap.viridis.color(at: 1).contrastingText == .black)
+    }
+}
