@@ -1,0 +1,168 @@
+// The eight steps of lesson 03, in the order the notebook prints them.
+
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+enum FusionSteps {
+    static let all: [Step<Fusion>] = [
+        // MARK: - Step 1: The three wirings
+        Step(L("The three wirings", "三种接线方式"),
+             L("All three use the same two encoders: a one-block vision transformer over 16 patches and a one-block text transformer. They differ only in where image and text meet: early fusion concatenates the two pooled feature vectors and classifies them together; late fusion gives each modality its own classifier and averages their probabilities; cross fusion lets every text token query the image tokens by cross-attention.",
+               "三者用同样的两个编码器：一个处理 16 个图块的单层视觉 Transformer，一个单层文本 Transformer。区别只在图像和文本在哪里相遇：早期融合把两个池化后的特征向量拼接起来一起分类；晚期融合让每个模态各有一个分类器，再平均它们的概率；交叉融合让每个文本 token 通过交叉注意力去查询图像 token。")) { lesson, run in
+            var rng = run.rng(99)
+            let models: [(any FusionModel, String)] = [
+                (EarlyFusion(lesson.sizesB, using: &rng), "mean(image) ⧺ mean(text) → head → answer"),
+                (LateFusion(lesson.sizesB, using: &rng), "image → head₁ → p₁;  text → head₂ → p₂;  (p₁ + p₂)/2"),
+                (CrossFusion(lesson.sizesB, using: &rng), "text tokens —attend→ image tokens → mean → head"),
+            ]
+            run.table([run.text(L("strategy", "策略")), run.text(L("where image and text meet", "图文在哪里相遇")),
+                       run.text(L("parameters", "参数量"))],
+                      zip(lesson.strategies, models).map { [$0, $1.1, "\($1.0.parameterCount)"] })
+            run.print(L("shared encoders: \(FusionEncoders(lesson.sizesB, using: &rng).parameterCount) parameters (d = \(lesson.sizesB.width))",
+                        "共享编码器：\(FusionEncoders(lesson.sizesB, using: &rng).parameterCount) 个参数（d = \(lesson.sizesB.width)）"))
+        },
+
+        // MARK: - Step 2: Task A — complementary evidence
+        Step(L("Task A: complementary evidence", "任务 A：互补的证据"),
+             L("Which animal is in the scene? The image has sensor noise, so small animals are hard to tell apart; the caption sometimes says only \"animal\" or is missing. First each modality alone (late fusion's two classifiers), then the three fusions.",
+               "场景里是哪种动物？图像带有传感器噪声，小动物不容易分辨；文字说明有时只说“animal”，有时干脆没有。先看每个模态单独的准确率（晚期融合的两个分类器），再看三种融合。")) { lesson, run in
+            try run.figure("task-a-examples", png: FusionFigures.examples(
+                Array(lesson.trainA.scenes.prefix(4)), pixels: Array(lesson.trainA.pixels.prefix(4)),
+                texts: Array(lesson.trainA.texts.prefix(4)), title: run.text(L("Task A: noisy images, vague captions", "任务 A：带噪声的图像，含糊的文字"))))
+            let alone = lesson.lateA.model.unimodalAccuracies(on: lesson.testA)
+            _ = (lesson.earlyA, lesson.crossA)
+            let majority = FusionTraining.majorityAccuracy(train: lesson.trainA, test: lesson.testA)
+            run.table([run.text(L("model", "模型")), run.text(L("test accuracy", "测试准确率"))],
+                      [[run.text(L("majority class", "多数类")), f2(majority)],
+                       [run.text(L("image alone", "只看图像")), f2(alone.image)], [run.text(L("text alone", "只看文字")), f2(alone.text)]]
+                      + zip(lesson.strategies, lesson.accuracyA).map { [$0, f2($1)] })
+            run.metric("a.majority.accuracy", majority)
+            run.metric("a.image_only.accuracy", alone.image)
+            run.metric("a.text_only.accuracy", alone.text)
+            for (name, value) in zip(["early", "late", "cross"], lesson.accuracyA) { run.metric("a.\(name).accuracy", value) }
+        },
+
+        // MARK: - Step 3: Noise in one modality
+        Step(L("Noise in one modality", "一个模态里的噪声"),
+             L("The Task A models, unchanged, tested while one modality is corrupted: Gaussian noise on the pixels, or each caption word dropped with probability p.",
+               "任务 A 的模型保持不变，在一个模态被破坏时测试：像素加高斯噪声，或文字中每个词以概率 p 被丢掉。")) { lesson, run in
+            let r = lesson.robustnessA
+            try run.figure("noise-robustness", png: FusionFigures.robustness(
+                levels: [Corruption.imageNoise.map(Double.init), Corruption.wordDropout.map(Double.init)],
+                accuracies: [r.map(\.image), r.map(\.text)], strategies: lesson.strategies,
+                panelTitles: [run.text(L("noisy image", "图像加噪")), run.text(L("caption word dropout", "文字丢词"))],
+                xLabels: [run.text(L("noise σ (image spans −1…1)", "噪声 σ（图像取值 −1…1）")), run.text(L("drop probability p", "丢词概率 p"))],
+                yLabel: run.text(L("accuracy", "准确率")), chance: (0.25, run.text(L("chance", "随机"))),
+                title: run.text(L("Task A accuracy as one modality degrades", "一个模态变差时任务 A 的准确率"))))
+            run.table([run.text(L("strategy", "策略")), "σ=0", "σ=1", "σ=2", "p=0.4", "p=0.8"],
+                      zip(lesson.strategies, r).map { [$0, f2($1.image[0]), f2($1.image[2]), f2($1.image[4]), f2($1.text[2]), f2($1.text[4])] })
+            for (name, m) in zip(["early", "late", "cross"], r) {
+                run.metric("a.\(name).image_noise_drop", m.image[0] - m.image[4])
+                run.metric("a.\(name).word_dropout_drop", m.text[0] - m.text[4])
+            }
+            let drops = r.map { ($0.image[0] - $0.image[4]) + ($0.text[0] - $0.text[4]) }
+            let best = drops.indices.min { drops[$0] < drops[$1] }!
+            run.print(L("Least degraded (sum of both drops): \(lesson.strategies[best]) fusion.",
+                        "退化最少（两种破坏的下降之和）：\(lesson.strategies[best])融合。"))
+        },
+
+        // MARK: - Step 4: Task B — interaction needed
+        Step(L("Task B: interaction needed", "任务 B：需要交互"),
+             L("\"What colour is the cat?\" over 2–4 objects of different kinds and colours. The question picks the object, the image holds its colour: neither modality answers alone, and the model must connect a word to a place in the picture.",
+               "“猫是什么颜色？”，场景里有 2–4 个种类、颜色各不相同的物体。问题决定问哪个物体，颜色在图像里：单个模态答不出来，模型必须把一个词和图中的一个位置连起来。")) { lesson, run in
+            let alone = lesson.lateB.model.unimodalAccuracies(on: lesson.testB)
+            let majority = FusionTraining.majorityAccuracy(train: lesson.trainB, test: lesson.testB)
+            let names = [run.text(L("majority", "多数类")), run.text(L("text only", "只看文字")), run.text(L("image only", "只看图像"))]
+                + lesson.strategies.map { $0 + run.text(L(" fusion", "融合")) }
+            let values = [majority, alone.text, alone.image] + lesson.accuracyB
+            try run.figure("task-b-accuracy", png: FusionFigures.accuracyBars(
+                names: names, values: values, seriesName: run.text(L("test accuracy", "测试准确率")),
+                chance: (1.0 / 8, run.text(L("chance 1/8", "随机 1/8"))),
+                title: run.text(L("Task B: \"what colour is the X?\"", "任务 B：“X 是什么颜色？”")), yLabel: run.text(L("accuracy", "准确率"))))
+            run.table([run.text(L("model", "模型")), run.text(L("test accuracy", "测试准确率"))], zip(names, values).map { [$0, f2($1)] })
+            run.metric("b.majority.accuracy", majority)
+            run.metric("b.text_only.accuracy", alone.text)
+            run.metric("b.image_only.accuracy", alone.image)
+            for (name, value) in zip(["early", "late", "cross"], lesson.accuracyB) { run.metric("b.\(name).accuracy", value) }
+        },
+
+        // MARK: - Step 5: How fast each learns
+        Step(L("How fast each learns", "各自学得多快"),
+             L("Accuracy on 200 held-out Task B examples, measured ten times during training, for the same number of steps and the same batches.",
+               "在 200 个留出的任务 B 样本上的准确率，训练中测十次；三者步数相同、批次相同。")) { lesson, run in
+            let runs = [lesson.earlyB.curve, lesson.lateB.curve, lesson.crossB.curve]
+            let steps = lesson.crossB.curveSteps
+            try run.figure("learning-curves", png: FusionFigures.learningCurves(
+                steps: steps, curves: runs, strategies: lesson.strategies,
+                references: [(1.0 / 8, run.text(L("chance", "随机")))],
+                title: run.text(L("Task B accuracy during training", "训练过程中任务 B 的准确率")),
+                xLabel: run.text(L("training step", "训练步数")), yLabel: run.text(L("held-out accuracy", "留出集准确率"))))
+            run.table([run.text(L("step", "步数"))] + lesson.strategies,
+                      steps.indices.map { i in ["\(steps[i])"] + runs.map { f2($0[i]) } })
+            for (name, curve) in zip(["early", "late", "cross"], runs) {
+                let reached = zip(steps, curve).first { $0.1 >= 0.9 }?.0
+                run.print(L("\(name): " + (reached.map { "0.90 first reached at step \($0)" } ?? "0.90 not reached"),
+                            "\(name)：" + (reached.map { "第 \($0) 步首次达到 0.90" } ?? "没有达到 0.90")))
+                run.metric("b.\(name).steps_to_90", Double(reached ?? 0))
+            }
+        },
+
+        // MARK: - Step 6: Where cross fusion looks
+        Step(L("Where cross fusion looks", "交叉融合在看哪里"),
+             L("The cross-attention of the question's key word (the animal or shape asked about) over the 16 image patches, averaged over heads. If fusion works the way we think, the weight sits on the asked object's patch.",
+               "问题中关键词（被问的动物或形状）对 16 个图块的交叉注意力，对各个头取平均。如果融合真像我们想的那样工作，权重应该落在被问物体所在的图块上。")) { lesson, run in
+            let examples = lesson.testB.subset(Array(0..<4))
+            let shown = lesson.keyWordAttention(on: examples)
+            let answers = FusionTraining.predictions(lesson.crossB.model, on: examples)
+            try run.figure("cross-attention", png: FusionFigures.attention(
+                examples.scenes.map { SceneRenderer.render($0, size: 32) }, weights: shown.grids,
+                titles: (0..<4).map { "\(examples.texts[$0].dropLast(2)) → \(examples.classNames[answers[$0]])" },
+                colorBarLabel: run.text(L("attention", "注意力")),
+                title: run.text(L("Where the key word looks (cross fusion, Task B)", "关键词看向哪里（交叉融合，任务 B）"))))
+            let all = lesson.keyWordAttention(on: lesson.testB).onTarget
+            let share = Double(all.filter { $0 }.count) / Double(max(all.count, 1))
+            run.print(L("On \(all.count) test questions, the key word's strongest patch is the asked object's in \(f2(share * 100))% of them.",
+                        "在 \(all.count) 个测试问题中，关键词权重最大的图块正是被问物体所在图块的比例为 \(f2(share * 100))%。"))
+            run.metric("b.cross.attention_on_target", share)
+        },
+
+        // MARK: - Step 7: What it costs
+        Step(L("What it costs", "代价是什么"),
+             L("Parameters and multiply-adds per example are counted from the layer sizes; milliseconds are measured on this machine (printed on the terminal only, since they change from run to run). The figure grows the number of image tokens as a larger image would.",
+               "参数量和每个样本的乘加次数由各层尺寸算出；毫秒数是在本机测的（只打印在终端上，因为每次运行都不同）。图中让图像 token 数增长，就像图像变大时那样。")) { lesson, run in
+            let models: [any FusionModel] = [lesson.earlyB.model, lesson.lateB.model, lesson.crossB.model]
+            let (n, t) = (lesson.sizesB.image.patchCount, lesson.sizesB.text.length)
+            run.table([run.text(L("strategy", "策略")), run.text(L("parameters", "参数量")), run.text(L("multiply-adds / example", "乘加次数 / 样本"))],
+                      zip(lesson.strategies, models).map { [$0, "\($1.parameterCount)", "\($1.multiplyAdds(imageTokens: n, textTokens: t))"] })
+            for (name, model) in zip(["early", "late", "cross"], models) {
+                run.metric("cost.\(name).parameters", model.parameterCount)
+                run.metric("cost.\(name).multiply_adds", model.multiplyAdds(imageTokens: n, textTokens: t))
+            }
+            let timing = lesson.testB.subset(Array(0..<min(250, lesson.testB.count)))
+            let ms = [lesson.millisecondsPerExample(lesson.earlyB.model, on: timing), lesson.millisecondsPerExample(lesson.lateB.model, on: timing),
+                      lesson.millisecondsPerExample(lesson.crossB.model, on: timing)]
+            terminalOnly(run.text(L("  measured now (not saved): ", "  本次实测（不写入文件）：")) + zip(lesson.strategies, ms)
+                .map { String(format: "%@ %.3f ms", $0, $1) }.joined(separator: ", ") + run.text(L(" per example", " 每样本")))
+            let tokens = [16, 64, 256, 1024]
+            let encoders = tokens.map { Double(lesson.sizesB.encoderMultiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 }
+            let totals = models.map { m in tokens.map { Double(m.multiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 } }
+            try run.figure("cost-vs-tokens", png: FusionFigures.cost(
+                tokens: tokens, costs: [totals, totals.map { zip($0, encoders).map { $0 - $1 } }], strategies: lesson.strategies,
+                panelTitles: [run.text(L("whole model", "整个模型")), run.text(L("fusion stage only (beyond the shared encoders)", "只算融合部分（共享编码器之外）"))],
+                xLabel: run.text(L("image tokens N", "图像 token 数 N")), yLabel: run.text(L("million multiply-adds / example", "每样本乘加次数（百万）")),
+                title: run.text(L("Cost per example as the image gets more tokens", "图像 token 增多时每个样本的计算量"))))
+            let share1024 = (totals[2][3] - totals[0][3]) / totals[0][3]
+            run.print(L("At 1024 image tokens cross fusion needs \(f2(share1024 * 100))% more multiply-adds than early fusion.",
+                        "在 1024 个图像 token 时，交叉融合比早期融合多需要 \(f2(share1024 * 100))% 的乘加次数。"))
+            run.metric("cost.cross_extra_share_at_1024", share1024)
+        },
+
+        // MARK: - Step 8: Verdict
+        Step(L("Verdict", "结论"),
+             L("The article's claims next to what this run measured.", "文章的论断与本次运行的测量并排放在一起。")) { lesson, run in
+            try FusionVerdict.report(lesson, run: run)
+        },
+    ]
+}
