@@ -97,10 +97,11 @@ enum ReferenceLine {
     static func draw(_ lines: [(value: Double, label: String)], layout l: Axes.Layout, canvas: Canvas, style: Style) {
         for (value, _) in lines {
             let y = l.yScale(value).rounded(.down)
+            let (dash, gap) = (style.lineWidth * 4, style.lineWidth * 2.5)
             var x = l.plot.minX
             while x < l.plot.maxX {
-                canvas.fill(Rect(x: x, y: y, width: min(8, l.plot.maxX - x), height: 1.5), color)
-                x += 13
+                canvas.fill(Rect(x: x, y: y, width: min(dash, l.plot.maxX - x), height: max(1, style.lineWidth * 0.75)), color)
+                x += dash + gap
             }
         }
     }

@@ -41,7 +41,7 @@ struct ReferenceImageTests {
         chart.add("one", values: [0.8, 0.4])
         chart.add("two", values: [0.6, 0.9])
         chart.referenceLines = [(0.5, "chance")]
-        chart.yRange = 0...1
+        chart.yRange = 0...1.4   // headroom for the legend
         return Figure(chart, width: 200, height: 150, style: style)
     }
 
