@@ -23,6 +23,8 @@ public enum PNGFile {
             throw FigureError.cannotWrite(path: path, reason: "folder '\(folder)' does not exist")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(nextSerial()).tmp"
+        register(temporary)
+        defer { unregister(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw FigureError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var written = 0
@@ -53,11 +55,32 @@ public enum PNGFile {
         }
     }
 
-    private static let serialLock = NSLock()
+    /// Deletes the temporary files of writes still in progress. Call it from an interrupt
+    /// handler (e.g. a DispatchSource for SIGINT) before exiting, so an interrupted run leaves
+    /// only complete files behind.
+    public static func removeUnfinishedFiles() {
+        lock.lock(); defer { lock.unlock() }
+        for path in inFlight { unlink(path) }
+        inFlight.removeAll()
+    }
+
+    private static let lock = NSLock()
     nonisolated(unsafe) private static var serial = 0
+    nonisolated(unsafe) private static var inFlight: Set<String> = []
+
     private static func nextSerial() -> Int {
-        serialLock.lock(); defer { serialLock.unlock() }
+        lock.lock(); defer { lock.unlock() }
         serial += 1
         return serial
+    }
+
+    private static func register(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        inFlight.insert(path)
+    }
+
+    private static func unregister(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        inFlight.remove(path)
     }
 }

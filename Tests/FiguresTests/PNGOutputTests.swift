@@ -53,3 +53,14 @@ struct PNGOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["taken.png"])
     }
 }
+
+@Suite("PNG output: interrupted writes can be cleaned up")
+struct UnfinishedWriteTests {
+    @Test("with no write in progress, removing unfinished files leaves finished ones alone")
+    func cleanupKeepsFinishedFiles() throws {
+        let folder = try TestFiles.scratchFolder("cleanup")
+        try RGBImage(width: 2, height: 2, filledWith: .black).writePNG(to: folder + "/done.png")
+        PNGFile.removeUnfinishedFiles()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["done.png"])
+    }
+}
