@@ -11,7 +11,7 @@ public enum FusionFigures {
 
     /// A row of example images with their texts as panel titles.
     public static func examples(_ scenes: [ToyScene], pixels: [[Float]], texts: [String], title: String) throws -> [UInt8] {
-        var figure = Figure(width: 330 * scenes.count, height: 400, rows: 1, columns: scenes.count, title: title)
+        var figure = Figure(width: 520 * scenes.count, height: 560, rows: 1, columns: scenes.count, title: title)
         for (index, centred) in pixels.enumerated() {
             let bytes = centred.map { UInt8(max(0, min(255, (($0 / 2) + 0.5) * 255)).rounded()) }
             var chart = ImageChart(RGBImage(width: 32, height: 32, pixels: bytes), title: texts[index], patchSize: 8)

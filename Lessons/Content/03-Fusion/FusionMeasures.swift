@@ -74,9 +74,11 @@ extension Fusion {
     }
 }
 
-/// Prints a line on standard error only: for measured times, which must not enter the run's files
-/// (the notebook, README and metrics are byte-identical across runs of one seed).
-func terminalOnly(_ text: String) {
+/// Prints a line on the terminal only (standard error, and only when the output is a terminal): for
+/// measured times, which must not enter the run's files (byte-identical across runs of one seed).
+/// The Walkthrough's console has no public unrecorded line, hence this small workaround.
+func terminalOnly(_ run: Run, _ text: String) {
+    guard run.console.isTerminal else { return }
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 

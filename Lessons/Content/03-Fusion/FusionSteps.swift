@@ -29,8 +29,8 @@ enum FusionSteps {
              L("Which animal is in the scene? The image has sensor noise, so small animals are hard to tell apart; the caption sometimes says only \"animal\" or is missing. First each modality alone (late fusion's two classifiers), then the three fusions.",
                "场景里是哪种动物？图像带有传感器噪声，小动物不容易分辨；文字说明有时只说“animal”，有时干脆没有。先看每个模态单独的准确率（晚期融合的两个分类器），再看三种融合。")) { lesson, run in
             try run.figure("task-a-examples", png: FusionFigures.examples(
-                Array(lesson.trainA.scenes.prefix(4)), pixels: Array(lesson.trainA.pixels.prefix(4)),
-                texts: Array(lesson.trainA.texts.prefix(4)), title: run.text(L("Task A: noisy images, vague captions", "任务 A：带噪声的图像，含糊的文字"))))
+                Array(lesson.trainA.scenes.prefix(3)), pixels: Array(lesson.trainA.pixels.prefix(3)),
+                texts: Array(lesson.trainA.texts.prefix(3)), title: run.text(L("Task A: noisy images, vague captions", "任务 A：带噪声的图像，含糊的文字"))))
             let alone = lesson.lateA.model.unimodalAccuracies(on: lesson.testA)
             _ = (lesson.earlyA, lesson.crossA)
             let majority = FusionTraining.majorityAccuracy(train: lesson.trainA, test: lesson.testA)
@@ -143,7 +143,7 @@ enum FusionSteps {
             let timing = lesson.testB.subset(Array(0..<min(250, lesson.testB.count)))
             let ms = [lesson.millisecondsPerExample(lesson.earlyB.model, on: timing), lesson.millisecondsPerExample(lesson.lateB.model, on: timing),
                       lesson.millisecondsPerExample(lesson.crossB.model, on: timing)]
-            terminalOnly(run.text(L("  measured now (not saved): ", "  本次实测（不写入文件）：")) + zip(lesson.strategies, ms)
+            terminalOnly(run, run.text(L("  measured now (not saved): ", "  本次实测（不写入文件）：")) + zip(lesson.strategies, ms)
                 .map { String(format: "%@ %.3f ms", $0, $1) }.joined(separator: ", ") + run.text(L(" per example", " 每样本")))
             let tokens = [16, 64, 256, 1024]
             let encoders = tokens.map { Double(lesson.sizesB.encoderMultiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 }
