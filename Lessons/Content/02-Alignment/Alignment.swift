@@ -31,7 +31,7 @@ public final class Alignment: Lesson {
     public struct Knobs: LessonKnobs {
         @Option(help: "Training steps (batches of 64 pairs).") var steps = 600
         @Option(help: "Training pairs (image + caption).") var pairs = 3_000
-        @Option(help: "Share of each batch drawn from scenes of one colour (hard negatives).") var hard = 0.25
+        @Option(help: "Share of each batch drawn from scenes of one colour (hard negatives).") var hard = 0.5
         @Option(help: "Chance that a training caption drops its colour and size words.") var drop = 0.3
         public init() {}
         public func validate() throws {
@@ -120,8 +120,8 @@ public final class Alignment: Lesson {
             try AlignmentReport.heatmap(lesson.before, data: lesson.data, when: "before", run: run)
         },
         Step(L("Train", "训练"),
-             L("Batches of 64 pairs; a quarter of each batch shares one colour, so colour alone cannot tell the pairs apart. The learning rate warms up, then follows a cosine down; the temperature is learned too.",
-               "每批 64 对；每批里有四分之一颜色相同，只看颜色分不开它们。学习率先预热再按余弦下降；温度也一起学习。")) { lesson, run in
+             L("Batches of 64 pairs; a share of each batch (--hard, half by default) shares one colour, so colour alone cannot tell the pairs apart. The learning rate warms up, then follows a cosine down; the temperature is learned too.",
+               "每批 64 对；每批里有一部分（--hard，默认一半）颜色相同，只看颜色分不开它们。学习率先预热再按余弦下降；温度也一起学习。")) { lesson, run in
             let history = AlignmentTraining.history(lesson.checkpoint)
             run.print(String(format: run.text(L("loss %.3f → %.3f over %d steps (chance: ln 64 = %.3f); τ %.4f → %.4f",
                                                 "损失 %.3f → %.3f，共 %d 步（随机水平 ln 64 = %.3f）；τ %.4f → %.4f")),
@@ -137,8 +137,8 @@ public final class Alignment: Lesson {
                 xLabel: run.text(L("step", "步")), chanceLabel: run.text(L("chance, ln 64", "随机水平 ln 64"))))
         },
         Step(L("After training", "训练之后"),
-             L("The same measurements on the trained model: the cat picture now sits close to \"a cat\" and far from \"a dog\", the matrix has a bright diagonal, and each picture has moved next to its caption.",
-               "对训练好的模型做同样的测量：猫的图现在靠近 \"a cat\"、远离 \"a dog\"，相似度矩阵亮出对角线，每张图都挪到了它的描述旁边。")) { lesson, run in
+             L("The same measurements on the trained model. What to look for: the cat picture closer to \"a cat\" than to \"a dog\", a bright diagonal in the matrix, each picture next to its caption and the points grouped by content.",
+               "对训练好的模型做同样的测量。要看的是：猫的图是否更靠近 \"a cat\" 而远离 \"a dog\"，矩阵是否亮出对角线，每张图是否挪到了它的描述旁边、点是否按内容成群。")) { lesson, run in
             try AlignmentReport.catAndDog(lesson.after, data: lesson.data, when: "after", run: run)
             try AlignmentReport.heatmap(lesson.after, data: lesson.data, when: "after", run: run)
             try AlignmentReport.spaces(before: lesson.before, after: lesson.after, data: lesson.data, run: run)

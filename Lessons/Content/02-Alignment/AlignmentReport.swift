@@ -18,6 +18,12 @@ public enum AlignmentReport {
         let (cat, dog) = (cosineSimilarities([image], texts)[0][0], cosineSimilarities([image], texts)[0][1])
         run.print(String(format: run.text(L("orange cat picture ↔ \"a cat\": %+.3f   ↔ \"a dog\": %+.3f   (difference %+.3f)",
                                              "橘猫图 ↔ \"a cat\"：%+.3f   ↔ \"a dog\"：%+.3f   （差 %+.3f）")), cat, dog, cat - dog))
+        if when == "after" {
+            run.print(run.text(cat - dog > 0.1
+                ? L("→ the picture is clearly closer to \"a cat\" than to \"a dog\".", "→ 这张图明显更靠近 \"a cat\" 而不是 \"a dog\"。")
+                : L("→ not yet: the two texts score about the same (train longer, e.g. without --quick).",
+                    "→ 还没有：两句话的得分差不多（多训练一会儿，例如去掉 --quick）。")))
+        }
         run.metric("cat_vs_a_cat_\(when)", cat)
         run.metric("cat_vs_a_dog_\(when)", dog)
         return (cat, dog)
@@ -59,7 +65,7 @@ public enum AlignmentReport {
     public static func spaces(before: AlignmentSpace, after: AlignmentSpace, data: AlignmentData, run: Run) throws {
         let n = min(run.quick ? 100 : 200, data.test.count)
         let classes = data.test.samples.prefix(n).map { $0.scene.objects[0].kind.rawValue }
-        let names = ObjectKind.allCases.map(\.english)
+        let names = ObjectKind.allCases.map { run.text(L($0.english, $0.chinese)) }
         let groups = [run.text(L("picture", "图")), run.text(L("caption", "描述"))]
         let points = { (space: AlignmentSpace) in Array(space.images.prefix(n)) + Array(space.texts.prefix(n)) }   // [2n][32]
         let pca = [before, after].map { space -> [[Float]] in PCA(points: points(space), components: 2).project(points(space)) }
@@ -120,6 +126,17 @@ public enum AlignmentReport {
                    run.text(L("held-out combos", "留出组合")), run.text(L("chance", "随机"))],
                   [row(L("animal", "动物"), AlignmentPrompts.animal(.cat), animalAll, animalHeld, 1.0 / 4),
                    row(L("colour", "颜色"), "a photo of an orange {kind} ×7", colourAll, colourHeld, 1.0 / 8)])
+        let animalOf = Dictionary(uniqueKeysWithValues: animals.enumerated().map { ($0.element, ObjectKind.animals[animalGuess[$0.offset]]) })
+        run.table([run.text(L("held-out combination", "留出组合")), run.text(L("pictures", "图数")),
+                   run.text(L("animal right", "动物判对")), run.text(L("colour right", "颜色判对")), run.text(L("animal answers", "动物判成"))],
+                  data.heldOut.map { combination in
+                      let members = samples.indices.filter { samples[$0].scene.objects[0].combination == combination }
+                      let answers = Dictionary(grouping: members.compactMap { animalOf[$0]?.english }, by: { $0 })
+                          .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")
+                      return [combination.description, "\(members.count)",
+                              "\(members.filter { animalOf[$0] == combination.kind }.count)",
+                              "\(members.filter { colourRight[$0] }.count)", answers]
+                  })
         run.metric("zeroshot_animal", animalAll.0)
         run.metric("zeroshot_animal_heldout", animalHeld.0)
         run.metric("zeroshot_colour", colourAll.0)
