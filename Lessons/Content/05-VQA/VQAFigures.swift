@@ -17,12 +17,14 @@ extension VQALesson {
         let columns = 1 + answer.tokens.count
         var figure = Figure(width: 330 * columns, height: 420, columns: columns, title: title)
         figure.add(ImageChart(image, title: run.text(L("input", "输入")), patchSize: 8))
+        let top = Double(answer.patchAttention.flatMap { $0 }.max() ?? 1)   // one colour scale for the strip
         for (token, weights) in zip(answer.tokens, answer.patchAttention) {
             let grid = (0..<4).map { r in (0..<4).map { c in Double(weights[r * 4 + c]) } }
             let share = weights.reduce(0, +)
             var overlay = AttentionOverlay(image, weights: grid,
                                            title: "“\(data.tokenizer.vocabulary[token])” · \(run.text(L("image", "图像"))) \(String(format: "%.0f%%", 100 * share))")
             overlay.colorBarLabel = nil
+            overlay.range = 0...max(top, 1e-6)
             figure.add(overlay)
         }
         return try figure.pngData()

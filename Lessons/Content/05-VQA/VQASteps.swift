@@ -28,14 +28,15 @@ extension VQALesson {
         },
         // MARK: - Step 2: Concatenate
         Step(L("Concatenate: one sequence", "拼接：一个序列"),
-             L("Patches go through a Linear layer (192 → 64), words through an embedding table (→ 64). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then <sep> where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
-               "图块经过线性层（192 → 64），词经过嵌入表（→ 64）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 <sep>。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
+             L("Patches go through a Linear layer (192 → d), words through an embedding table (→ d; d = 32 by default). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then <sep> where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
+               "图块经过线性层（192 → d），词经过嵌入表（→ d；默认 d = 32）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 <sep>。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
             let example = lesson.showcase[0]
             let c = lesson.data.configuration()
-            run.print("patches [16, 192] · W [192, 64] → [16, 64]")
-            run.print("question [\(c.questionLength)] → Embedding → [\(c.questionLength), 64]")
-            run.print("answer <sep> a₁ … [\(c.answerLength)] → Embedding → [\(c.answerLength), 64]")
-            run.print("concatenate + positions [\(c.sequenceLength), 64] + types → [\(c.sequenceLength), 64]")
+            let d = lesson.knobs.width
+            run.print("patches [16, 192] · W [192, \(d)] → [16, \(d)]")
+            run.print("question [\(c.questionLength)] → Embedding → [\(c.questionLength), \(d)]")
+            run.print("answer <sep> a₁ … [\(c.answerLength)] → Embedding → [\(c.answerLength), \(d)]")
+            run.print("concatenate + positions [\(c.sequenceLength), \(d)] + types [2, \(d)] → [\(c.sequenceLength), \(d)]")
             let answerInput = VQASequence.answerInputs([example.answer], length: c.answerLength)[0]
             let labels = (0..<16).map { "p\($0)" } + (example.question + answerInput).map { lesson.data.tokenizer.vocabulary[$0] }
             let modalities = [Int](repeating: 0, count: 16) + [Int](repeating: 1, count: c.questionLength)
@@ -44,7 +45,7 @@ extension VQALesson {
                                    modalityNames: [run.text(L("image patch", "图像块")), run.text(L("question word", "问题词")),
                                                    run.text(L("answer (generated)", "答案（生成）"))],
                                    title: run.text(L("One sequence", "一个序列")) + " (\(c.sequenceLength))")
-            try run.figure("sequence", png: Figure(strip, width: 1200, height: 520).pngData())
+            try run.figure("sequence", png: Figure(strip, width: 1200, height: 200).pngData())
             try run.figure("mask", png: lesson.maskHeatmap(example, labels: labels))
             run.metric("sequence_length", c.sequenceLength)
         },

@@ -1,0 +1,124 @@
+// Worked examples for lesson 05, the VQA flow: the prefix-LM mask, teacher forcing, greedy decoding,
+// and what a short training on "what animal" questions learns compared with a blind model.
+
+import Foundation
+import Lessons
+import Multimodal
+import TeachingEngine
+import Testing
+import Walkthrough
+
+@Suite("Lesson 05: the single-stream VQA model")
+struct Lesson05VQATests {
+    /// A tiny model: vocabulary 10, question 3 ids, answer positions 3 → T = 16 + 3 + 3 = 22.
+    func tinyModel(seesImage: Bool = true, seed: UInt64 = 1) -> SingleStreamVQA {
+        var rng = SeededGenerator(seed: seed)
+        var config = SingleStreamConfiguration(vocabularySize: 10, questionLength: 3, answerLength: 3, seesImage: seesImage)
+        config.depth = 1
+        return SingleStreamVQA(config, using: &rng)
+    }
+
+    func tinyImages(_ count: Int, seed: UInt64 = 2) -> Tensor {
+        var rng = SeededGenerator(seed: seed)
+        return Tensor(randomUniform: [count, 32, 32, 3], in: -1...1, using: &rng)
+    }
+
+    @Test("the prefix-LM mask: the prefix sees the prefix, an answer token sees the prefix and itself, never later words")
+    func prefixMask() {
+        // prefix 2, T = 4, no padding (rows are queries; 1 = hidden):
+        //   [0 0 1 1]  [0 0 1 1]  [0 0 0 1]  [0 0 0 0]
+        let mask = SingleStreamMask.blocked(prefixLength: 2, keyIsPadding: [[false, false, false, false]])
+        #expect(mask.shape == [1, 1, 4, 4])
+        #expect(mask.scalars == [0, 0, 1, 1,
+                                 0, 0, 1, 1,
+                                 0, 0, 0, 1,
+                                 0, 0, 0, 0])
+    }
+
+    @Test("a padding key is hidden from every query, in the prefix and in the answer")
+    func paddingHidden() {
+        let mask = SingleStreamMask.blocked(prefixLength: 3, keyIsPadding: [[false, true, false, false]])
+        for query in 0..<4 { #expect(mask.scalars[query * 4 + 1] == 1, "query \(query) sees the padding key") }
+        #expect(mask.scalars[3 * 4 + 3] == 0)   // the answer token still sees itself
+    }
+
+    @Test("teacher forcing: the model reads <sep> cat and must predict cat <eos>")
+    func teacherForcing() {
+        #expect(VQASequence.answerInputs([[7, 9]], length: 4) == [[Tokenizer.separator, 7, 9, Tokenizer.pad]])
+        #expect(VQASequence.targets([[7, 9]], length: 4) == [[7, 9, Tokenizer.end, VQASequence.ignored]])
+    }
+
+    @Test("with nothing hidden, the masked block equals the engine's own block forward")
+    func blockAgreesWithEngine() {
+        var rng = SeededGenerator(seed: 3)
+        let block = TransformerBlock(width: 8, headCount: 2, hiddenWidth: 16, name: "b", using: &rng)
+        let x = Variable(Tensor(randomNormal: [2, 5, 8], using: &rng))
+        let ours = block(x, blocked: Tensor(zeros: [1, 1, 5, 5])).output.value.scalars
+        let engine = block(x).output.value.scalars
+        #expect(zip(ours, engine).allSatisfy { abs($0 - $1) < 1e-5 })
+    }
+
+    @Test("a later answer word cannot change the logits of an earlier position (causal answer)")
+    func causalAnswer() {
+        let model = tinyModel()
+        let images = tinyImages(1)
+        let a = model(images: images, questions: [[6, 7, 0]], answerInputs: [[Tokenizer.separator, 8, 9]]).logits.value
+        let b = model(images: images, questions: [[6, 7, 0]], answerInputs: [[Tokenizer.separator, 8, 5]]).logits.value
+        let vocabulary = 10
+        // Positions 0 and 1 (<sep>, 8) are the same; position 2 reads a different word.
+        #expect(Array(a.scalars[0..<(2 * vocabulary)]) == Array(b.scalars[0..<(2 * vocabulary)]))
+        #expect(Array(a.scalars[(2 * vocabulary)...]) != Array(b.scalars[(2 * vocabulary)...]))
+    }
+
+    @Test("greedy decoding stops at <eos>: a head that always prefers <eos> answers nothing and stops at once")
+    func stopsAtEnd() {
+        let model = tinyModel()
+        var bias = [Float](repeating: 0, count: 10)
+        bias[Tokenizer.end] = 100
+        model.head.weight.assign(Tensor(zeros: [64, 10]))
+        model.head.bias!.assign(Tensor(shape: [10], scalars: bias))
+        let answer = GreedyDecoder.answer(model, images: tinyImages(1), questions: [[6, 7, 0]])[0]
+        #expect(answer.tokens == [Tokenizer.end])
+        #expect(answer.stoppedAtEnd)
+        #expect(answer.words.isEmpty)
+    }
+
+    @Test("without <eos> the decoder stops when the answer positions run out (3 here)")
+    func stopsAtLength() {
+        let model = tinyModel()
+        var bias = [Float](repeating: 0, count: 10)
+        bias[7] = 100
+        model.head.weight.assign(Tensor(zeros: [64, 10]))
+        model.head.bias!.assign(Tensor(shape: [10], scalars: bias))
+        let answer = GreedyDecoder.answer(model, images: tinyImages(1), questions: [[6, 7, 0]])[0]
+        #expect(answer.tokens == [7, 7, 7])
+        #expect(!answer.stoppedAtEnd)
+    }
+
+    @Test("each generated token's attention over the 16 patches is a share of 1: between 0 and 1 in total")
+    func attentionShares() {
+        let answers = GreedyDecoder.answer(tinyModel(), images: tinyImages(2), questions: [[6, 7, 0], [8, 0, 0]])
+        for answer in answers {
+            #expect(answer.patchAttention.count == answer.tokens.count)
+            for row in answer.patchAttention {
+                #expect(row.count == 16)
+                #expect(row.allSatisfy { $0 >= 0 })
+                #expect(row.reduce(0, +) > 0 && row.reduce(0, +) <= 1 + 1e-5)
+            }
+        }
+    }
+
+    @Test("the blind model has no image tokens: T = question + answer, and it ignores the image")
+    func blindModel() {
+        let model = tinyModel(seesImage: false)
+        #expect(model.configuration.sequenceLength == 6)
+        let a = model(images: tinyImages(1, seed: 4), questions: [[6, 7, 0]], answerInputs: [[Tokenizer.separator, 8, 0]])
+        let b = model(images: nil, questions: [[6, 7, 0]], answerInputs: [[Tokenizer.separator, 8, 0]])
+        #expect(a.logits.value.scalars == b.logits.value.scalars)
+    }
+
+    @Test("the learned patch positions are a [16, 64] table lesson 04 can read")
+    func patchPositions() {
+        #expect(tinyModel().patchPositions.shape == [16, 64])
+    }
+}
