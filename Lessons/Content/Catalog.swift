@@ -1,0 +1,12 @@
+// The lessons in the order the article tells them; the tour runs them in this order.
+
+import Walkthrough
+
+/// Every lesson, in order: 01 heterogeneity, 02 alignment, 03 fusion, 04 tokens, 05 VQA.
+public let allLessons: [any Lesson.Type] = [
+    Heterogeneity.self,
+    Alignment.self,
+    Fusion.self,
+    Tokens.self,
+    VQALesson.self,
+]
