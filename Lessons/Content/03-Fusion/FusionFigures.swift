@@ -11,7 +11,7 @@ public enum FusionFigures {
 
     /// A row of example images with their texts as panel titles.
     public static func examples(_ scenes: [ToyScene], pixels: [[Float]], texts: [String], title: String) throws -> [UInt8] {
-        var figure = Figure(width: 520 * scenes.count, height: 560, rows: 1, columns: scenes.count, title: title)
+        var figure = Figure(width: 620 * scenes.count, height: 640, rows: 1, columns: scenes.count, title: title)
         for (index, centred) in pixels.enumerated() {
             let bytes = centred.map { UInt8(max(0, min(255, (($0 / 2) + 0.5) * 255)).rounded()) }
             var chart = ImageChart(RGBImage(width: 32, height: 32, pixels: bytes), title: texts[index], patchSize: 8)
@@ -45,7 +45,7 @@ public enum FusionFigures {
                                     chance: (value: Double, label: String), title: String, yLabel: String) throws -> [UInt8] {
         var chart = BarChart(categories: names, title: title, yLabel: yLabel)
         chart.add(seriesName, values: values, color: colors[2])
-        chart.yRange = 0...1
+        chart.yRange = 0...1.08   // room for the label of a bar at 1.00
         chart.referenceLines = [chance]
         return try Figure(chart, width: 1100, height: 620).pngData()
     }
