@@ -3,7 +3,7 @@
 The same models, sizes and optimizer as Tools/Benchmark/{Clip,Vqa}Workload.swift (the random values
 differ: each side has its own generator). Two threads, median ms per step over 50 steps after 5 warm-up:
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 Tools/Benchmark/torch_reference.py [--only clip,vqa]
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 Tools/Benchmark/torch_reference.py [--only clip,vqa] [--threads 2]
 
 Prints one JSON object: {"torch_clip_ms_per_step": ..., "torch_vqa_ms_per_step": ..., ...}.
 Needs `pip install torch` (a CPU wheel is enough).
@@ -17,7 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-torch.set_num_threads(2)
+torch.set_num_threads(int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else 2)
 WIDTH, HEADS, HIDDEN = 64, 4, 256
 
 
