@@ -55,7 +55,7 @@ extension VQALesson {
 
     /// The prefix-LM mask of one sequence: 1 where a query (row) may look at a key (column).
     func maskHeatmap(_ example: VQAExample, labels: [String]) throws -> [UInt8] {
-        let c = seeing.model.configuration
+        let c = data.configuration()   // the layout only: drawing the mask needs no trained model
         let answerInput = VQASequence.answerInputs([example.answer], length: c.answerLength)[0]
         let padding = [Bool](repeating: false, count: c.patchCount) + (example.question + answerInput).map { $0 == Tokenizer.pad }
         let blocked = SingleStreamMask.blocked(prefixLength: c.prefixLength, keyIsPadding: [padding])

@@ -18,7 +18,7 @@ extension VQALesson {
                "一张 32×32 的图片被切成 4×4 个 8×8 的图块：16 个词元，每个 8·8·3 = 192 个数。问题被切成词，每个词是词表里的一个编号。")) { lesson, run in
             let example = lesson.showcase[0]
             let patches = Patches.patchify(lesson.data.images([example]), patchSize: 8)   // [1, 16, 192]
-            run.print(run.text(L("image", "图像")) + " [32, 32, 3] → patches " + describe(shape: Array(patches.shape.dropFirst())))
+            run.print(run.text(L("image", "图像")) + " [32, 32, 3] → " + run.text(L("patches", "图块")) + " " + describe(shape: Array(patches.shape.dropFirst())))
             run.print(run.text(L("question", "问题")) + ": " + lesson.words(example.question))
             run.table([run.text(L("token", "词")), "id"],
                       zip(lesson.tokenStrings(example.question), example.question).map { [$0, "\($1)"] })
@@ -28,8 +28,8 @@ extension VQALesson {
         },
         // MARK: - Step 2: Concatenate
         Step(L("Concatenate: one sequence", "拼接：一个序列"),
-             L("Patches go through a Linear layer (192 → d), words through an embedding table (→ d; d = 32 by default). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then <sep> where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
-               "图块经过线性层（192 → d），词经过嵌入表（→ d；默认 d = 32）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 <sep>。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
+             L("Patches go through a Linear layer (192 → d), words through an embedding table (→ d; d = 64 by default). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then <sep> where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
+               "图块经过线性层（192 → d），词经过嵌入表（→ d；默认 d = 64）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 <sep>。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
             let example = lesson.showcase[0]
             let c = lesson.data.configuration()
             let d = lesson.knobs.width

@@ -1,0 +1,49 @@
+// A short seeded training, small enough for a test: one animal per picture, "what animal" questions.
+// The model that sees the image must answer far above the blind model, which can only learn the
+// most common answer (about 1 in 4 for four animals).
+
+import Foundation
+import Lessons
+import Multimodal
+import TeachingEngine
+import Testing
+import Walkthrough
+
+@Suite("Lesson 05: a short training learns to read the image")
+struct Lesson05TrainingTests {
+    /// One animal (cat, dog, bird or fish) per scene, asked "what animal is in the picture?".
+    func animalData(seed: UInt64) -> VQAData {
+        var options = VQAData.datasetOptions()
+        options.scenes.objectCount = 1...1
+        options.scenes.kinds = ObjectKind.animals
+        options.scenes.sunProbability = 0
+        options.questionKinds = [.whatAnimal]
+        let (train, test) = ToyDataset.split(train: 800, test: 200, options: options, seed: seed)
+        return VQAData(train: train.samples, test: test.samples, language: .english)
+    }
+
+    func trainedAccuracy(_ data: VQAData, seesImage: Bool, seed: UInt64) -> Double {
+        var config = data.configuration(seesImage: seesImage)
+        config.depth = 2          // a narrower model than the lesson's, to keep the test to seconds
+        config.width = 32
+        config.headCount = 2
+        config.hiddenWidth = 128
+        var rng = SeededGenerator(seed: seed)
+        let model = SingleStreamVQA(config, using: &rng)
+        var plan = VQATrainingPlan(steps: 400)
+        plan.batchSize = 32
+        plan.peakLearningRate = 3e-3
+        VQATraining.train(model, on: data, plan: plan, rng: &rng) { _, _ in }
+        return VQATraining.score(model, data: data, examples: data.test).overall
+    }
+
+    // Measured (200 test scenes): seed 1 → 1.00 vs blind 0.25, seed 2 → 1.00 vs 0.29, seed 3 → 0.80 vs 0.26.
+    @Test("after 400 steps, 'what animal' is answered far above the blind model (seed 3, the slowest of three)")
+    func whatAnimalBeatsBlind() {
+        let data = animalData(seed: 3)
+        let sees = trainedAccuracy(data, seesImage: true, seed: 13)
+        let blind = trainedAccuracy(data, seesImage: false, seed: 13)
+        #expect(blind < 0.4, "the blind model can only guess the common answer, got \(blind)")
+        #expect(sees > blind + 0.4, "sees \(sees), blind \(blind)")
+    }
+}
