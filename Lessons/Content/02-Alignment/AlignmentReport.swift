@@ -128,14 +128,16 @@ public enum AlignmentReport {
                    row(L("colour", "颜色"), "a photo of an orange {kind} ×7", colourAll, colourHeld, 1.0 / 8)])
         let animalOf = Dictionary(uniqueKeysWithValues: animals.enumerated().map { ($0.element, ObjectKind.animals[animalGuess[$0.offset]]) })
         run.table([run.text(L("held-out combination", "留出组合")), run.text(L("pictures", "图数")),
-                   run.text(L("animal right", "动物判对")), run.text(L("colour right", "颜色判对")), run.text(L("animal answers", "动物判成"))],
+                   run.text(L("animal right", "动物判对")), run.text(L("colour right", "颜色判对")), run.text(L("animal answers", "动物判成")), run.text(L("colour answers", "颜色判成"))],
                   data.heldOut.map { combination in
                       let members = samples.indices.filter { samples[$0].scene.objects[0].combination == combination }
                       let answers = Dictionary(grouping: members.compactMap { animalOf[$0]?.english }, by: { $0 })
                           .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")
                       return [combination.description, "\(members.count)",
                               "\(members.filter { animalOf[$0] == combination.kind }.count)",
-                              "\(members.filter { colourRight[$0] }.count)", answers]
+                              "\(members.filter { colourRight[$0] }.count)", answers,
+                              Dictionary(grouping: members.map { ToyColor.allCases[colourGuess[$0]].english }, by: { $0 })
+                                  .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")]
                   })
         run.metric("zeroshot_animal", animalAll.0)
         run.metric("zeroshot_animal_heldout", animalHeld.0)

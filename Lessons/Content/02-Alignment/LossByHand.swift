@@ -55,8 +55,8 @@ public struct LossByHand {
         out += similarities.map { "  [" + $0.map { String(format: "%7.2f", $0 / temperature) }.joined(separator: " ") + " ]" }
         out.append(run.text(L("image→text terms (rows):    ", "图→文各项（按行）：    ")) + rowTerms.map(f).joined(separator: " "))
         out.append(run.text(L("text→image terms (columns): ", "文→图各项（按列）：    ")) + columnTerms.map(f).joined(separator: " "))
-        out.append(String(format: run.text(L("loss = (%.4f + %.4f) / 2 = %.4f; the engine's contrastiveLoss: %.4f; chance, ln 4 = %.4f",
-                                             "损失 = (%.4f + %.4f) / 2 = %.4f；引擎 contrastiveLoss 的结果：%.4f；随机水平 ln 4 = %.4f")),
+        out.append(String(format: run.text(L("loss = (%.4f + %.4f) / 2 = %.4f; the engine's contrastiveLoss: %.4f; with no preference (all logits equal) it would be ln 4 = %.4f",
+                                             "损失 = (%.4f + %.4f) / 2 = %.4f；引擎 contrastiveLoss 的结果：%.4f；若毫无偏好（logits 全相等）则为 ln 4 = %.4f")),
                           rowTerms.reduce(0, +) / Float(rowTerms.count), columnTerms.reduce(0, +) / Float(columnTerms.count),
                           loss, engineLoss, Foundation.log(Float(rowTerms.count))))
         return out
