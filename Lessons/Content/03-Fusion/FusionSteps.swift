@@ -20,8 +20,9 @@ enum FusionSteps {
             run.table([run.text(L("strategy", "策略")), run.text(L("where image and text meet", "图文在哪里相遇")),
                        run.text(L("parameters", "参数量"))],
                       zip(lesson.strategies, models).map { [$0, $1.1, "\($1.0.parameterCount)"] })
-            run.print(L("shared encoders: \(FusionEncoders(lesson.sizesB, using: &rng).parameterCount) parameters (d = \(lesson.sizesB.width))",
-                        "共享编码器：\(FusionEncoders(lesson.sizesB, using: &rng).parameterCount) 个参数（d = \(lesson.sizesB.width)）"))
+            let shared = FusionEncoders(lesson.sizesB, using: &rng).parameterCount
+            run.print(L("shared encoders: \(shared) parameters (d = \(lesson.sizesB.width))",
+                        "共享编码器：\(shared) 个参数（d = \(lesson.sizesB.width)）"))
         },
 
         // MARK: - Step 2: Task A — complementary evidence
