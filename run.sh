@@ -28,11 +28,23 @@ setup() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 }
 
+# A real lesson run's notebook.ipynb must validate against the nbformat 4 schema (nbformat lives in a
+# virtual environment under .build, so nothing is installed into the system's Python).
+check_notebook() {
+    local venv=.build/nbcheck out=.build/nbcheck-run
+    if [ ! -x "$venv/bin/python" ]; then
+        python3 -m venv "$venv" && "$venv/bin/pip" install -q nbformat
+    fi
+    rm -rf "$out"
+    swift run --skip-build lesson01 --quick --no-color --out "$out" >/dev/null
+    "$venv/bin/python" Tools/check_notebook.py "$out/notebook.ipynb" --figures 4 && echo "notebook.ipynb: valid nbformat 4, figures embedded"
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     tour)    setup; swift run -c release tour "$@" ;;
-    test)    setup; swift build --build-tests && swift test --skip-build "$@" ;;
+    test)    setup; swift build --build-tests && swift test --skip-build "$@" && check_notebook ;;
     gallery) setup; swift run -c release figures-gallery "${@:-out/gallery}" ;;
     bench)   setup; swift run -c release benchmark "$@" ;;
     *) echo "usage: bash run.sh tour|test|gallery|bench [options]" >&2; exit 2 ;;
