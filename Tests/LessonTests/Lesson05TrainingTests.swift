@@ -46,4 +46,22 @@ struct Lesson05TrainingTests {
         #expect(blind < 0.4, "the blind model can only guess the common answer, got \(blind)")
         #expect(sees > blind + 0.4, "sees \(sees), blind \(blind)")
     }
+
+    @Test("a --quick run writes the notebook, README, metrics and the figures of every step")
+    func quickRun() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson05-quick-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = Walkthrough.runReporting(VQALesson.self, arguments: ["--quick", "--out", out.path],
+                                              console: .captured())
+        #expect(result.exitCode == 0)
+        for file in ["notebook.ipynb", "README.md", "metrics.json", "input.png", "sequence.png", "mask.png", "loss.png",
+                     "answer-1.png", "answer-2.png", "answer-3.png", "accuracy.png"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
+        }
+        // 16 patches + question + answer positions, in English
+        let length = try #require(result.metrics["sequence_length"])
+        #expect(length > 16 && length < 40)
+        let single = try #require(result.metrics["accuracy_single_object"])
+        #expect(single >= 0 && single <= 1)
+    }
 }

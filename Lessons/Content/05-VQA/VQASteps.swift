@@ -28,8 +28,8 @@ extension VQALesson {
         },
         // MARK: - Step 2: Concatenate
         Step(L("Concatenate: one sequence", "拼接：一个序列"),
-             L("Patches go through a Linear layer (192 → d), words through an embedding table (→ d; d = 64 by default). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then <sep> where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
-               "图块经过线性层（192 → d），词经过嵌入表（→ d；默认 d = 64）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 <sep>。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
+             L("Patches go through a Linear layer (192 → d), words through an embedding table (→ d; d = 64 by default). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then `<sep>` where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
+               "图块经过线性层（192 → d），词经过嵌入表（→ d；默认 d = 64）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 `<sep>`。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
             let example = lesson.showcase[0]
             let c = lesson.data.configuration()
             let d = lesson.knobs.width
@@ -68,8 +68,8 @@ extension VQALesson {
         },
         // MARK: - Step 4: Generate
         Step(L("Generate: greedy decoding, word by word", "生成：贪心解码，逐词输出"),
-             L("Start from <sep>, take the most likely next word, append it, repeat until <eos>. For each word we show where its query looked among the 16 patches (last block, mean of the heads) and what share of its attention went to the image at all.",
-               "从 <sep> 开始，取最可能的下一个词，接上，再重复，直到 <eos>。对每个词，我们画出它的查询在 16 个图块上看了哪里（最后一层，各头平均），以及它的注意力有多少落在图像上。")) { lesson, run in
+             L("Start from `<sep>`, take the most likely next word, append it, repeat until `<eos>`. For each word we show where its query looked among the 16 patches (last block, mean of the heads) and what share of its attention went to the image at all.",
+               "从 `<sep>` 开始，取最可能的下一个词，接上，再重复，直到 `<eos>`。对每个词，我们画出它的查询在 16 个图块上看了哪里（最后一层，各头平均），以及它的注意力有多少落在图像上。")) { lesson, run in
             let answers = GreedyDecoder.answer(lesson.seeing.model, images: lesson.data.images(lesson.showcase),
                                                questions: lesson.showcase.map(\.question))
             for (index, (example, answer)) in zip(lesson.showcase, answers).enumerated() {
@@ -86,8 +86,8 @@ extension VQALesson {
         },
         // MARK: - Step 5: Measure
         Step(L("Measure: accuracy per question type, against the blind model", "评估：各类问题的准确率，与盲模型对比"),
-             L("Exact match on held-out scenes: the whole answer and the <eos> must be right. The blind model shows what the question alone gives away; chance is a uniform guess among the answers of that type.",
-               "在留出的场景上做完全匹配：整个答案连同 <eos> 都要对。盲模型说明只看问题能猜到多少；随机猜是在这类问题的答案里均匀地猜。")) { lesson, run in
+             L("Exact match on held-out scenes: the whole answer and the `<eos>` must be right. The blind model shows what the question alone gives away; chance is a uniform guess among the answers of that type.",
+               "在留出的场景上做完全匹配：整个答案连同 `<eos>` 都要对。盲模型说明只看问题能猜到多少；随机猜是在这类问题的答案里均匀地猜。")) { lesson, run in
             let kinds = QuestionKind.allCases.filter { lesson.seeingScore.perKind[$0] != nil }
             let chance = kinds.map { kind in
                 1 / Double(Set(lesson.data.test.filter { $0.kind == kind }.map(\.answer)).count)
