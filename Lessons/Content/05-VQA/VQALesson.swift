@@ -20,8 +20,8 @@ public final class VQALesson: Lesson {
         "一个小型 Transformer 把 16 个图像块和一个问题当作同一个序列来读，再逐词写出答案；一个从不看图的“盲”模型告诉我们图像到底值多少。")
     public static let tryThis = [
         TryThis(change: L("--steps 300", "--steps 300"),
-                expect: L("colour questions still work, but shape questions (what animal) fall back toward the blind model",
-                          "颜色题仍然能答对，但形状题（什么动物）会退回到盲模型的水平")),
+                expect: L("training stops on the plateau of the loss curve, before the model learns where to look: it answers about as well as the blind model",
+                          "训练停在损失曲线的平台上，模型还没学会该看哪里：答得和盲模型差不多")),
         TryThis(change: L("--width 32 --steps 1500", "--width 32 --steps 1500"),
                 expect: L("a third of the time; counting and colours still work, shapes (what animal) stay at the blind level",
                           "时间只要三分之一；数数和颜色仍然能答，形状（什么动物）停在盲模型的水平")),
