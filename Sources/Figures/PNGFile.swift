@@ -23,7 +23,9 @@ public enum PNGFile {
             throw FigureError.cannotWrite(path: path, reason: "folder '\(folder)' does not exist")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(nextSerial()).tmp"
-        register(temporary)
+        guard register(temporary) else {
+            throw FigureError.cannotWrite(path: path, reason: "the program is stopping (interrupted)")
+        }
         defer { unregister(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw FigureError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
@@ -64,9 +66,21 @@ public enum PNGFile {
         inFlight.removeAll()
     }
 
+    /// As `removeUnfinishedFiles`, and every later write throws `cannotWrite` instead of starting a
+    /// new temporary file: for an interrupt handler that exits next, so that a write another thread
+    /// starts in that moment cannot leave a temporary file behind. There is no way back.
+    public static func stopWritingAndRemoveUnfinishedFiles() {
+        lock.lock(); defer { lock.unlock() }
+        stopped = true
+        for path in inFlight { unlink(path) }
+        inFlight.removeAll()
+    }
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static var serial = 0
     nonisolated(unsafe) private static var inFlight: Set<String> = []
+    /// Set by `stopWritingAndRemoveUnfinishedFiles`: the process is exiting, no new file may be started.
+    nonisolated(unsafe) private static var stopped = false
 
     private static func nextSerial() -> Int {
         lock.lock(); defer { lock.unlock() }
@@ -74,9 +88,12 @@ public enum PNGFile {
         return serial
     }
 
-    private static func register(_ path: String) {
+    /// Records `path` as a write in progress; false once the process is stopping.
+    private static func register(_ path: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
+        guard !stopped else { return false }
         inFlight.insert(path)
+        return true
     }
 
     private static func unregister(_ path: String) {

@@ -1,6 +1,8 @@
 // Every file a run leaves is written whole or not at all: written to a temporary file in the same
-// folder, then renamed over the target. On Ctrl-C the temporary files are removed before exiting.
+// folder, then renamed over the target. On Ctrl-C the temporary files are removed before exiting —
+// this module's and those of Figures' own atomic PNG writes (PNGFile.writeAtomically).
 
+import Figures
 import Foundation
 
 /// Atomic file writing and the SIGINT handler that keeps --out free of half-written files.
@@ -33,8 +35,9 @@ public enum AtomicFiles {
         }
     }
 
-    /// Makes Ctrl-C end the process promptly with one line on standard error, after removing any
-    /// temporary file. Call once, from a command-line entry point.
+    /// Makes Ctrl-C end the process promptly with one line on standard error and exit code 130, after
+    /// removing every temporary file of a write in progress (this type's and Figures' `PNGFile`), so the
+    /// output folder holds only complete files. Call once, from a command-line entry point.
     public static func installInterruptHandler(message: @escaping () -> String) {
         guard signalSource == nil else { return }
         signal(SIGINT, SIG_IGN)
@@ -42,6 +45,7 @@ public enum AtomicFiles {
         source.setEventHandler {
             lock.lock()   // waits for a write in progress to finish or fail; never released
             for path in pending { unlink(path) }
+            PNGFile.stopWritingAndRemoveUnfinishedFiles()
             FileHandle.standardError.write(Data(("\n" + message() + "\n").utf8))
             exit(130)
         }

@@ -1,6 +1,7 @@
 // Checks for lesson knobs: a bad value is a usage error before any work starts (issue 11, item 2).
 
 import ArgumentParser
+import Figures
 
 /// Validation helpers for `LessonKnobs.validate()`. Each throws a `ValidationError` whose message names
 /// the option and the value, which the command line prints as one usage line with a non-zero exit.
@@ -33,6 +34,20 @@ public enum Knob {
     public static func inRange(_ value: Int, _ range: ClosedRange<Int>, _ name: String) throws {
         guard range.contains(value) else {
             throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        }
+    }
+
+    /// Checks that `path` (when given) is an image the kit can load — decoding it once — so a bad
+    /// `--image` is a usage error before any work, and nothing is written to --out.
+    ///
+    ///     try Knob.image("notes.txt", "--image")
+    ///     // error: --image: cannot load image 'notes.txt': not a PNG, JPEG, GIF, WebP or BMP image (…)
+    public static func image(_ path: String?, _ name: String) throws {
+        guard let path else { return }
+        do {
+            _ = try RGBImage(contentsOf: path)
+        } catch let error as ImageLoadError {
+            throw ValidationError("\(name): \(error.description)")
         }
     }
 }
