@@ -50,12 +50,15 @@ struct Lesson04TokensTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let result = Walkthrough.runReporting(Tokens.self, arguments: ["--quick", "--out", out.path], console: .captured())
         #expect(result.exitCode == 0)
-        for file in ["notebook.ipynb", "README.md", "metrics.json", "patches.png", "sequence.png",
-                     "positions-1d.png", "positions-2d.png", "attention-cost.png"] {
+        for file in ["notebook.ipynb", "README.md", "metrics.json", "patches.png", "patch-row.png", "sequence.png",
+                     "positions-1d.png", "positions-2d.png", "positions-learned.png", "attention-cost.png",
+                     "cat-attention.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         #expect(result.metrics["patch_tokens"] == 196)
         #expect(result.metrics["sequence_tokens"] == 200)
         #expect((result.metrics["equivariance_error_without_positions"] ?? 1) < 1e-5)
+        #expect(result.metrics["learned_neighbour_similarity"] != nil)
+        #expect(result.metrics["cat_word_attention_chance"] == 0.0625)   // 1/16: the 4×4 grid
     }
 }

@@ -53,13 +53,45 @@ public enum RawPositions {
     public static func similarityMaps(_ codes: [[Float]], side: Int, title: String) -> Figure {
         let chosen = [0, side / 2, (side / 2) * side + side / 2, (side - 2) * side + side / 3]
         var figure = Figure(width: 1400, height: 420, columns: 4, title: title)
-        for k in chosen {
-            let map = (0..<side).map { r in (0..<side).map { c in cosine(codes[k], codes[r * side + c]) } }
+        let maps = chosen.map { k in (0..<side).map { r in (0..<side).map { c in cosine(codes[k], codes[r * side + c]) } } }
+        let lowest = maps.joined().joined().min() ?? -1   // one colour scale for the four maps, lowest → 1
+        for (k, map) in zip(chosen, maps) {
             var heat = Heatmap(map, title: "patch \(k) (\(k / side), \(k % side))")
-            heat.range = -1...1
-            heat.colorMap = .diverging
+            heat.range = min(lowest, 0.99)...1
+            heat.colorBarLabel = "cosine"
             figure.add(heat)
         }
         return figure
+    }
+}
+
+extension RawPositions {
+    /// The ViT-paper layout of position similarities: for a side×side grid, one side×side map per patch
+    /// (its cosine similarity to every patch), the maps placed where their patch sits and one blank
+    /// (0) cell between them. Returns a (side² + side − 1)-square matrix.
+    ///
+    ///     mosaic(codes4x4, side: 4).count   // 16 + 3 = 19
+    public static func mosaic(_ codes: [[Float]], side: Int) -> [[Double]] {
+        precondition(codes.count == side * side, "mosaic: \(codes.count) codes for a \(side)×\(side) grid")
+        let size = side * side + side - 1
+        var grid = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
+        for k in 0..<codes.count {
+            let (top, left) = ((k / side) * (side + 1), (k % side) * (side + 1))
+            for j in 0..<codes.count {
+                grid[top + j / side][left + j % side] = cosine(codes[k], codes[j])
+            }
+        }
+        return grid
+    }
+
+    /// One panel of `mosaic`: blue −1, white 0, red +1, no tick labels.
+    public static func mosaicChart(_ codes: [[Float]], side: Int, title: String) -> Heatmap {
+        let values = mosaic(codes, side: side)
+        let blank = [String](repeating: "", count: values.count)
+        var heat = Heatmap(values, title: title, rowLabels: blank, columnLabels: blank)
+        heat.colorMap = .diverging
+        heat.range = -1...1
+        heat.colorBarLabel = "cosine"
+        return heat
     }
 }

@@ -1,8 +1,8 @@
 // Lesson 04 — One sequence: image patches and words as tokens, and why positions matter (issue 9).
 // ViT (Dosovitskiy et al. 2021) cuts an image into 16×16 patches; the article joins them with the words
 // of a sentence into one token sequence; positional encodings (Vaswani et al. 2017, §3.5) say where each
-// token came from. Steps 6 and 8 (learned positions, cross-modal attention in a trained model) are not
-// written yet.
+// token came from. Steps 6 and 8 train lesson 05's single-stream model briefly (LearnedGrid.swift,
+// LearnedGridSteps.swift): do learned positions find the grid, and where does the word "cat" look?
 
 import ArgumentParser
 import Figures
@@ -28,14 +28,20 @@ public final class Tokens: Lesson {
         @Option(help: "Patch side in pixels (must divide 224).") var patch = 16
         @Option(help: "Token width d.") var width = 64
         @Option(help: "Your own picture instead of the ToyWorld scene (resized to 224×224).") var image: String?
+        @Option(help: "Training steps of the small single-stream model (steps 6 and 8; batch 64).") var trainSteps = 300
+        @Option(help: "Questions it trains on: all, or left-of (\"is X left of Y?\", the kind that needs place).") var questions = "all"
         public init() {}
         public func validate() throws {
             try Knob.inRange(patch, 1...224, "--patch")
             guard 224 % patch == 0 else { throw ValidationError("--patch must divide 224, got \(patch)") }
             try Knob.inRange(width, 4...512, "--width")
             guard width % 4 == 0 else { throw ValidationError("--width must be a multiple of 4, got \(width)") }
+            try Knob.positive(trainSteps, "--train-steps")
+            guard ["all", "left-of"].contains(questions) else { throw ValidationError("--questions must be all or left-of, got \(questions)") }
         }
-        public var settings: [String: String] { ["patch": "\(patch)", "width": "\(width)", "image": image ?? "-"] }
+        public var settings: [String: String] {
+            ["patch": "\(patch)", "width": "\(width)", "image": image ?? "-", "train-steps": "\(trainSteps)", "questions": questions]
+        }
     }
 
     let run: Run
@@ -78,6 +84,31 @@ public final class Tokens: Lesson {
         return (concatenate([imageTokens, wordTokens], alongAxis: 1) + types).value               // [1, N + 4, d]
     }
 
+    /// Steps 6 and 8: the small single-stream model, its data in the run's language, and the test
+    /// scenes (for the questions about the cat).
+    lazy var recipe: LearnedGrid.Recipe = {
+        var recipe = LearnedGrid.Recipe(steps: run.quick ? min(40, knobs.trainSteps) : knobs.trainSteps)
+        if run.quick { (recipe.trainScenes, recipe.testScenes) = (600, 300) }
+        if knobs.questions == "left-of" { recipe.questionKinds = [.isLeftOf] }
+        return recipe
+    }()
+    lazy var vqa = LearnedGrid.data(recipe, language: run.language == .zh ? .chinese : .english, seed: run.seed)
+    /// Trained once per settings and seed, then loaded from --out/checkpoints.
+    lazy var trained: (model: SingleStreamVQA, seconds: Float) = {
+        var rng = run.rng(6)
+        let model = LearnedGrid.model(for: vqa.data, recipe, using: &rng)
+        let settings = ["train-steps": "\(recipe.steps)", "questions": knobs.questions, "lang": run.language.rawValue]
+        let tensors = run.checkpoint("single-stream", settings: settings) {
+            let progress = run.training(steps: recipe.steps, lr: Double(recipe.learningRate))
+            let start = Date()
+            try LearnedGrid.train(model, on: vqa.data, recipe, rng: &rng) { try progress.update(step: $0, loss: $1) }
+            progress.finish()
+            return model.namedParameters.merging(["history.seconds": Tensor(shape: [1], scalars: [Float(Date().timeIntervalSince(start))])]) { $1 }
+        }
+        do { try model.load(tensors) } catch { run.stop(error) }
+        return (model, tensors["history.seconds"]?.scalars.first ?? 0)
+    }()
+
     // MARK: - The steps
 
     public static let steps: [Step<Tokens>] = [
@@ -103,9 +134,8 @@ public final class Tokens: Lesson {
             var row = ImageChart(RGBImage(width: stripWidth, height: p, pixels: strip),
                                  title: run.text(L("patches \(startRow * side)–\(startRow * side + first - 1) as a row of tokens", "第 \(startRow * side)–\(startRow * side + first - 1) 块排成一行词元")))
             row.showAxes = false
-            var figure = Figure(width: 1100, height: 1050, rows: 2, title: run.text(L("An image becomes patch tokens", "图像变成图像块词元")))
-            figure.add(whole); figure.add(row)
-            try run.figure("patches", png: figure.pngData())
+            try run.figure("patches", png: Figure(whole, width: 820, height: 820).pngData())
+            try run.figure("patch-row", png: Figure(row, width: 1100, height: 200).pngData())
         },
         Step(L("Embed patches and words", "嵌入图像块与词语"),
              L("A linear layer maps each patch to d numbers; the tokenizer cuts 我喜欢这只猫 into words and an embedding table maps each id to d numbers. Now both are vectors of one width.",
@@ -126,7 +156,7 @@ public final class Tokens: Lesson {
             let strip = TokenStrip(tokens: (0..<n).map { "p\($0)" } + words, modalities: Array(repeating: 0, count: n) + Array(repeating: 1, count: words.count),
                                    modalityNames: [run.text(L("image patch", "图像块")), run.text(L("text token", "文本词元"))],
                                    title: run.text(L("One sequence of \(shape[1]) tokens", "一个含 \(shape[1]) 个词元的序列")))
-            try run.figure("sequence", png: Figure(strip, width: 1100, height: 620).pngData())
+            try run.figure("sequence", png: Figure(strip, width: 1100, height: 400).pngData())
         },
         Step(L("Without positions, order is invisible", "没有位置，顺序就看不见"),
              L("Shuffle the patches and run self-attention: the outputs are the same vectors, shuffled the same way — attention is permutation-equivariant. Add positional encodings first and the outputs change.",
@@ -173,12 +203,14 @@ public final class Tokens: Lesson {
             heat.xLabel = run.text(L("dimension", "维度")); heat.yLabel = run.text(L("position", "位置"))
             var cosine = Heatmap(RawPositions.cosineMatrix(pe1), title: run.text(L("cosine similarity between positions", "位置之间的余弦相似度")))
             cosine.colorMap = .diverging; cosine.range = -1...1
+            cosine.xLabel = run.text(L("position", "位置")); cosine.yLabel = run.text(L("position", "位置"))
             var one = Figure(width: 1400, height: 650, columns: 2, title: run.text(L("1D sinusoidal positions", "一维正弦位置编码")))
             one.add(heat); one.add(cosine)
             try run.figure("positions-1d", png: one.pngData())
             try run.figure("positions-2d", png: RawPositions.similarityMaps(pe2, side: side,
                 title: run.text(L("2D sinusoidal code: similarity of a few patches to every patch", "二维正弦编码：几个图像块与所有块的相似度"))).pngData())
         },
+        learnedPositions,   // Step 6, in LearnedGridSteps.swift
         Step(L("What an image costs", "一张图要多少词元"),
              L("Tokens per image for common settings, and the cost of self-attention as the sequence grows: the score matrix is T×T, so doubling the tokens quadruples that part.",
                "常见设置下每张图的词元数，以及自注意力代价随序列增长：得分矩阵是 T×T，词元翻倍，这部分代价变成四倍。")) { lesson, run in
@@ -198,7 +230,7 @@ public final class Tokens: Lesson {
                 _ = noGrad { attention(Variable(x)).output.value }
                 let ms = Date().timeIntervalSince(start) * 1000
                 // Durations vary between runs: terminal only, never in the notebook or metrics.
-                FileHandle.standardOutput.write(Data(String(format: "  (measured: T = %d, %.2f ms on this machine)\n", t, ms).utf8))
+                run.note(String(format: "  (measured: T = %d, %.2f ms on this machine)", t, ms))
                 run.print(String(format: "T = %4d: %.1f MFLOP computed", t, cost / 1e6))
             }
             run.metric("attention_flop_ratio_576_to_196", RawPositions.attentionFLOPs(tokens: 576, width: d) / RawPositions.attentionFLOPs(tokens: 196, width: d))
@@ -207,5 +239,6 @@ public final class Tokens: Lesson {
             chart.add(run.text(L("computed", "计算值")), x: lengths.map(Double.init), y: flops.map { $0 / 1e6 }, showPoints: true)
             try run.figure("attention-cost", png: Figure(chart).pngData())
         },
+        crossModalAttention,   // Step 8, in LearnedGridSteps.swift
     ]
 }

@@ -1,0 +1,110 @@
+// Lesson 04, steps 6 and 8, measured on a trained model: lesson 05's single-stream model
+// (Multimodal's SingleStreamVQA: 16 patches + question + answer in one sequence, learned positions)
+// trained briefly on ToyWorld. Step 6 asks whether its learned patch positions discovered the 4×4 grid
+// (ViT, Dosovitskiy et al. 2021, Fig. 7 centre); step 8 asks where the word "cat" looks in the image.
+
+import Multimodal
+import TeachingEngine
+
+/// The trained model of lesson 04 and what the lesson measures on it.
+public enum LearnedGrid {
+    /// The recipe: a 2-block single-stream model of width 64, AdamW with warm-up and cosine decay.
+    public struct Recipe: Sendable, Hashable {
+        public var steps: Int
+        public var learningRate: Float = 2e-3
+        public var trainScenes = 3_000
+        public var testScenes = 600
+        public var depth = 2
+        /// The question kinds trained on; only "is X left of Y?" depends on where things are.
+        public var questionKinds: [QuestionKind] = QuestionKind.allCases
+        public init(steps: Int) { self.steps = steps }
+    }
+
+    /// ToyWorld VQA data (1–4 objects, one per patch of the 4×4 grid) in one language.
+    public static func data(_ recipe: Recipe, language: Language, seed: UInt64) -> (data: VQAData, test: [ToySample]) {
+        var options = VQAData.datasetOptions()
+        options.questionKinds = recipe.questionKinds
+        let (train, test) = ToyDataset.split(train: recipe.trainScenes, test: recipe.testScenes,
+                                             options: options, seed: seed &+ 404)
+        return (VQAData(train: train.samples, test: test.samples, language: language), test.samples)
+    }
+
+    /// A fresh model for `data` (drawn from `rng`; positions start at std 0.02).
+    public static func model(for data: VQAData, _ recipe: Recipe, using rng: inout SeededGenerator) -> SingleStreamVQA {
+        var configuration = data.configuration()
+        configuration.depth = recipe.depth
+        return SingleStreamVQA(configuration, using: &rng)
+    }
+
+    /// Trains `model` in place; `onStep(step, loss)` after each step (may throw to stop).
+    public static func train(_ model: SingleStreamVQA, on data: VQAData, _ recipe: Recipe,
+                             rng: inout SeededGenerator, onStep: (Int, Float) throws -> Void) rethrows {
+        var plan = VQATrainingPlan(steps: recipe.steps)
+        plan.peakLearningRate = recipe.learningRate
+        plan.warmupSteps = min(30, recipe.steps / 5)
+        try VQATraining.train(model, on: data, plan: plan, rng: &rng, onStep: onStep)
+    }
+
+    /// The mean cosine similarity of each patch's learned position to its 4-neighbours and to patches
+    /// two or more cells away (Chebyshev distance), on the 4×4 grid.
+    ///
+    ///     // untrained (std 0.02 noise): both ≈ 0; a learned grid: near clearly above far
+    public static func neighbourAndFar(_ model: SingleStreamVQA) -> (near: Double, far: Double) {
+        let side = model.configuration.imageSize / model.configuration.patchSize
+        return RawPositions.neighbourAndFarSimilarity(RawPositions.rows(model.patchPositions), side: side)  // [16][d]
+    }
+
+    // MARK: - Where a word looks
+
+    /// A test question that names the cat, ready for the model.
+    public struct Probe {
+        public let sample: ToySample
+        /// Question ids, padded to the data's question length.
+        public let question: [Int]
+        /// Where the cat's word sits in the question.
+        public let wordIndex: Int
+        /// The cat's patch, row-major on the 4×4 grid.
+        public let catPatch: Int
+    }
+
+    /// The test scenes whose question is "what colour is the cat?" (猫是什么颜色？), in test order.
+    public static func catProbes(_ test: [ToySample], data: VQAData) -> [Probe] {
+        let cat = data.language == .english ? ObjectKind.cat.english : ObjectKind.cat.chinese
+        guard let catID = data.tokenizer.id(of: cat) else { return [] }
+        let side = ToyScene.gridSize
+        return test.compactMap { sample in
+            guard let q = sample.question, q.kind == .whatColor,
+                  let object = sample.scene.objects.first(where: { $0.kind == .cat }) else { return nil }
+            let ids = data.encodeQuestion(q.text(data.language))
+            guard let index = ids.firstIndex(of: catID) else { return nil }
+            return Probe(sample: sample, question: ids, wordIndex: index,
+                         catPatch: object.cell.row * side + object.cell.column)
+        }
+    }
+
+    /// For each probe and each block: the cat word's attention over the 16 patches, averaged over heads
+    /// and rescaled to sum to 1 over the patches. Returns [probe][block][patch].
+    public static func wordToPatches(_ model: SingleStreamVQA, data: VQAData, probes: [Probe]) -> [[[Double]]] {
+        guard !probes.isEmpty else { return [] }
+        let c = model.configuration
+        let images = Tensor(shape: [probes.count, c.imageSize, c.imageSize, 3],
+                            scalars: probes.flatMap(\.sample.image.centredScalars))   // [B, 32, 32, 3]
+        let answerInputs = Array(repeating: VQASequence.answerInputs([[]], length: c.answerLength)[0], count: probes.count)
+        let weights = noGrad {
+            model(images: images, questions: probes.map(\.question), answerInputs: answerInputs).attentionWeights.map(\.value)
+        }   // each [B, h, T, T]
+        let (h, t, n) = (c.headCount, c.sequenceLength, c.patchCount)
+        return probes.enumerated().map { b, probe in
+            let query = n + probe.wordIndex
+            return weights.map { w in
+                var row = [Double](repeating: 0, count: n)
+                for head in 0..<h {
+                    let base = ((b * h + head) * t + query) * t
+                    for key in 0..<n { row[key] += Double(w.scalars[base + key]) }
+                }
+                let total = row.reduce(0, +)
+                return row.map { total > 0 ? $0 / total : 0 }
+            }
+        }
+    }
+}

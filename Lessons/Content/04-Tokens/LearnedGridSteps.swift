@@ -1,0 +1,95 @@
+// Lesson 04, steps 6 and 8: what a briefly trained single-stream model learned about place
+// (its position vectors) and about looking (the word "cat" attending to the image).
+
+import Figures
+import Foundation
+import Multimodal
+import TeachingEngine
+import Walkthrough
+
+extension Tokens {
+    // MARK: - Step 6: Learned positions learn the grid
+    static let learnedPositions = Step<Tokens>(
+        L("Learned positions learn the grid", "学到的位置编码学会了网格"),
+        L("ViT does not use sines: each position is a free vector learned with the model. Train lesson 05's small single-stream model (16 patches of a 4×4 grid + question + answer) on ToyWorld, then compare its 16 patch-position vectors: each small map shows how similar one patch's position is to every other. If the grid was learned, each map is bright around its own patch.",
+          "ViT 不用正弦：每个位置是一个自由向量，和模型一起学出来。在 ToyWorld 上训练第 5 课的小型单流模型（4×4 网格的 16 个图像块 + 问题 + 答案），再比较它的 16 个图像块位置向量：每张小图显示一个块的位置与其他所有块有多相似。如果学会了网格，每张小图都在自己那块周围最亮。")) { lesson, run in
+        let model = lesson.trained.model
+        run.note(String(format: "  (measured: %d training steps took %.1f s on this machine)", lesson.recipe.steps, lesson.trained.seconds))
+        var rng = run.rng(6)
+        let untrained = LearnedGrid.model(for: lesson.vqa.data, lesson.recipe, using: &rng)   // the same draw, before training
+        let before = LearnedGrid.neighbourAndFar(untrained), after = LearnedGrid.neighbourAndFar(model)
+        let sines = RawPositions.rows(PositionalEncoding.sinusoidal2D(rows: 4, columns: 4, dimension: model.configuration.width))   // [16][d]
+        let fixed = RawPositions.neighbourAndFarSimilarity(sines, side: 4)
+        let score = VQATraining.score(model, data: lesson.vqa.data, examples: lesson.vqa.data.test)
+        run.print(run.text(L("after \(lesson.recipe.steps) steps, test accuracy", "训练 \(lesson.recipe.steps) 步后，测试准确率"))
+                  + String(format: " %.2f", score.overall))
+        run.table([run.text(L("position vectors", "位置向量")), run.text(L("4-neighbours", "上下左右邻居")),
+                   run.text(L("≥ 2 cells apart", "相隔 ≥ 2 格")), run.text(L("difference", "差"))],
+                  [(run.text(L("learned, before training", "可学习，训练前")), before),
+                   (run.text(L("learned, after training", "可学习，训练后")), after),
+                   (run.text(L("2D sinusoidal (fixed)", "二维正弦（固定）")), fixed)].map {
+                      [$0.0, String(format: "%.3f", $0.1.near), String(format: "%.3f", $0.1.far), String(format: "%+.3f", $0.1.near - $0.1.far)]
+                  })
+        run.print(after.near - after.far > 0.1
+            ? L("The learned positions found the grid: neighbouring patches got similar vectors, though nothing told the model the patches form a 4×4 grid.",
+                "学到的位置找到了网格：相邻图像块的位置向量变得相似，而没有任何东西告诉模型这些块排成 4×4 网格。")
+            : L("Said plainly: these learned positions show no grid — neighbours are no more alike than far patches. In ToyWorld each object fills exactly one patch and every patch goes through the same projection, so only \"is X left of Y?\" depends on place, and a short training has not learned that question (lesson 05 finds it near chance too). ViT's grid appeared after training on millions of images.",
+                "说实话：这些学到的位置没有显出网格——邻居并不比远处的块更相似。ToyWorld 里每个物体正好占一个图像块，所有块都经过同一个投影，所以只有“X 在 Y 左边吗？”依赖位置，而短时间的训练还没学会这类题（第 5 课里它也接近随机水平）。ViT 的网格是在数百万张图像上训练出来的。")
+        run.metric("learned_neighbour_similarity", after.near)
+        run.metric("learned_far_similarity", after.far)
+        run.metric("untrained_neighbour_similarity", before.near)
+        run.metric("single_stream_accuracy", score.overall)
+        var figure = Figure(width: 1400, height: 700, columns: 2,
+                            title: run.text(L("Similarity of each patch's position to every other (4×4 grid)", "每个图像块的位置与其他块的相似度（4×4 网格）")))
+        figure.add(RawPositions.mosaicChart(RawPositions.rows(model.patchPositions), side: 4,
+                                            title: run.text(L("learned, after \(lesson.recipe.steps) steps", "可学习，训练 \(lesson.recipe.steps) 步后"))))
+        figure.add(RawPositions.mosaicChart(sines, side: 4, title: run.text(L("2D sinusoidal, fixed", "二维正弦，固定"))))
+        try run.figure("positions-learned", png: figure.pngData())
+    }
+
+    // MARK: - Step 8: Attention across modalities
+    static let crossModalAttention = Step<Tokens>(
+        L("Attention across modalities", "跨模态注意力"),
+        L("In the same trained model, ask \"what colour is the cat?\" and read the attention of the word cat over the 16 image patches. In one sequence a word can look at the image directly: if it learned to, its attention falls on the cat's patch rather than evenly (1/16 each).",
+          "在同一个训练好的模型里问“猫是什么颜色？”，读出“猫”这个词对 16 个图像块的注意力。在同一个序列里，词可以直接看图：如果学会了，它的注意力会落在猫所在的块上，而不是平均分配（每块 1/16）。")) { lesson, run in
+        let probes = LearnedGrid.catProbes(lesson.vqa.test, data: lesson.vqa.data)
+        guard !probes.isEmpty else {
+            run.print(L("No test question asks \"what colour is the cat?\" in this run (with --questions left-of there are none).",
+                        "这次运行的测试题里没有“猫是什么颜色？”（用 --questions left-of 时就没有）。"))
+            return
+        }
+        let attention = LearnedGrid.wordToPatches(lesson.trained.model, data: lesson.vqa.data, probes: probes)   // [probe][block][16]
+        let blocks = attention[0].count, chance = 1.0 / 16
+        var shares: [Double] = []
+        var rows: [[String]] = []
+        for block in 0..<blocks {
+            let share = zip(probes, attention).map { $1[block][$0.catPatch] }.reduce(0, +) / Double(probes.count)
+            let hits = zip(probes, attention).filter { probe, a in a[block].indices.max { a[block][$0] < a[block][$1] } == probe.catPatch }.count
+            shares.append(share)
+            rows.append(["\(block + 1)", String(format: "%.3f", share), String(format: "%.1f×", share / chance),
+                         "\(hits)/\(probes.count)"])
+        }
+        run.print(run.text(L("\(probes.count) test questions \"what colour is the cat?\"; attention of the word cat over the patches (mean of heads):",
+                             "\(probes.count) 道测试题“猫是什么颜色？”；“猫”这个词对图像块的注意力（各头平均）：")))
+        run.table([run.text(L("block", "层")), run.text(L("share on the cat's patch", "落在猫所在块的份额")),
+                   run.text(L("vs chance 1/16", "相对随机 1/16")), run.text(L("cat's patch is the top patch", "猫所在块排第一"))], rows)
+        let best = shares.indices.max { shares[$0] < shares[$1] }!
+        run.metric("cat_word_attention_on_cat_patch", shares[best])
+        run.metric("cat_word_attention_chance", chance)
+        let shown = Array(zip(probes, attention).prefix(4))
+        let top = shown.map { $1[best].max()! }.max()!   // one colour scale for the panels: 0 → the largest share shown
+        var figure = Figure(width: 1600, height: 440, columns: shown.count,
+                            title: run.text(L("Where the word \"cat\" looks (block \(best + 1), mean of heads)", "“猫”这个词看向哪里（第 \(best + 1) 层，各头平均）")))
+        for (probe, a) in shown {
+            let picture = SceneRenderer.render(probe.sample.scene, size: 224)
+            var overlay = AttentionOverlay(RGBImage(width: 224, height: 224, pixels: picture.bytes),
+                                           weights: (0..<4).map { r in Array(a[best][(r * 4)..<(r * 4 + 4)]) },
+                                           title: String(format: run.text(L("cat's patch: %.2f", "猫所在块：%.2f")), a[best][probe.catPatch]))
+            overlay.range = 0...top
+            overlay.opacity = 0.5
+            overlay.colorBarLabel = run.text(L("attention share", "注意力份额"))
+            figure.add(overlay)
+        }
+        try run.figure("cat-attention", png: figure.pngData())
+    }
+}

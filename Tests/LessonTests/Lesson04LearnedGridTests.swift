@@ -1,0 +1,53 @@
+// Lesson 04, steps 6 and 8, as worked examples: the ViT-style mosaic of position similarities, the
+// questions that name the cat, and what a short training does (and does not do) to learned positions.
+
+import Lessons
+import Multimodal
+import TeachingEngine
+import Testing
+
+@Suite("Lesson 04: learned positions and where a word looks")
+struct Lesson04LearnedGridTests {
+    @Test("the mosaic of a 2×2 grid is 5×5: each patch's map sits in its corner, 1 on its own cell, a blank cross between")
+    func mosaicLayout() {
+        let codes: [[Float]] = [[1, 0], [0, 1], [-1, 0], [1, 1]]   // patches 0 1 / 2 3
+        let m = RawPositions.mosaic(codes, side: 2)
+        #expect(m.count == 5 && m.allSatisfy { $0.count == 5 })    // 2² + 2 − 1
+        #expect(m[0][0] == 1 && m[0][3] == 1 && m[3][0] == 1 && m[3][4] == 1)   // each patch with itself
+        #expect(m[0][2] == -1)                                      // patch 0 against patch 2: opposite
+        #expect(m[2].allSatisfy { $0 == 0 } && m.allSatisfy { $0[2] == 0 })   // the blank cross
+        #expect(abs(m[0][1] - 0) < 1e-12 && abs(m[1][1] - 1 / 2.0.squareRoot()) < 1e-9)   // 0·1, (1,0)·(1,1)/√2
+    }
+
+    @Test("each \"what colour is the cat?\" probe points at the cat's word and the cat's patch")
+    func catProbes() {
+        var recipe = LearnedGrid.Recipe(steps: 1)
+        (recipe.trainScenes, recipe.testScenes) = (300, 300)
+        let (data, test) = LearnedGrid.data(recipe, language: .english, seed: 1)
+        let probes = LearnedGrid.catProbes(test, data: data)
+        #expect(!probes.isEmpty)
+        for probe in probes {
+            #expect(data.tokenizer.vocabulary[probe.question[probe.wordIndex]] == "cat")
+            let cat = probe.sample.scene.objects.first { $0.kind == .cat }!
+            #expect(probe.catPatch == cat.cell.row * 4 + cat.cell.column)
+        }
+    }
+
+    @Test("after 100 short training steps the learned patch positions show no grid yet: neighbours within 0.1 of far patches; the cat word's patch attention sums to 1",
+          arguments: [UInt64(1), 2, 3])
+    func shortTrainingFindsNoGrid(seed: UInt64) {
+        var recipe = LearnedGrid.Recipe(steps: 100)
+        (recipe.trainScenes, recipe.testScenes) = (800, 300)
+        let (data, test) = LearnedGrid.data(recipe, language: .english, seed: seed)
+        var rng = SeededGenerator(seed: seed)
+        let model = LearnedGrid.model(for: data, recipe, using: &rng)
+        let before = model.patchPositions.scalars
+        LearnedGrid.train(model, on: data, recipe, rng: &rng) { _, _ in }
+        let moved = zip(before, model.patchPositions.scalars).map { abs($0 - $1) }.max()!
+        let (near, far) = LearnedGrid.neighbourAndFar(model)
+        #expect(moved > 0.01, "the positions are trained (moved \(moved))")
+        #expect(near - far < 0.1, "near \(near), far \(far)")
+        let attention = LearnedGrid.wordToPatches(model, data: data, probes: LearnedGrid.catProbes(test, data: data))
+        #expect(attention.allSatisfy { $0.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-6 } })
+    }
+}
