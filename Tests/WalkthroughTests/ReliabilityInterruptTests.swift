@@ -1,0 +1,54 @@
+// Issue 11, item 4: Ctrl-C (SIGINT) during training or while a file is being written ends the program
+// promptly with a message and exit code 130, and leaves only complete files. Each case runs in a child
+// process (a Swift Testing exit test) that installs the lessons' handler and interrupts itself.
+
+import Foundation
+import Testing
+import Walkthrough
+
+@Suite("Ctrl-C: a prompt exit with a message, and only complete files")
+struct ReliabilityInterruptTests {
+    @Test("SIGINT while the main thread is busy computing ends the process with code 130 and the message, within seconds")
+    func busyMainThread() async {
+        let start = Date()
+        let result = await #expect(processExitsWith: .exitCode(130), observing: [\.standardErrorContent]) {
+            AtomicFiles.installInterruptHandler { "Interrupted: stopped." }
+            kill(getpid(), SIGINT)
+            // A training loop that never looks at signals: 20 s of arithmetic unless the handler ends us.
+            var x = 0.5
+            let until = Date().addingTimeInterval(20)
+            while Date() < until { for _ in 0..<100_000 { x = x * 3.9 * (1 - x) } }
+            exit(x > 2 ? 2 : 0)
+        }
+        let errors = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(errors.contains("Interrupted: stopped."), "\(errors)")
+        #expect(Date().timeIntervalSince(start) < 15, "the child ran on instead of stopping")
+    }
+
+    @Test("SIGINT in the middle of an atomic write: the write finishes, the file is whole, no temporary file remains")
+    func duringWrite() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reliability-sigint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path
+        await #expect(processExitsWith: .exitCode(130)) { [path = path as String] in
+            AtomicFiles.installInterruptHandler { "Interrupted." }
+            let target = URL(fileURLWithPath: path).appendingPathComponent("figure.png")
+            try? AtomicFiles.write(to: target) { temp in
+                let half = [UInt8](repeating: 7, count: 500_000)
+                try Data(half).write(to: temp)
+                kill(getpid(), SIGINT)          // arrives while the temporary file is half written
+                usleep(300_000)
+                let handle = try FileHandle(forWritingTo: temp)
+                handle.seekToEndOfFile()
+                handle.write(Data(half))
+                try handle.close()
+            }
+            sleep(10)                           // the handler must end the process before this does
+            exit(0)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(left == ["figure.png"], "--out holds \(left)")
+        let size = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("figure.png").path)[.size] as? Int
+        #expect(size == 1_000_000)
+    }
+}
