@@ -55,6 +55,7 @@ extension Variable {
     static func binary(_ a: Variable, _ b: Variable, _ operation: BinaryOperation,
                        file: StaticString = #fileID, line: UInt = #line) -> Variable {
         let plan = BroadcastPlan(a.shape, b.shape, operation: operation.rawValue, file: file, line: line)
+        if operation == .add, a !== b, let sum = addByRows(a, b, plan: plan) { return sum }   // BroadcastAdd.swift
         let (x, y) = (a.value.scalars, b.value.scalars)
         let count = plan.outShape.reduce(1, *)
         let out = makeScalars(count: count) { o in

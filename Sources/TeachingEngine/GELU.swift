@@ -38,7 +38,7 @@ public func gelu(_ x: Variable, bias: Variable? = nil, file: StaticString = #fil
     let inputs = bias.map { [x, $0] } ?? [x]
     return Variable.result(Tensor(shape: x.shape, scalars: out), inputs: inputs) { gy in
         // du = dy · gelu'(u), with gelu'(u) = ½(1 + t) + ½·u·(1 − t²)·c·(1 + 3·0.044715·u²); db = Σ_rows du.
-        let gu = makeScalars(count: count) { gu in
+        func slopes(into gu: UnsafeMutablePointer<Float>) {
             values.withUnsafeBufferPointer { xp in
                 withOptionalPointer(biasValues) { bp in
                     Kernels.geluBackward(xp.baseAddress!, bias: bp, width: width, count: count, tanhs: tanhs,
@@ -46,9 +46,16 @@ public func gelu(_ x: Variable, bias: Variable? = nil, file: StaticString = #fil
                 }
             }
         }
-        x.accumulateGrad { gx in for i in 0..<count { gx[i] += gu[i] } }
-        bias?.accumulateGrad { gb in
-            gu.withUnsafeBufferPointer { Kernels.accumulateColumnSums($0.baseAddress!, rows: count / width, width: width, into: gb) }
+        func addColumnSums(of gu: UnsafePointer<Float>) {
+            bias?.accumulateGrad { gb in Kernels.accumulateColumnSums(gu, rows: count / width, width: width, into: gb) }
+        }
+        if x.requiresGrad && x.gradScalars == nil && x !== bias {
+            // x has no gradient yet: du is written straight into it, and the bias sums read it there.
+            x.writeOrAccumulateGrad { gx, _ in slopes(into: gx); addColumnSums(of: gx) }
+        } else {
+            let gu = makeScalars(count: count) { slopes(into: $0) }
+            x.accumulateGrad { gx in for i in 0..<count { gx[i] += gu[i] } }
+            gu.withUnsafeBufferPointer { addColumnSums(of: $0.baseAddress!) }
         }
     }
 }

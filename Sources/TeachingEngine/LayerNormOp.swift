@@ -15,52 +15,35 @@ public func layerNorm(_ x: Variable, gamma: Variable, beta: Variable, epsilon: F
                  file: file, line: line)
     let rows = width == 0 ? 0 : x.count / width
     let (values, g, b) = (x.value.scalars, gamma.value.scalars, beta.value.scalars)
-    var normalized = [Float](repeating: 0, count: values.count)   // x̂, saved for the backward
-    var inverseDeviation = [Float](repeating: 0, count: rows)      // 1/√(σ² + ε) per row
+    // The arithmetic, eight values at a time, is Kernels.layerNormForward / layerNormBackward
+    // (Kernels/LayerNormKernel.swift).
+    var normalized: [Float] = []         // x̂, saved for the backward
+    var inverseDeviation: [Float] = []   // 1/√(σ² + ε) per row
     let out = makeScalars(count: values.count) { y in
-        values.withUnsafeBufferPointer { xp in
-            normalized.withUnsafeMutableBufferPointer { xhat in
-                for r in 0..<rows {
-                    let base = r * width
-                    var mean: Float = 0
-                    for j in 0..<width { mean += xp[base + j] }
-                    mean /= Float(width)
-                    var variance: Float = 0
-                    for j in 0..<width { let centred = xp[base + j] - mean; variance += centred * centred }
-                    variance /= Float(width)
-                    let inverse = 1 / (variance + epsilon).squareRoot()
-                    inverseDeviation[r] = inverse
-                    for j in 0..<width {
-                        let n = (xp[base + j] - mean) * inverse
-                        xhat[base + j] = n
-                        y[base + j] = g[j] * n + b[j]
-                    }
+        normalized = makeScalars(count: values.count) { xhat in
+            inverseDeviation = makeScalars(count: rows) { inverse in
+                values.withUnsafeBufferPointer { xp in
+                    Kernels.layerNormForward(xp.baseAddress!, gamma: g, beta: b, rows: rows, width: width,
+                                             epsilon: epsilon, output: y, normalized: xhat,
+                                             inverseDeviation: inverse)
                 }
             }
         }
     }
     return Variable.result(Tensor(shape: x.shape, scalars: out), inputs: [x, gamma, beta]) { dy in
-        x.accumulateGrad { dx in
-            var gHat = [Float](repeating: 0, count: width)
-            for r in 0..<rows {
-                let base = r * width
-                var (meanG, meanGX) = (Float(0), Float(0))
-                for j in 0..<width {
-                    gHat[j] = dy[base + j] * g[j]
-                    meanG += gHat[j]
-                    meanGX += gHat[j] * normalized[base + j]
-                }
-                meanG /= Float(width)
-                meanGX /= Float(width)
-                let inverse = inverseDeviation[r]
-                for j in 0..<width { dx[base + j] += (gHat[j] - meanG - normalized[base + j] * meanGX) * inverse }
-            }
+        guard rows > 0 else { return }
+        func backward(dx: UnsafeMutablePointer<Float>?, dg: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?) {
+            Kernels.layerNormBackward(gradOutput: dy, gamma: g, normalized: normalized,
+                                      inverseDeviation: inverseDeviation, rows: rows, width: width,
+                                      gradInput: dx, gradGamma: dg, gradBeta: db)
         }
-        gamma.accumulateGrad { dg in
-            for r in 0..<rows { for j in 0..<width { dg[j] += dy[r * width + j] * normalized[r * width + j] } }
-        }
-        beta.accumulateGrad { db in
-            for r in 0..<rows { for j in 0..<width { db[j] += dy[r * width + j] } }
+        // One pass over the rows for all three gradients when all three are wanted.
+        if x.requiresGrad && gamma.requiresGrad && beta.requiresGrad && x !== gamma && x !== beta && gamma !== beta {
+            x.accumulateGrad { dx in gamma.accumulateGrad { dg in beta.accumulateGrad { db in backward(dx: dx, dg: dg, db: db) } } }
+        } else {
+            x.accumulateGrad { backward(dx: $0, dg: nil, db: nil) }
+            gamma.accumulateGrad { backward(dx: nil, dg: $0, db: nil) }
+            beta.accumulateGrad { backward(dx: nil, dg: nil, db: $0) }
         }
     }
 }

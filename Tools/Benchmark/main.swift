@@ -3,6 +3,9 @@
 //   swift run -c release benchmark                      every workload
 //   swift run -c release benchmark --only matmul,clip   a subset (matmul, clip, vqa, plot, data)
 //   swift run -c release benchmark --threads 1          limit gemm to one thread (default: all cores)
+//   swift run -c release benchmark --no-growth          skip the batch and token sweeps (faster)
+//   swift run -c release benchmark --only clip,vqa --figure Docs/figures/performance
+//                                                       also draw the growth figure (GrowthFigure.swift)
 //
 // Besides the keys of benchmarks.md it reports how step time grows (issue 12, item 5):
 // "clip_ms_per_step_by_batch" (batch 16, 64, 256) and "vqa_ms_per_step_by_tokens" (26, 52, 104 tokens:
@@ -23,6 +26,8 @@ func note(_ line: String) { FileHandle.standardError.write((line + "\n").data(us
 
 /// A JSON number with three decimals.
 func jsonNumber(_ x: Double) -> String { String(format: "%.3f", x) }
+/// A loss with six decimals, so a changed summation order in the engine shows up.
+func jsonLoss(_ x: Float) -> String { String(format: "%.6f", Double(x)) }
 
 let selected = option("--only").map { $0.split(separator: ",").map(String.init) } ?? allWorkloads
 for name in selected where !allWorkloads.contains(name) {
@@ -31,6 +36,10 @@ for name in selected where !allWorkloads.contains(name) {
 }
 let threadLimit = option("--threads").flatMap(Int.init)
 let threadCount = threadLimit ?? ProcessInfo.processInfo.activeProcessorCount
+let measuresGrowth = !arguments.contains("--no-growth")
+let figureDirectory = option("--figure")
+var clipGrowth: GrowthSeries?
+var vqaGrowth: GrowthSeries?
 
 var fields: [(String, String)] = []
 
@@ -45,26 +54,32 @@ if selected.contains("clip") {
     let clip = runClipWorkload()
     note("W-CLIP: \(clip.parameterCount) parameters")
     fields.append(("clip_ms_per_step", jsonNumber(clip.millisecondsPerStep)))
-    fields.append(("clip_loss_first", jsonNumber(Double(clip.firstLoss))))
-    fields.append(("clip_loss_last", jsonNumber(Double(clip.lastLoss))))
-    let growth = [16, 64, 256].map { batch in
-        let ms = batch == 64 ? clip.millisecondsPerStep
-            : runClipWorkload(batch: batch, warmUp: 3, steps: 15).millisecondsPerStep
-        return "\"\(batch)\": \(jsonNumber(ms))"
+    fields.append(("clip_loss_first", jsonLoss(clip.firstLoss)))
+    fields.append(("clip_loss_last", jsonLoss(clip.lastLoss)))
+    if measuresGrowth {
+        let growth = [16, 64, 256].map { batch in
+            let ms = batch == 64 ? clip.millisecondsPerStep
+                : runClipWorkload(batch: batch, warmUp: 3, steps: 15).millisecondsPerStep
+            return "\"\(batch)\": \(jsonNumber(ms))"
     }
     fields.append(("clip_ms_per_step_by_batch", "{" + growth.joined(separator: ", ") + "}"))
+    }
 }
 
 if selected.contains("vqa") {
     let vqa = runVqaWorkload()
     note("W-VQA: \(vqa.parameterCount) parameters")
     fields.append(("vqa_ms_per_step", jsonNumber(vqa.millisecondsPerStep)))
-    let growth = [26, 52, 104].map { tokens in
-        let ms = tokens == 26 ? vqa.millisecondsPerStep
-            : runVqaWorkload(questionLength: tokens - 16, warmUp: 3, steps: 15).millisecondsPerStep
-        return "\"\(tokens)\": \(jsonNumber(ms))"
+    fields.append(("vqa_loss_first", jsonLoss(vqa.firstLoss)))
+    fields.append(("vqa_loss_last", jsonLoss(vqa.lastLoss)))
+    if measuresGrowth {
+        let growth = [26, 52, 104].map { tokens in
+            let ms = tokens == 26 ? vqa.millisecondsPerStep
+                : runVqaWorkload(questionLength: tokens - 16, warmUp: 3, steps: 15).millisecondsPerStep
+            return "\"\(tokens)\": \(jsonNumber(ms))"
     }
     fields.append(("vqa_ms_per_step_by_tokens", "{" + growth.joined(separator: ", ") + "}"))
+    }
 }
 
 if selected.contains("plot") {
@@ -77,6 +92,22 @@ if selected.contains("plot") {
 
 if selected.contains("data") {
     fields.append(("data_10k_scenes_s", jsonNumber(runDataWorkload())))
+}
+
+if let figureDirectory {
+    if let clipGrowth, let vqaGrowth {
+        try? FileManager.default.createDirectory(atPath: figureDirectory, withIntermediateDirectories: true)
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+            .split(separator: " ").first.map { "load average \($0)" } ?? "load unknown"
+        do {
+            note("benchmark: wrote " + (try writeGrowthFigure(clip: clipGrowth, vqa: vqaGrowth, directory: figureDirectory,
+                                                             note: "\(threadCount) threads, \(load)")))
+        } catch {
+            note("benchmark: could not write the growth figure: \(error)")
+        }
+    } else {
+        note("benchmark: --figure needs the clip and vqa workloads with their growth sweeps")
+    }
 }
 
 fields.append(("threads", "\(threadCount)"))
