@@ -13,8 +13,9 @@ struct Lesson04LearnedGridTests {
         let codes: [[Float]] = [[1, 0], [0, 1], [-1, 0], [1, 1]]   // patches 0 1 / 2 3
         let m = RawPositions.mosaic(codes, side: 2)
         #expect(m.count == 5 && m.allSatisfy { $0.count == 5 })    // 2² + 2 − 1
-        #expect(m[0][0] == 1 && m[0][3] == 1 && m[3][0] == 1 && m[3][4] == 1)   // each patch with itself
-        #expect(m[0][2] == -1)                                      // patch 0 against patch 2: opposite
+        // patch k's map has its top-left at ((k / 2)·3, (k % 2)·3); inside it, patch j sits at (j / 2, j % 2)
+        #expect(m[0][0] == 1 && m[0][4] == 1 && m[4][0] == 1 && m[4][4] == 1)   // each patch with itself
+        #expect(m[1][0] == -1)                                      // patch 0 against patch 2: opposite
         #expect(m[2].allSatisfy { $0 == 0 } && m.allSatisfy { $0[2] == 0 })   // the blank cross
         #expect(abs(m[0][1] - 0) < 1e-12 && abs(m[1][1] - 1 / 2.0.squareRoot()) < 1e-9)   // 0·1, (1,0)·(1,1)/√2
     }

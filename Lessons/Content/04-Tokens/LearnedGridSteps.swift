@@ -34,7 +34,7 @@ extension Tokens {
             ? L("The learned positions found the grid: neighbouring patches got similar vectors, though nothing told the model the patches form a 4×4 grid.",
                 "学到的位置找到了网格：相邻图像块的位置向量变得相似，而没有任何东西告诉模型这些块排成 4×4 网格。")
             : L("Said plainly: these learned positions show no grid — neighbours are no more alike than far patches. In ToyWorld each object fills exactly one patch and every patch goes through the same projection, so only \"is X left of Y?\" depends on place, and a short training has not learned that question (lesson 05 finds it near chance too). ViT's grid appeared after training on millions of images.",
-                "说实话：这些学到的位置没有显出网格——邻居并不比远处的块更相似。ToyWorld 里每个物体正好占一个图像块，所有块都经过同一个投影，所以只有“X 在 Y 左边吗？”依赖位置，而短时间的训练还没学会这类题（第 5 课里它也接近随机水平）。ViT 的网格是在数百万张图像上训练出来的。")
+                "说实话：这些学到的位置没有显出网格——邻居并不比远处的块更相似。ToyWorld 里每个物体正好占一个图像块，所有块都经过同一个投影，所以只有“X 在 Y 左边吗？”依赖位置，而短时间的训练还没学会这类题（第 5 课里它也接近随机水平）。ViT 的网格是在数百万张图像上训练出来的。"))
         run.metric("learned_neighbour_similarity", after.near)
         run.metric("learned_far_similarity", after.far)
         run.metric("untrained_neighbour_similarity", before.near)

@@ -28,7 +28,7 @@ public final class Tokens: Lesson {
         @Option(help: "Patch side in pixels (must divide 224).") var patch = 16
         @Option(help: "Token width d.") var width = 64
         @Option(help: "Your own picture instead of the ToyWorld scene (resized to 224×224).") var image: String?
-        @Option(help: "Training steps of the small single-stream model (steps 6 and 8; batch 64).") var trainSteps = 300
+        @Option(help: "Training steps of the small single-stream model (steps 6 and 8; batch 64).") var trainSteps = 600
         @Option(help: "Questions it trains on: all, or left-of (\"is X left of Y?\", the kind that needs place).") var questions = "all"
         public init() {}
         public func validate() throws {
