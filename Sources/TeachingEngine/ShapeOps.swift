@@ -35,8 +35,8 @@ extension Variable {
         var inverse = [Int](repeating: 0, count: axes.count)
         for (i, axis) in axes.enumerated() { inverse[axis] = i }
         return Variable.result(Tensor(shape: outShape, scalars: out), inputs: [self]) { [self] gy in
-            accumulateGrad { ga in
-                gy.withUnsafeBufferPointer { permute($0.baseAddress!, shape: outShape, axes: inverse, into: ga, accumulate: true) }
+            writeOrAccumulateGrad { ga, accumulate in
+                gy.withUnsafeBufferPointer { permute($0.baseAddress!, shape: outShape, axes: inverse, into: ga, accumulate: accumulate) }
             }
         }
     }
@@ -68,7 +68,14 @@ func permute(_ x: UnsafePointer<Float>, shape: [Int], axes: [Int], into out: Uns
     var written = 0
     while written < count {
         let destination = out + written
-        if accumulate {
+        if runStride == 1 {
+            // A contiguous run (e.g. one head's slice of a token when splitting heads): copy or add it whole.
+            if accumulate {
+                Kernels.accumulateColumnSums(x + source, rows: 1, width: runLength, into: destination)
+            } else {
+                destination.update(from: x + source, count: runLength)
+            }
+        } else if accumulate {
             for j in 0..<runLength { destination[j] += x[source + j * runStride] }
         } else {
             for j in 0..<runLength { destination[j] = x[source + j * runStride] }
