@@ -44,7 +44,8 @@ public final class TrainingProgress {
         let elapsed = Date().timeIntervalSince(started)
         let rate = Double(step) / max(elapsed, 1e-9)
         let left = Double(totalSteps - step) / max(rate, 1e-9)
-        let numbers = "\(step)/\(totalSteps)  loss \(formatNumber(loss))  \(Int(rate.rounded())) steps/s  \(Int(left.rounded()))s left"
+        let numbers = L("\(step)/\(totalSteps)  loss \(formatNumber(loss))  \(Int(rate.rounded())) steps/s  \(Int(left.rounded()))s left",
+                        "\(step)/\(totalSteps)  损失 \(formatNumber(loss))  \(Int(rate.rounded())) 步/秒  剩余 \(Int(left.rounded())) 秒")(run.language)
         if console.isTerminal {
             guard step == totalSteps || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
@@ -54,18 +55,35 @@ public final class TrainingProgress {
             console.write("\r\u{1B}[2K  " + console.styled(bar, .green) + " " + numbers)
         } else if step * 100 >= nextPlainPercent * totalSteps {
             while step * 100 >= nextPlainPercent * totalSteps { nextPlainPercent += 10 }
-            console.line("  step " + numbers)
+            console.line(L("  step ", "  第 ")(run.language) + numbers)
         }
     }
 
     /// Ends the bar and records one deterministic summary line in the step's output.
+    /// When the loss ended above where it started (a learning rate too large that has not yet overflowed),
+    /// it adds a note saying so and what to try.
     public func finish() {
         clearBar()
         guard let first = losses.first, let last = losses.last else { return }
-        run.print("trained \(losses.count) steps: loss \(formatNumber(first)) → \(formatNumber(last))")
+        run.print(L("trained \(losses.count) steps: loss \(formatNumber(first)) → \(formatNumber(last))",
+                    "训练了 \(losses.count) 步：损失 \(formatNumber(first)) → \(formatNumber(last))"))
+        if let note = risingLossNote(first: first) { run.print(note) }
         let seconds = Date().timeIntervalSince(started)
-        run.console.line(run.console.styled(String(format: "  (%.1f s, %.0f steps/s)", seconds,
+        run.console.line(run.console.styled(String(format: L("  (%.1f s, %.0f steps/s)", "  （%.1f 秒，%.0f 步/秒）")(run.language), seconds,
                                                    Double(losses.count) / max(seconds, 1e-9)), .dim))
+    }
+
+    /// A warning when the mean of the last tenth of the losses (at least one) is above the first loss.
+    private func risingLossNote(first: Double) -> String? {
+        let tail = losses.suffix(max(1, losses.count / 10))
+        let ending = tail.reduce(0, +) / Double(tail.count)
+        guard ending > first else { return nil }
+        let advice = learningRate.map { L(" (e.g. --lr \(formatNumber($0 / 10)))", "（例如 --lr \(formatNumber($0 / 10))）") }
+            ?? L("", "")
+        return L("note: the loss ended higher than it started (\(formatNumber(first)) → \(formatNumber(ending)) on average "
+                 + "over the last \(tail.count) steps): training made the model worse. Try a smaller learning rate\(advice.en).",
+                 "注意：损失最后比开始时还高（\(formatNumber(first)) → 最后 \(tail.count) 步平均 \(formatNumber(ending))）："
+                 + "训练让模型变差了。请调小学习率\(advice.zh)。")(run.language)
     }
 
     private func clearBar() {
@@ -96,10 +114,13 @@ public struct TrainingDiverged: Error, CustomStringConvertible {
         let last = lastFinite.map(formatNumber) ?? "none"
         let lr = learningRate.map { formatNumber($0) } ?? "?"
         let smaller = learningRate.map { formatNumber($0 / 10) } ?? "a tenth of it"
-        return L("Training diverged at step \(step) of \(totalSteps): the loss became \(loss) "
+        let became = loss.isNaN ? L("not a number (NaN)", "非数（NaN）") : L("infinite", "无穷大")
+        return L("Training diverged at step \(step) of \(totalSteps): the loss became \(became.en) "
                  + "(last finite loss: \(last)). The updates grew too large for the model; "
-                 + "try a smaller learning rate, e.g. --lr \(smaller) instead of \(lr). No figure was drawn from this run.",
-                 "训练在第 \(step)/\(totalSteps) 步发散：损失变成了 \(loss)（上一个有限损失：\(last)）。"
-                 + "更新步子太大了；请调小学习率，例如用 --lr \(smaller) 代替 \(lr)。本次运行没有绘制任何图。")(language)
+                 + "try a smaller learning rate, e.g. --lr \(smaller) instead of \(lr). "
+                 + "Nothing was drawn from this training; figures of earlier steps are complete.",
+                 "训练在第 \(step)/\(totalSteps) 步发散：损失变成了\(became.zh)（上一个有限损失：\(last)）。"
+                 + "更新步子太大了；请调小学习率，例如用 --lr \(smaller) 代替 \(lr)。"
+                 + "这次训练没有画出任何图；之前步骤的图是完整的。")(language)
     }
 }
