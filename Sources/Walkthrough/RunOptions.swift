@@ -54,7 +54,9 @@ public struct RunOptions: ParsableArguments {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw ValidationError("--out \(path) is a file, not a folder") }
-            guard manager.isWritableFile(atPath: path) else { throw ValidationError("--out \(path) is not writable") }
+            guard manager.isWritableFile(atPath: path), canCreateFile(in: path) else {
+                throw ValidationError("--out \(path) is not writable")
+            }
             return
         }
         var parent = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -64,9 +66,22 @@ public struct RunOptions: ParsableArguments {
         guard isFolder.boolValue else {
             throw ValidationError("--out \(path) cannot be created: \(parent.path) is a file")
         }
-        guard manager.isWritableFile(atPath: parent.path) else {
+        guard manager.isWritableFile(atPath: parent.path), canCreateFile(in: parent.path) else {
             throw ValidationError("--out \(path) cannot be created: \(parent.path) is not writable")
         }
+    }
+}
+
+extension RunOptions {
+    /// Whether a file can really be created in `folder` (a probe file is made and removed at once):
+    /// permission bits say yes to root everywhere, yet /proc, read-only mounts and full disks refuse.
+    static func canCreateFile(in folder: String) -> Bool {
+        let probe = folder + "/.alignfuse-probe-\(getpid())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        unlink(probe)
+        return true
     }
 }
 
