@@ -117,7 +117,8 @@ public final class Tokens: Lesson {
                "把 224×224 的图切成 P×P 的小块，逐行编号；每块展平后就是一个有 P·P·3 个数的词元。")) { lesson, run in
             let (n, values) = (lesson.patches.shape[0], lesson.patches.shape[1])
             let side = 224 / lesson.knobs.patch
-            run.print("[224, 224, 3] → \(side)×\(side) = \(n) patches of \(lesson.knobs.patch)×\(lesson.knobs.patch)×3 = \(values) values: [\(n), \(values)]")
+            run.print(L("[224, 224, 3] → \(side)×\(side) = \(n) patches of \(lesson.knobs.patch)×\(lesson.knobs.patch)×3 = \(values) values: [\(n), \(values)]",
+                        "[224, 224, 3] → \(side)×\(side) = \(n) 个图像块，每块 \(lesson.knobs.patch)×\(lesson.knobs.patch)×3 = \(values) 个数：[\(n), \(values)]"))
             run.metric("patch_tokens", n)
             var whole = ImageChart(lesson.picture, title: run.text(L("\(n) patches of \(lesson.knobs.patch)×\(lesson.knobs.patch)", "\(n) 个 \(lesson.knobs.patch)×\(lesson.knobs.patch) 的图像块")),
                                    patchSize: lesson.knobs.patch)
@@ -183,8 +184,10 @@ public final class Tokens: Lesson {
                 let reordered = Variable(plain).indexSelect(alongAxis: 1, permutation).value
                 return Double(zip(shuffled.scalars, reordered.scalars).map { abs($0 - $1) }.max()!)
             }
-            run.print(String(format: "no positions: max |attn(shuffled x) − shuffle(attn(x))| = %.2e (float rounding)", without))
-            run.print(String(format: "with sinusoidal positions: %.3f — the shuffled image now reads differently", withPositions))
+            run.print(String(format: run.text(L("no positions: max |attn(shuffled x) − shuffle(attn(x))| = %.2e (float rounding)",
+                                                 "没有位置编码：max |attn(打乱的 x) − 打乱(attn(x))| = %.2e（浮点舍入）")), without))
+            run.print(String(format: run.text(L("with sinusoidal positions: %.3f — the shuffled image now reads differently",
+                                                 "加上正弦位置编码：%.3f——打乱后的图像读起来不一样了")), withPositions))
             run.metric("equivariance_error_without_positions", without)
             run.metric("equivariance_error_with_positions", withPositions)
         },
@@ -195,7 +198,8 @@ public final class Tokens: Lesson {
             let pe1 = RawPositions.rows(PositionalEncoding.sinusoidal1D(positions: n + 4, dimension: d))   // [T][d]
             let pe2 = RawPositions.rows(PositionalEncoding.sinusoidal2D(rows: side, columns: side, dimension: d))   // [N][d]
             let (near, far) = RawPositions.neighbourAndFarSimilarity(pe2, side: side)
-            run.print(String(format: "2D code, cosine similarity: 4-neighbours %.3f on average, patches ≥ %d apart %.3f", near, side / 2, far))
+            run.print(String(format: run.text(L("2D code, cosine similarity: 4-neighbours %.3f on average, patches ≥ %d apart %.3f",
+                                                 "二维编码的余弦相似度：上下左右邻居平均 %.3f，相隔 ≥ %d 格的块 %.3f")), near, side / 2, far))
             run.metric("sinusoidal_2d_neighbour_similarity", near)
             run.metric("sinusoidal_2d_far_similarity", far)
             var heat = Heatmap(pe1.map { $0.map(Double.init) }, title: run.text(L("1D sinusoidal code (rows: positions)", "一维正弦编码（行：位置）")))
@@ -231,7 +235,7 @@ public final class Tokens: Lesson {
                 let ms = Date().timeIntervalSince(start) * 1000
                 // Durations vary between runs: terminal only, never in the notebook or metrics.
                 run.note(String(format: "  (measured: T = %d, %.2f ms on this machine)", t, ms))
-                run.print(String(format: "T = %4d: %.1f MFLOP computed", t, cost / 1e6))
+                run.print(String(format: run.text(L("T = %4d: %.1f MFLOP computed", "T = %4d：计算得 %.1f MFLOP")), t, cost / 1e6))
             }
             run.metric("attention_flop_ratio_576_to_196", RawPositions.attentionFLOPs(tokens: 576, width: d) / RawPositions.attentionFLOPs(tokens: 196, width: d))
             var chart = LineChart(title: run.text(L("self-attention cost (one layer, d = \(d))", "自注意力代价（一层，d = \(d)）")),
