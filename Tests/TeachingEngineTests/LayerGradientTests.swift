@@ -66,7 +66,10 @@ struct LayerGradientTests {
         let mask = Tensor(shape: [2, 3], scalars: [1, 1, 1, 1, 1, 0])
         let blockCheck = checkGradients([x] + withoutKeyBias(block.parameters)) { block(x, keyMask: mask).output }
         #expect(blockCheck.maxRelativeError < gradientTolerance, "\(blockCheck)")
-        let encoderCheck = checkGradients([x] + withoutKeyBias(encoder.parameters)) { encoder(x, keyMask: mask).output }
+        // Two blocks deep, the second block's key weights get gradients near 1e-4, where Float32 rounding
+        // in a central difference of step 1e-2 is ~1e-3 relative (1.06e-3 once gemm used fused
+        // multiply-adds); a step of 2e-2 halves that noise and its truncation error stays far below.
+        let encoderCheck = checkGradients([x] + withoutKeyBias(encoder.parameters), epsilon: 2e-2) { encoder(x, keyMask: mask).output }
         #expect(encoderCheck.maxRelativeError < gradientTolerance, "\(encoderCheck)")
     }
 }
