@@ -20,9 +20,14 @@ public final class Tokens: Lesson {
     public static let tryThis = [
         TryThis(change: L("--patch 32", "--patch 32"), expect: L("49 patch tokens, 53 in the sequence", "49 个图像块词元，序列共 53 个")),
         TryThis(change: L("--width 128", "--width 128"), expect: L("the same equivariance, to float precision", "同样的置换等变性，误差在浮点精度内")),
+        TryThis(change: L("--train-steps 1200", "--train-steps 1200"),
+                expect: L("higher accuracy, and still no grid in the learned positions", "准确率更高，但学到的位置仍然没有网格")),
+        TryThis(change: L("--seed 4", "--seed 4"),
+                expect: L("the word cat puts about 0.59 of its patch attention on the cat", "“猫”这个词把约 0.59 的图像块注意力放在猫上")),
     ]
     public static let keyMetrics = ["patch_tokens", "sequence_tokens", "equivariance_error_without_positions",
-                                    "equivariance_error_with_positions", "sinusoidal_2d_neighbour_similarity"]
+                                    "equivariance_error_with_positions", "sinusoidal_2d_neighbour_similarity",
+                                    "learned_neighbour_similarity", "learned_far_similarity", "cat_word_attention_on_cat_patch"]
 
     public struct Knobs: LessonKnobs {
         @Option(help: "Patch side in pixels (must divide 224).") var patch = 16
