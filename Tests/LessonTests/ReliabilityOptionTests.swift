@@ -76,6 +76,13 @@ struct ReliabilityOptionTests {
         #expect(console.errors.contains("is not writable"))
     }
 
+    #if os(Linux)
+    @Test("--out under /proc, where no file can be created even by root, is refused before any work")
+    func outUnderProc() {
+        #expect(Self.refused(Tokens.self, ["--out", "/proc/alignfuse-run"]).contains("/proc is not writable"))
+    }
+    #endif
+
     @Test("lesson 05: --image without --question is refused before any training")
     func imageNeedsQuestion() {
         #expect(Self.refused(VQALesson.self, ["--image", "cat.png"]).contains("--image and --question go together"))

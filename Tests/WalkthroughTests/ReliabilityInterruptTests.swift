@@ -13,6 +13,7 @@ struct ReliabilityInterruptTests {
         let start = Date()
         let result = await #expect(processExitsWith: .exitCode(130), observing: [\.standardErrorContent]) {
             AtomicFiles.installInterruptHandler { "Interrupted: stopped." }
+            usleep(500_000)   // the dispatch source is armed asynchronously; a SIGINT before that is ignored
             kill(getpid(), SIGINT)
             // A training loop that never looks at signals: 20 s of arithmetic unless the handler ends us.
             var x = 0.5
@@ -32,6 +33,7 @@ struct ReliabilityInterruptTests {
         let path = folder.path
         await #expect(processExitsWith: .exitCode(130)) { [path = path as String] in
             AtomicFiles.installInterruptHandler { "Interrupted." }
+            usleep(500_000)   // let the dispatch source be armed, as it is long before a lesson writes
             let target = URL(fileURLWithPath: path).appendingPathComponent("figure.png")
             try? AtomicFiles.write(to: target) { temp in
                 let half = [UInt8](repeating: 7, count: 500_000)
