@@ -86,8 +86,9 @@ public struct Heatmap: Chart {
         return (axes, bar, l)
     }
 
-    /// Ticks at the cell centres: every label when given (cut to `maxLabelWidth`, and turned for
-    /// columns if wider than a cell), else 1-2-5 steps of the cell index.
+    /// Ticks at the cell centres: when labels are given, one tick per non-empty label (cut to
+    /// `maxLabelWidth`, and turned for columns if wider than a cell) and none for empty ones; else
+    /// 1-2-5 steps of the cell index.
     func axis(count: Int, labels: [String]?, isColumn: Bool, canvas: Canvas, style: Style) -> AxisSpec {
         let n = Double(count)
         func position(_ i: Int) -> Double { isColumn ? Double(i) + 0.5 : n - Double(i) - 0.5 }
@@ -95,8 +96,10 @@ public struct Heatmap: Chart {
             let indices = LinearScale.niceTicks(0, n - 1, maxCount: 6).map { Int($0) }
             return AxisSpec(domain: 0...n, ticks: indices.map(position), tickLabels: indices.map(String.init))
         }
-        let cut = labels.map { canvas.truncate($0, toWidth: maxLabelWidth, size: style.tickFontSize) }
-        var spec = AxisSpec(domain: 0...n, ticks: labels.indices.map(position), tickLabels: cut)
+        // Only labelled cells get a tick: a 64-row spectrogram labelled every 16 rows shows 4 ticks, not a comb of 64.
+        let labelled = labels.indices.filter { !labels[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let cut = labelled.map { canvas.truncate(labels[$0], toWidth: maxLabelWidth, size: style.tickFontSize) }
+        var spec = AxisSpec(domain: 0...n, ticks: labelled.map(position), tickLabels: cut)
         let widest = cut.map { canvas.measure($0, size: style.tickFontSize).width }.max() ?? 0
         if isColumn && widest > 600 / n { spec.labelAngle = widest > 3 * 600 / n ? .pi / 2 : .pi / 4 }
         return spec

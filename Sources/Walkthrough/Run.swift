@@ -126,7 +126,8 @@ public final class Run {
             do {
                 let tensors = try archive.decode(Array(data))
                 loadedCheckpoints.append(file)
-                console.line(console.styled("  ↺ loaded \(file) (same settings and seed: no training)", .dim))
+                console.line(console.styled(L("  ↺ loaded \(file) (same settings and seed: no training)",
+                                                   "  ↺ 已载入 \(file)（设置和种子相同：不再训练）")(language), .dim))
                 return tensors
             } catch {
                 console.line(console.styled("  ! \(file) could not be read (\(error)); training anew", .yellow))
@@ -142,7 +143,7 @@ public final class Run {
         metadata["name"] = name
         do {
             try AtomicFiles.write(archive.encode(tensors, metadata), to: url)
-            console.line(console.styled("  ✓ saved \(file)", .dim))
+            console.line(console.styled(L("  ✓ saved \(file)", "  ✓ 已保存 \(file)")(language), .dim))
         } catch {
             console.line(console.styled("  ! could not save \(file): \(error)", .yellow))
         }

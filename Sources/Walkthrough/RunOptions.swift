@@ -11,11 +11,11 @@ public struct RunOptions: ParsableArguments {
     @Flag(help: "Print the lesson's steps and exit.")
     public var list = false
 
-    @Option(help: ArgumentHelp("Run only step N (what it needs, such as a trained model, is computed or loaded from its checkpoint).",
+    @Option(help: ArgumentHelp("Run only step N (what it needs, such as a trained model, is computed or loaded from its checkpoint). Its metrics are merged into metrics.json; the notebook.ipynb and README.md of the last full run are kept.",
                                valueName: "N"))
     public var only: Int?
 
-    @Option(help: ArgumentHelp("Run steps 1 to N.", valueName: "N"))
+    @Option(help: ArgumentHelp("Run steps 1 to N. Like --only, merges its metrics and keeps the last full run's notebook.ipynb and README.md.", valueName: "N"))
     public var through: Int?
 
     @Option(help: ArgumentHelp("Folder for figures, notebook.ipynb, README.md, metrics.json and checkpoints (default: out/<lesson>).",

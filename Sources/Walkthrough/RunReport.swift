@@ -14,7 +14,8 @@ struct RunReport {
     let stepCount: Int
     let records: [StepRecord]
     let tryThis: [(change: String, expect: String)]
-    let metrics: [String: Double]
+    /// For a partial run, RunFiles merges the metrics already in --out into these before writing.
+    var metrics: [String: Double]
     let language: Language
 
     var metricsJSON: String {

@@ -114,16 +114,23 @@ public enum Walkthrough {
                 for line in wrap(item.expect, width: console.width - 6) { console.line("      " + line) }
             }
         }
+        // --only / --through keep the last full run's notebook and README and merge into its metrics.
+        let partial = options.only != nil || (options.through.map { $0 < steps.count } ?? false)
+        let outcome: RunFiles.Outcome
         do {
-            try AtomicFiles.write(Array(report.notebook.utf8), to: out.appendingPathComponent("notebook.ipynb"))
-            try AtomicFiles.write(Array(report.readme.utf8), to: out.appendingPathComponent("README.md"))
-            try AtomicFiles.write(Array(report.metricsJSON.utf8), to: out.appendingPathComponent("metrics.json"))
+            outcome = try RunFiles.write(report, to: out, partial: partial)
         } catch {
             console.error(console.styled("error: ", .red) + "could not write the run's files in \(out.path): \(error)")
             return 1
         }
         console.line()
-        console.line(console.styled(L("Wrote", "已写入")(language) + " \(out.path)/notebook.ipynb, README.md, metrics.json", .dim))
+        switch outcome {
+        case .wroteAll:
+            console.line(console.styled(L("Wrote", "已写入")(language) + " \(out.path)/notebook.ipynb, README.md, metrics.json", .dim))
+        case .mergedMetricsKeptNotebook:
+            console.line(console.styled(L("Partial run: merged its metrics into \(out.path)/metrics.json; notebook.ipynb and README.md of the last full run kept.",
+                                          "部分运行：本次指标已合并进 \(out.path)/metrics.json；上次完整运行的 notebook.ipynb 和 README.md 保持不变。")(language), .dim))
+        }
         result.metrics = run.metrics
         result.figures = run.figureFiles
         result.trainedCheckpoints = run.trainedCheckpoints

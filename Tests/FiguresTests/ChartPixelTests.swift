@@ -24,6 +24,20 @@ struct ChartPixelTests {
         #expect(ColorMap.viridis.color(at: 1) == Color(hex: 0xFDE725))
     }
 
+    @Test("a heatmap with 8 rows but only rows 0 and 4 labelled draws 2 row ticks, not 8")
+    func heatmapTicksOnlyAtLabels() throws {
+        // A spectrogram labels every 16th of 64 rows; empty labels must not leave a comb of ticks.
+        let chart = Heatmap(Array(repeating: [0.0, 1.0], count: 8), rowLabels: ["top", "", "", "", "mid", "", "", ""])
+        let canvas = try Canvas(width: 400, height: 300)
+        chart.draw(on: canvas, in: frame, style: .standard)
+        let l = chart.layout(on: canvas, in: frame, style: .standard)
+        let x = Int(l.plot.minX - 1 - Style.standard.tickLength / 2)          // the middle of a tick mark
+        let ticked = (0..<8).filter { row in
+            canvas.pixel(x: x, y: Int(l.yScale(8 - Double(row) - 0.5).rounded(.down))) == Style.standard.axisColor
+        }
+        #expect(ticked == [0, 4])
+    }
+
     @Test("the diverging map is blue below the middle, near-white at it and red above")
     func divergingMap() {
         let map = ColorMap.diverging

@@ -81,8 +81,42 @@ struct LessonRunTests {
         #expect(only.stepsRun == [3])
         #expect(only.trainedCheckpoints.isEmpty)
         #expect(only.loadedCheckpoints == full.trainedCheckpoints)
-        let cells = try String(contentsOf: out.appendingPathComponent("notebook.ipynb"), encoding: .utf8)
+    }
+
+    @Test("--only 2 after a full run keeps its notebook and README and merges the metrics it measured")
+    func onlyKeepsFullNotebook() throws {
+        let out = temporaryFolder("only-keeps")
+        #expect(runDemo(["--out", out.path]).0.exitCode == 0)
+        let notebook = bytes(out.appendingPathComponent("notebook.ipynb"))
+        let readme = bytes(out.appendingPathComponent("README.md"))
+        // Pretend the full run measured one more number; step 2 alone measures slope and intercept again.
+        let metricsURL = out.appendingPathComponent("metrics.json")
+        var metrics = try String(contentsOf: metricsURL, encoding: .utf8)
+        metrics = metrics.replacingOccurrences(of: "{\n", with: "{\n \"a_full_run_only\": 7,\n")
+        try metrics.write(to: metricsURL, atomically: true, encoding: .utf8)
+        let (only, console) = runDemo(["--out", out.path, "--only", "2", "--lr", "0.02"])
+        #expect(only.stepsRun == [2])
+        #expect(bytes(out.appendingPathComponent("notebook.ipynb")) == notebook)
+        #expect(bytes(out.appendingPathComponent("README.md")) == readme)
+        #expect(console.output.contains("notebook.ipynb and README.md of the last full run kept"))
+        let merged = try String(contentsOf: metricsURL, encoding: .utf8)
+        #expect(merged.contains("\"a_full_run_only\": 7") && merged.contains("\"mse\": "))   // kept
+        let slope = try #require(only.metrics["slope"])
+        #expect(merged.contains("\"slope\": \(formatNumber(slope))"))                  // replaced by this run's
+    }
+
+    @Test("--only 3 with no earlier full run writes a notebook of step 3; a later full run replaces it")
+    func onlyWithoutFullRun() throws {
+        let out = temporaryFolder("only-first")
+        #expect(runDemo(["--out", out.path, "--only", "3"]).0.exitCode == 0)
+        var cells = try String(contentsOf: out.appendingPathComponent("notebook.ipynb"), encoding: .utf8)
         #expect(cells.contains("step-03-code") && !cells.contains("step-02-code"))
+        #expect(runDemo(["--out", out.path, "--only", "2"]).0.exitCode == 0)   // not a full record: rewritten
+        cells = try String(contentsOf: out.appendingPathComponent("notebook.ipynb"), encoding: .utf8)
+        #expect(cells.contains("step-02-code") && !cells.contains("step-03-code"))
+        #expect(runDemo(["--out", out.path]).0.exitCode == 0)
+        cells = try String(contentsOf: out.appendingPathComponent("notebook.ipynb"), encoding: .utf8)
+        #expect((1...4).allSatisfy { cells.contains("step-0\($0)-code") })
     }
 
     @Test("--through 2 runs steps 1 and 2; the first step that needs the line trains it")

@@ -88,27 +88,19 @@ public final class Heterogeneity: Lesson {
         Step(L("An image is a grid of numbers", "图像是一张数字网格"),
              L("The scene rendered at 224×224: each pixel is three numbers, red, green and blue, from 0 to 255. Zoom in on the cat's edge and the numbers appear.",
                "把场景渲染成 224×224：每个像素是红、绿、蓝三个 0 到 255 的数。放大猫的边缘，就能看到这些数字。")) { lesson, run in
-            let image = lesson.image
-            run.print("image shape: [\(image.size), \(image.size), 3], values \(image.bytes.min()!)…\(image.bytes.max()!) (UInt8)")
-            let orange = ToyColor.orange.rgb
-            let corner = RawMeasures.edgeWindow(in: image, region: (56, 112, 56, 56), side: 8, rgb: orange)
-            let pixel = (0..<64).map { (corner.x + $0 % 8, corner.y + $0 / 8) }.first { image.pixel(x: $0.0, y: $0.1) == orange }!
-            let value = image.pixel(x: pixel.0, y: pixel.1)
-            run.print("a cat pixel at (x \(pixel.0), y \(pixel.1)): RGB \(value.r), \(value.g), \(value.b)")
-            let share = Double(stride(from: 0, to: image.bytes.count, by: 3).filter {
-                (image.bytes[$0], image.bytes[$0 + 1], image.bytes[$0 + 2]) == orange }.count) / Double(image.size * image.size)
-            run.print(String(format: "%.1f%% of the pixels are exactly the cat's orange", share * 100))
+            let image = lesson.image, orange = ToyColor.orange.rgb                 // [224, 224, 3] bytes
+            run.print(L("image shape: [\(image.size), \(image.size), 3], values \(image.bytes.min()!)…\(image.bytes.max()!) (UInt8)",
+                        "图像形状：[\(image.size), \(image.size), 3]，数值 \(image.bytes.min()!)…\(image.bytes.max()!)（UInt8）"))
+            let corner = RawMeasures.edgeWindow(in: image, region: (56, 112, 56, 56), side: 8, rgb: orange)   // the cat's edge
+            let pixel = RawMeasures.firstPixel(in: image, window: corner, side: 8, rgb: orange)!
+            let value = image.pixel(x: pixel.x, y: pixel.y)
+            run.print(L("a cat pixel at (x \(pixel.x), y \(pixel.y)): RGB \(value.r), \(value.g), \(value.b)",
+                        "猫身上的一个像素 (x \(pixel.x), y \(pixel.y))：RGB \(value.r), \(value.g), \(value.b)"))
+            let share = RawMeasures.colorShare(image, rgb: orange)
+            run.print(L(String(format: "%.1f%% of the pixels are exactly the cat's orange", share * 100),
+                        String(format: "%.1f%% 的像素恰好是猫的橘色", share * 100)))
             run.metric("orange_pixel_share", share)
-            let rgb = RGBImage(width: image.size, height: image.size, pixels: image.bytes)
-            var whole = ImageChart(rgb, title: run.text(L("224×224 pixels, 3 numbers each", "224×224 个像素，每个 3 个数")))
-            whole.showPatchNumbers = false
-            var zoom = ImageChart(rgb.cropped(x: corner.x, y: corner.y, width: 8, height: 8),
-                                  title: run.text(L("zoom: 8×8 pixels at (\(corner.x), \(corner.y))", "放大：(\(corner.x), \(corner.y)) 处的 8×8 像素")))
-            zoom.annotatePixels = true
-            var figure = Figure(width: 1400, height: 700, columns: 2,
-                                title: run.text(L("An image is a grid of numbers", "图像是一张数字网格")))
-            figure.add(whole); figure.add(zoom)
-            try run.figure("image-pixels", png: figure.pngData())
+            try run.figure("image-pixels", png: HeterogeneityFigures.pixels(image, zoomAt: corner, run: run))
         },
         Step(L("Text is a sequence of ids", "文本是一串编号"),
              L("The caption in Chinese and in English is cut into tokens, and each token is looked up in a vocabulary: an id, a row number with no meaning of its own.",
@@ -117,8 +109,8 @@ public final class Heterogeneity: Lesson {
             var labels: [String] = [], modalities: [Int] = []
             for (index, (name, text)) in [("zh", lesson.caption.chinese), ("en", lesson.caption.english)].enumerated() {
                 let tokens = tokenizer.tokens(text), ids = tokenizer.encode(text)
-                run.print("\"\(text)\" → \(tokens.count) tokens " + tokens.map { "[\($0)]" }.joined())
-                run.print("    ids: \(ids)")
+                run.print(run.text(L("\"\(text)\" → \(tokens.count) tokens ", "\"\(text)\" → \(tokens.count) 个词元 ")) + tokens.map { "[\($0)]" }.joined())
+                run.print(L("    ids: \(ids)", "    编号：\(ids)"))
                 run.metric("caption_tokens_\(name)", tokens.count)
                 labels += zip(tokens, ids).map { "\($0)·\($1)" }
                 modalities += Array(repeating: index, count: tokens.count)
@@ -126,7 +118,8 @@ public final class Heterogeneity: Lesson {
             let strip = TokenStrip(tokens: labels, modalities: modalities,
                                    modalityNames: [run.text(L("Chinese token·id", "中文词元·编号")), run.text(L("English token·id", "英文词元·编号"))],
                                    title: run.text(L("Text becomes token ids", "文本变成词元编号")))
-            run.print("vocabulary: \(tokenizer.count) tokens (6 special, then the words of the ToyWorld captions, most frequent first)")
+            run.print(L("vocabulary: \(tokenizer.count) tokens (6 special, then the words of the ToyWorld captions, most frequent first)",
+                        "词表：\(tokenizer.count) 个词元（6 个特殊词元，然后是 ToyWorld 描述里的词，按出现次数从多到少）"))
             run.metric("vocabulary_size", tokenizer.count)
             try run.figure("text-tokens", png: Figure(strip, width: 1000, height: 260).pngData())
         },
@@ -134,26 +127,16 @@ public final class Heterogeneity: Lesson {
              L("The scene's sound: a meow gliding up and down over a soft chord for the sun. Cut into short frames, each frame's spectrum shows which frequencies sound.",
                "场景的声音：一声先升后降的“喵”，底下是代表太阳的柔和和弦。把它切成短帧，每帧的频谱显示哪些频率在响。")) { lesson, run in
             let wave = lesson.wave, frames = lesson.spectrogram          // [6000], [45, 129]
-            let rate = SceneSound.sampleRate
-            run.print("waveform: \(wave.count) samples at \(rate) Hz = \(Double(wave.count) / Double(rate)) s, values \(String(format: "%.3f…%.3f", wave.min()!, wave.max()!))")
+            let rate = SceneSound.sampleRate, seconds = Double(wave.count) / Double(rate)
+            let range = String(format: "%.3f…%.3f", wave.min()!, wave.max()!)
+            run.print(L("waveform: \(wave.count) samples at \(rate) Hz = \(seconds) s, values \(range)",
+                        "波形：\(wave.count) 个采样点，采样率 \(rate) Hz = \(seconds) 秒，数值 \(range)"))
             let (f, bins) = (frames.shape[0], frames.shape[1])
-            let peak = frames.scalars.indices.max { frames.scalars[$0] < frames.scalars[$1] }!
-            let peakHz = Spectrogram.frequency(ofBin: peak % bins)
-            run.print("spectrogram: [\(f) frames, \(bins) bins], bin k = k·\(rate)/256 Hz; loudest: frame \(peak / bins), \(Int(peakHz)) Hz")
+            let loudest = RawMeasures.loudest(frames), peakHz = Spectrogram.frequency(ofBin: loudest.bin)
+            run.print(L("spectrogram: [\(f) frames, \(bins) bins], bin k = k·\(rate)/256 Hz; loudest: frame \(loudest.frame), \(Int(peakHz)) Hz",
+                        "频谱图：[\(f) 帧, \(bins) 个频段]，第 k 个频段 = k·\(rate)/256 Hz；最响处：第 \(loudest.frame) 帧，\(Int(peakHz)) Hz"))
             run.metric("sound_peak_hz", peakHz)
-            let time = (0..<wave.count).map { Double($0) / Double(rate) }
-            var line = LineChart(title: run.text(L("Waveform", "波形")), xLabel: run.text(L("time (s)", "时间（秒）")),
-                                 yLabel: run.text(L("amplitude", "振幅")))
-            line.add("", x: time, y: wave.map(Double.init))
-            let rows = (0..<bins).reversed().map { k in (0..<f).map { log1p(Double(frames[$0, k])) } }   // high frequencies on top
-            var heat = Heatmap(rows, title: run.text(L("Spectrogram", "频谱图")),
-                               rowLabels: (0..<bins).reversed().map { $0 % 32 == 0 ? "\(Int(Spectrogram.frequency(ofBin: $0))) Hz" : "" })
-            heat.squareCells = false
-            heat.xLabel = run.text(L("frame (16 ms apart)", "帧（间隔 16 毫秒）"))
-            heat.colorBarLabel = run.text(L("log(1 + magnitude)", "log(1 + 幅度)"))
-            var figure = Figure(width: 1000, height: 900, rows: 2, title: run.text(L("Sound as numbers", "声音是数字")))
-            figure.add(line); figure.add(heat)
-            try run.figure("sound", png: figure.pngData())
+            try run.figure("sound", png: HeterogeneityFigures.sound(wave: wave, spectrogram: frames, run: run))
         },
         Step(L("Side by side", "三者并排"),
              L("Three modalities of one scene: different shapes, different kinds of values, different meanings of 'next to'.",
@@ -165,7 +148,7 @@ public final class Heterogeneity: Lesson {
                        t(L("structure", "结构")), t(L("a neighbour is", "“相邻”指"))], [
                 [t(L("image", "图像")), "[\(lesson.image.size), \(lesson.image.size), 3]", "UInt8 \(bytes.min()!)…\(bytes.max()!)",
                  t(L("2D grid", "二维网格")), t(L("the pixel beside it", "旁边的像素"))],
-                [t(L("text", "文本")), "[\(ids.count)]", "id \(ids.min()!)…\(ids.max()!) / \(lesson.tokenizer.count)",
+                [t(L("text", "文本")), "[\(ids.count)]", t(L("id", "编号")) + " \(ids.min()!)…\(ids.max()!) / \(lesson.tokenizer.count)",
                  t(L("discrete sequence", "离散序列")), t(L("the next word", "下一个词"))],
                 [t(L("sound", "声音")), "[\(wave.count)]", String(format: "Float %.2f…%.2f", wave.min()!, wave.max()!),
                  t(L("continuous time", "连续时间")), t(L("the next 1/8000 s", "下一个 1/8000 秒"))],
@@ -181,37 +164,22 @@ public final class Heterogeneity: Lesson {
             }
             let distances = images.map { a in images.map { b in RawMeasures.pixelDistance(a, b) } }   // [7, 7]
             let same = objects.map { a in objects.map { b in a.kind == b.kind ? 1.0 : 0.0 } }          // [7, 7]
-            let row = distances[0]
-            for j in 1..<names.count { run.print(String(format: "  orange cat ↔ %@: %.2f", names[j], row[j])) }
-            run.print(row[4] < row[2]
-                      ? String(format: "the orange square (%.2f) is nearer the orange cat than the orange dog (%.2f), a fellow animal", row[4], row[2])
-                      : String(format: "the orange dog (%.2f) is nearer the orange cat than the orange square (%.2f)", row[2], row[4]))
-            run.print(row[4] < row[1]
-                      ? String(format: "the orange square (%.2f) is even nearer than the gray cat (%.2f)", row[4], row[1])
-                      : String(format: "but the gray cat (%.2f) is still a little nearer than the orange square (%.2f): in the same place, the cat's outline counts too", row[1], row[4]))
-            run.print(String(format: "the same orange cat moved one cell: %.2f, farther than every other picture", row[6]))
+            let row = distances[0]                                                                         // from the orange cat
+            for j in 1..<names.count { run.print(String(format: run.text(L("  orange cat ↔ %@: %.2f", "  橘猫 ↔ %@：%.2f")), names[j], row[j])) }
+            for line in HeterogeneityReport.distanceReading(row, run: run) { run.print(line) }
             run.metric("distance_cat_to_square", row[4])
             run.metric("distance_cat_to_gray_cat", row[1])
             run.metric("distance_cat_to_orange_dog", row[2])
             run.metric("distance_cat_to_moved_cat", row[6])
-            var left = Heatmap(distances, title: run.text(L("pixel distance (64×64 images)", "像素距离（64×64 图像）")),
-                               rowLabels: names, columnLabels: names)
-            left.annotate = true
-            left.valueFormat = "%.1f"
-            left.colorMap = ColorMap(name: "viridis-reversed", anchors: (0...8).map { ColorMap.viridis.color(at: 1 - Double($0) / 8) })
-            var right = Heatmap(same, title: run.text(L("same kind of object?", "是同一种物体吗？")), rowLabels: names, columnLabels: names)
-            right.annotate = true
-            right.valueFormat = "%.0f"
-            var figure = Figure(width: 1600, height: 760, columns: 2,
-                                title: run.text(L("Near in pixels is not near in meaning", "像素上接近不等于含义上接近")))
-            figure.add(left); figure.add(right)
-            try run.figure("pixel-distances", png: figure.pngData())
+            try run.figure("pixel-distances", png: HeterogeneityFigures.distances(distances, sameKind: same, names: names, run: run))
             let tokenizer = lesson.tokenizer
             let id = { (word: String) in tokenizer.id(of: word) ?? Tokenizer.unknown }
-            run.print("token ids: 猫 \(id("猫")), 狗 \(id("狗")), 橘 \(id("橘")) · cat \(id("cat")), dog \(id("dog")), orange \(id("orange"))")
-            run.print("|id(猫) − id(狗)| = \(abs(id("猫") - id("狗"))) but |id(cat) − id(dog)| = \(abs(id("cat") - id("dog"))): the same pair, another gap — ids are row numbers, not meanings")
-            run.metric("id_gap_cat_dog_zh", abs(id("猫") - id("狗")))
-            run.metric("id_gap_cat_dog_en", abs(id("cat") - id("dog")))
+            run.print(run.text(L("token ids: ", "词元编号：")) + "猫 \(id("猫")), 狗 \(id("狗")), 橘 \(id("橘")) · cat \(id("cat")), dog \(id("dog")), orange \(id("orange"))")
+            let (gapZh, gapEn) = (abs(id("猫") - id("狗")), abs(id("cat") - id("dog")))
+            run.print(L("|id(猫) − id(狗)| = \(gapZh) but |id(cat) − id(dog)| = \(gapEn): the same pair, another gap — ids are row numbers, not meanings",
+                        "|id(猫) − id(狗)| = \(gapZh)，而 |id(cat) − id(dog)| = \(gapEn)：同一对词，差距却不同——编号只是行号，不代表含义"))
+            run.metric("id_gap_cat_dog_zh", gapZh)
+            run.metric("id_gap_cat_dog_en", gapEn)
         },
         Step(L("Same size is not same meaning", "尺寸相同不等于含义相同"),
              L("Three untrained encoders turn each scene's image, caption and sound into vectors of the same width. Projected to 2D, the points gather by modality, not by the animal or shape they show: nothing yet ties 'cat' in pixels to 'cat' in words. Lesson 02 trains that tie.",
@@ -222,28 +190,23 @@ public final class Heterogeneity: Lesson {
             let images = RawMeasures.rows(encoders.image(samples.map(\.image)))                                      // N × [width]
             let texts = RawMeasures.rows(encoders.text(samples.map { lesson.tokenizer.encode($0.caption.english) }))  // N × [width]
             let sounds = RawMeasures.rows(encoders.sound(samples.map { SceneSound.waveform(for: $0.scene) }))        // N × [width]
-            let n = samples.count
-            run.print("\(n) scenes → \(3 * n) vectors of \(lesson.knobs.width) values (image, caption, sound)")
+            let n = samples.count, width = lesson.knobs.width
+            run.print(L("\(n) scenes → \(3 * n) vectors of \(width) values (image, caption, sound)",
+                        "\(n) 个场景 → \(3 * n) 个向量，每个 \(width) 个数（图像、描述、声音）"))
             let all = images + texts + sounds
-            let modality = (0..<3).flatMap { Array(repeating: $0, count: n) }
-            let neighbours = RawMeasures.nearestNeighbours(all)
-            let sameModality = RawMeasures.sameLabelShare(labels: modality, neighbours: neighbours)
-            let topOne = Double((0..<n).filter { i in
-                texts.indices.max { RawMeasures.cosine(images[i], texts[$0]) < RawMeasures.cosine(images[i], texts[$1]) } == i }.count) / Double(n)
-            run.print(String(format: "nearest neighbour from the same modality: %.0f%% of the points", sameModality * 100))
-            run.print(String(format: "image → its own caption ranked first among %d captions: %.1f%% (chance %.1f%%)", n, topOne * 100, 100 / Double(n)))
+            let modality = (0..<3).flatMap { Array(repeating: $0, count: n) }                          // 0 image, 1 caption, 2 sound
+            let sameModality = RawMeasures.sameLabelShare(labels: modality, neighbours: RawMeasures.nearestNeighbours(all))
+            let topOne = RawMeasures.topOneShare(queries: images, candidates: texts)
+            run.print(L(String(format: "nearest neighbour from the same modality: %.0f%% of the points", sameModality * 100),
+                        String(format: "最近邻来自同一模态的点：%.0f%%", sameModality * 100)))
+            run.print(L(String(format: "image → its own caption ranked first among %d captions: %.1f%% (chance %.1f%%)", n, topOne * 100, 100 / Double(n)),
+                        String(format: "图像 → 自己的描述在 %d 句描述中排第一：%.1f%%（随机水平 %.1f%%）", n, topOne * 100, 100 / Double(n))))
             run.metric("untrained_nn_same_modality", sameModality)
             run.metric("untrained_image_to_text_top1", topOne)
-            let unit = all.map { v in v.map { $0 / max(1e-12, v.map { $0 * $0 }.reduce(0, +).squareRoot()) } }   // on the unit sphere, as cosine sees them
-            let xy = PCA(points: unit, components: 2).project(unit)
-            let kinds = ObjectKind.allCases
-            let content = (0..<3).flatMap { _ in samples.map { kinds.firstIndex(of: $0.scene.objects[0].kind)! } }
-            let chart = ScatterChart(x: xy.map { Double($0[0]) }, y: xy.map { Double($0[1]) }, classes: content,
-                                     classNames: kinds.map { run.language == .zh ? $0.chinese : $0.english },
-                                     groups: modality, groupNames: [run.text(L("image", "图像")), run.text(L("caption", "描述")), run.text(L("sound", "声音"))],
-                                     title: run.text(L("Untrained encoders: grouped by modality, not by content", "未训练的编码器：按模态分组，而不是按内容")),
-                                     xLabel: "PCA 1", yLabel: "PCA 2")
-            try run.figure("untrained-space", png: Figure(chart, width: 1000, height: 700).pngData())
+            let unit = RawMeasures.unitLength(all)                                                        // as cosine sees them
+            let xy = PCA(points: unit, components: 2).project(unit)                                      // 3N × [2]
+            let objectIndex = (0..<3).flatMap { _ in samples.map { ObjectKind.allCases.firstIndex(of: $0.scene.objects[0].kind)! } }
+            try run.figure("untrained-space", png: HeterogeneityFigures.untrainedSpace(xy, objectIndex: objectIndex, modality: modality, run: run))
         },
     ]
 }

@@ -81,4 +81,42 @@ public enum RawMeasures {
         precondition(t.shape.count == 2, "rows: expected [N, d], got \(describe(shape: t.shape))")
         return (0..<t.shape[0]).map { Array(t.scalars[($0 * t.shape[1])..<(($0 + 1) * t.shape[1])]) }
     }
+
+    /// The first pixel (row by row) of the `side`×`side` window at `corner` whose colour is `rgb`.
+    ///
+    ///     RawMeasures.firstPixel(in: image, window: (72, 120), side: 8, rgb: (255, 128, 64))   // (x 75, y 120)
+    public static func firstPixel(in image: ToyImage, window corner: (x: Int, y: Int), side: Int,
+                                  rgb: (UInt8, UInt8, UInt8)) -> (x: Int, y: Int)? {
+        (0..<side * side).map { (corner.x + $0 % side, corner.y + $0 / side) }
+            .first { image.pixel(x: $0.0, y: $0.1) == rgb }
+    }
+
+    /// The share of an image's pixels that are exactly `rgb`.
+    public static func colorShare(_ image: ToyImage, rgb: (UInt8, UInt8, UInt8)) -> Double {
+        let hits = stride(from: 0, to: image.bytes.count, by: 3)
+            .filter { (image.bytes[$0], image.bytes[$0 + 1], image.bytes[$0 + 2]) == rgb }.count
+        return Double(hits) / Double(image.size * image.size)
+    }
+
+    /// The share of `queries[i]` whose most cosine-similar candidate is `candidates[i]` (top-1 retrieval).
+    ///
+    ///     topOneShare(queries: [[1, 0], [0, 1]], candidates: [[1, 0.1], [1, 0]])   // 1 of 2: 0.5
+    public static func topOneShare(queries: [[Float]], candidates: [[Float]]) -> Double {
+        let hits = queries.indices.filter { i in
+            candidates.indices.max { cosine(queries[i], candidates[$0]) < cosine(queries[i], candidates[$1]) } == i
+        }.count
+        return Double(hits) / Double(max(queries.count, 1))
+    }
+
+    /// Each vector scaled to length 1 (zero vectors stay zero): the sphere cosine similarity sees.
+    public static func unitLength(_ vectors: [[Float]]) -> [[Float]] {
+        vectors.map { v in v.map { $0 / max(1e-12, v.map { $0 * $0 }.reduce(0, +).squareRoot()) } }
+    }
+
+    /// The loudest cell of a [frames, bins] spectrogram: (frame, bin).
+    public static func loudest(_ spectrogram: Tensor) -> (frame: Int, bin: Int) {
+        let bins = spectrogram.shape[1]
+        let peak = spectrogram.scalars.indices.max { spectrogram.scalars[$0] < spectrogram.scalars[$1] }!
+        return (peak / bins, peak % bins)
+    }
 }

@@ -59,22 +59,36 @@ public final class Alignment: Lesson {
     /// The W-CLIP configuration: d = 64, 4 heads, 2 blocks, MLP 256, shared space 32, vocabulary 64, length 8.
     public static let configuration = ContrastiveConfiguration()
 
-    lazy var trainingSteps = run.quick ? 40 : knobs.steps
-    lazy var data = AlignmentData(pairs: run.quick ? 400 : knobs.pairs, testPairs: run.quick ? 200 : 600,
+    /// The --quick setting: a narrower, shallower model (d = 32, 1 block, 2 heads, MLP 64; about a tenth
+    /// of W-CLIP's parameters) at a higher learning rate, so alignment visibly forms within seconds.
+    /// The default run trains W-CLIP and is the one the guide quotes.
+    public static let quickConfiguration = ContrastiveConfiguration(
+        image: ImageEncoderConfiguration(width: 32, depth: 1, headCount: 2, hiddenWidth: 64),
+        text: TextEncoderConfiguration(width: 32, depth: 1, headCount: 2, hiddenWidth: 64))
+    public static let quickSteps = 250
+    public static let quickPairs = 1_200
+    public static let quickTestPairs = 200
+    public static let quickLearningRate: Float = 3e-3
+
+    lazy var configuration = run.quick ? Alignment.quickConfiguration : Alignment.configuration
+    lazy var trainingSteps = run.quick ? Alignment.quickSteps : knobs.steps
+    lazy var learningRate: Float = run.quick ? Alignment.quickLearningRate : 1e-3
+    lazy var data = AlignmentData(pairs: run.quick ? Alignment.quickPairs : knobs.pairs,
+                                  testPairs: run.quick ? Alignment.quickTestPairs : 600,
                                   drop: Float(knobs.drop), heldOut: Alignment.heldOut, seed: run.seed)
     /// The model as initialised; `trained` starts from the same numbers.
     lazy var untrained: ContrastiveModel = {
         var rng = run.rng(2)
-        return ContrastiveModel(Alignment.configuration, using: &rng)
+        return ContrastiveModel(configuration, using: &rng)
     }()
     /// The trained weights and the loss and temperature of every step (from --out when already trained).
     lazy var checkpoint: [String: Tensor] = run.checkpoint("tiny-clip", settings: knobs.settings) {
-        try AlignmentTraining.train(from: Alignment.configuration, rng: run.rng(2), pairs: data.trainPairs,
-                                    steps: trainingSteps, hard: Float(knobs.hard), seed: run.seed, run: run)
+        try AlignmentTraining.train(from: configuration, rng: run.rng(2), pairs: data.trainPairs, steps: trainingSteps,
+                                    learningRate: learningRate, hard: Float(knobs.hard), seed: run.seed, run: run)
     }
     lazy var trained: ContrastiveModel = {
         var rng = run.rng(2)
-        let model = ContrastiveModel(Alignment.configuration, using: &rng)
+        let model = ContrastiveModel(configuration, using: &rng)
         do { try model.load(checkpoint) } catch { run.stop(error) }
         return model
     }()
@@ -91,7 +105,8 @@ public final class Alignment: Lesson {
             run.table([run.text(L("split", "划分")), run.text(L("pairs", "对数")), run.text(L("held-out scenes", "留出组合场景"))],
                       [[run.text(L("train", "训练")), "\(data.train.count)", "\(data.heldOutCount(in: data.train))"],
                        [run.text(L("test", "测试")), "\(data.test.count)", "\(data.heldOutCount(in: data.test))"]])
-            run.print(run.text(L("held out of training: ", "训练中留出：")) + Alignment.heldOut.map(\.description).joined(separator: ", "))
+            run.print(run.text(L("held out of training: ", "训练中留出："))
+                      + Alignment.heldOut.map { run.text(L($0.description, $0.color.chinese + $0.kind.chinese)) }.joined(separator: ", "))
             run.print(run.text(L("vocabulary: ", "词表大小：")) + "\(data.tokenizer.count) / \(Alignment.configuration.text.vocabularySize)")
             try run.figure("pairs", png: AlignmentFigures.pairs(Array(data.train.samples.prefix(8)),
                                                                 title: run.text(L("Training pairs: picture and caption", "训练样本：图与描述"))))
@@ -100,10 +115,13 @@ public final class Alignment: Lesson {
              L("The image encoder cuts the 32×32 picture into 16 patches and runs a small transformer; the text encoder does the same over word tokens. Each pools its tokens, projects them to 32 numbers and scales them to length 1, so comparing a picture with a sentence is one dot product.",
                "图像编码器把 32×32 的图切成 16 个图块，送进一个小 transformer；文本编码器对词元做同样的事。两边各自把词元取平均，投影成 32 个数，再缩放到长度 1，于是比较一张图和一句话只需一次点积。")) { lesson, run in
             run.table([run.text(L("stage", "阶段")), run.text(L("image", "图像")), run.text(L("text", "文本"))],
-                      AlignmentShapes.trace(lesson.untrained, data: lesson.data, batch: 4))
+                      AlignmentShapes.trace(lesson.untrained, data: lesson.data, batch: 4, text: run.text))
             let m = lesson.untrained
-            run.print(run.text(L("parameters: ", "参数量：")) + "\(m.parameterCount) (image \(m.image.parameterCount + m.imageProjection.parameterCount), text \(m.text.parameterCount + m.textProjection.parameterCount), temperature 1)")
+            let (image, text) = (m.image.parameterCount + m.imageProjection.parameterCount, m.text.parameterCount + m.textProjection.parameterCount)
+            run.print(L("parameters: \(m.parameterCount) (image \(image), text \(text), temperature 1)",
+                        "参数量：\(m.parameterCount)（图像 \(image)，文本 \(text)，温度 1）"))
             run.metric("parameters", m.parameterCount)
+            if run.quick { run.print(AlignmentReport.quickSettingNote(parameters: m.parameterCount, run: run)) }
         },
         Step(L("The loss by hand", "手算损失"),
              L("For 4 pairs: cosine similarities, divided by the temperature τ, then a softmax along each row (each picture picks a caption) and along each column (each caption picks a picture). The loss is the mean of the two cross-entropies.",
@@ -122,19 +140,17 @@ public final class Alignment: Lesson {
         Step(L("Train", "训练"),
              L("Batches of 64 pairs; a share of each batch (--hard, half by default) shares one colour, so colour alone cannot tell the pairs apart. The learning rate warms up, then follows a cosine down; the temperature is learned too.",
                "每批 64 对；每批里有一部分（--hard，默认一半）颜色相同，只看颜色分不开它们。学习率先预热再按余弦下降；温度也一起学习。")) { lesson, run in
-            let history = AlignmentTraining.history(lesson.checkpoint)
+            let history = AlignmentTraining.history(lesson.checkpoint)     // loss and τ of every step
+            let (first, last20, chance) = (history.losses.first ?? 0, AlignmentTraining.meanOfLast(20, history.losses), Foundation.log(64.0))
+            let (tauFirst, tauLast) = (history.temperatures.first ?? 0, history.temperatures.last ?? 0)
             run.print(String(format: run.text(L("loss %.3f → %.3f over %d steps (chance: ln 64 = %.3f); τ %.4f → %.4f",
                                                 "损失 %.3f → %.3f，共 %d 步（随机水平 ln 64 = %.3f）；τ %.4f → %.4f")),
-                             history.losses.first ?? 0, history.losses.suffix(20).reduce(0, +) / Float(max(1, min(20, history.losses.count))),
-                             history.losses.count, Foundation.log(64.0), history.temperatures.first ?? 0, history.temperatures.last ?? 0))
-            run.metric("loss_first", history.losses.first ?? 0)
-            run.metric("loss_last20", history.losses.suffix(20).reduce(0, +) / Float(max(1, min(20, history.losses.count))))
-            run.metric("temperature_final", history.temperatures.last ?? 0)
-            try run.figure("training", png: AlignmentFigures.training(
-                losses: history.losses, temperatures: history.temperatures, chanceLoss: Foundation.log(64.0),
-                titles: (run.text(L("Contrastive loss (mean of 10 steps)", "对比损失（10 步滑动平均）")),
-                         run.text(L("Learned temperature τ", "学到的温度 τ"))),
-                xLabel: run.text(L("step", "步")), chanceLabel: run.text(L("chance, ln 64", "随机水平 ln 64"))))
+                             first, last20, history.losses.count, chance, tauFirst, tauLast))
+            run.metric("loss_first", first)
+            run.metric("loss_last20", last20)
+            run.metric("temperature_final", tauLast)
+            try run.figure("training", png: AlignmentFigures.training(losses: history.losses, temperatures: history.temperatures,
+                                                                      chanceLoss: chance, run: run))
         },
         Step(L("After training", "训练之后"),
              L("The same measurements on the trained model. What to look for: the cat picture closer to \"a cat\" than to \"a dog\", a bright diagonal in the matrix, each picture next to its caption and the points grouped by content.",

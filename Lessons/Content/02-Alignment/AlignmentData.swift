@@ -78,11 +78,13 @@ public enum AlignmentTraining {
     /// Trains a fresh model (drawn from `rng`) for `steps` steps, reporting progress through `run`, and returns its
     /// parameters plus "history.loss" and "history.temperature" [steps].
     public static func train(from configuration: ContrastiveConfiguration, rng: SeededGenerator, pairs: ContrastivePairs,
-                             steps: Int, hard: Float, seed: UInt64, run: Run) throws -> [String: Tensor] {
+                             steps: Int, learningRate: Float = 1e-3, hard: Float, seed: UInt64,
+                             run: Run) throws -> [String: Tensor] {
         var rng = rng
         let model = ContrastiveModel(configuration, using: &rng)
         var options = ContrastiveTrainingOptions()
         options.steps = steps
+        options.peakLearningRate = learningRate
         options.hardNegativeShare = hard
         let trainer = ContrastiveTrainer(model: model, pairs: pairs, options: options, seed: seed &+ 7)
         let progress = run.training(steps: steps, lr: Double(options.peakLearningRate))
@@ -100,6 +102,14 @@ public enum AlignmentTraining {
         return tensors
     }
 
+    /// The mean of the last `count` values (all of them when fewer): the loss at the end of training
+    /// without one batch's noise.
+    ///
+    ///     meanOfLast(2, [4, 3, 1, 2])   // 1.5
+    public static func meanOfLast(_ count: Int, _ values: [Float]) -> Float {
+        values.suffix(count).reduce(0, +) / Float(max(1, min(count, values.count)))
+    }
+
     /// The loss and temperature of every step, from a checkpoint written by `train`.
     public static func history(_ tensors: [String: Tensor]) -> (losses: [Float], temperatures: [Float]) {
         (tensors["history.loss"]?.scalars ?? [], tensors["history.temperature"]?.scalars ?? [])
@@ -108,8 +118,10 @@ public enum AlignmentTraining {
 
 /// The shapes of a batch as it flows through both towers.
 public enum AlignmentShapes {
-    /// Rows (stage, image shape, text shape) for the first `batch` training pairs, computed by running them.
-    public static func trace(_ model: ContrastiveModel, data: AlignmentData, batch: Int) -> [[String]] {
+    /// Rows (stage, image shape, text shape) for the first `batch` training pairs, computed by running them;
+    /// `t` translates the labels (`run.text` for the run's language).
+    public static func trace(_ model: ContrastiveModel, data: AlignmentData, batch: Int,
+                             text t: (L) -> String = { $0.en }) -> [[String]] {
         let samples = Array(data.train.samples.prefix(batch))
         let pixels = Batches.pixels(samples.map(\.image))                                     // [B, 32, 32, 3]
         let ids = data.ids(samples.map(\.caption.english))                                   // [B][8]
@@ -122,11 +134,11 @@ public enum AlignmentShapes {
             let imageOut = l2Normalize(model.imageProjection(imagePooled))                  // [B, 32]
             let textOut = l2Normalize(model.textProjection(textPooled))                     // [B, 32]
             let s = { (shape: [Int]) in describe(shape: shape) }
-            return [["input", s(pixels.shape) + " pixels", "[\(batch), \(data.length)] ids"],
-                    ["tokens", s(patches.shape) + " patches", s([batch, data.length]) + " → embedding"],
-                    ["encoder", s(imageTokens.shape), s(textTokens.shape)],
-                    ["pool", s(imagePooled.shape) + " mean", s(textPooled.shape) + " masked mean"],
-                    ["project + L2", s(imageOut.shape), s(textOut.shape)]]
+            return [[t(L("input", "输入")), s(pixels.shape) + t(L(" pixels", " 像素")), "[\(batch), \(data.length)]" + t(L(" ids", " 编号"))],
+                    [t(L("tokens", "词元")), s(patches.shape) + t(L(" patches", " 图块")), s([batch, data.length]) + t(L(" → embedding", " → 嵌入"))],
+                    [t(L("encoder", "编码器")), s(imageTokens.shape), s(textTokens.shape)],
+                    [t(L("pool", "池化")), s(imagePooled.shape) + t(L(" mean", " 平均")), s(textPooled.shape) + t(L(" masked mean", " 带掩码平均"))],
+                    [t(L("project + L2", "投影 + L2")), s(imageOut.shape), s(textOut.shape)]]
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import Figures
 import Multimodal
+import Walkthrough
 
 /// Figure builders for lesson 02.
 public enum AlignmentFigures {
@@ -56,9 +57,10 @@ public enum AlignmentFigures {
     }
 
     /// The loss per step (left) and the learned temperature τ per step (right).
-    public static func training(losses: [Float], temperatures: [Float], chanceLoss: Double,
-                                titles: (loss: String, temperature: String), xLabel: String,
-                                chanceLabel: String) throws -> [UInt8] {
+    public static func training(losses: [Float], temperatures: [Float], chanceLoss: Double, run: Run) throws -> [UInt8] {
+        let titles = (loss: run.text(L("Contrastive loss (mean of 10 steps)", "对比损失（10 步滑动平均）")),
+                      temperature: run.text(L("Learned temperature τ", "学到的温度 τ")))
+        let xLabel = run.text(L("step", "步")), chanceLabel = run.text(L("chance, ln 64", "随机水平 ln 64"))
         let steps = (1...max(1, losses.count)).map(Double.init)
         var loss = LineChart(title: titles.loss, xLabel: xLabel, yLabel: "loss")
         loss.add("loss", x: steps, y: smoothed(losses.map(Double.init)))

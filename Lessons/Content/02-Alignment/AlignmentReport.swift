@@ -29,6 +29,15 @@ public enum AlignmentReport {
         return (cat, dog)
     }
 
+    /// The line a --quick run prints under the model: which smaller setting it trains, so its numbers are
+    /// not mistaken for the default run's.
+    public static func quickSettingNote(parameters: Int, run: Run) -> String {
+        let (width, depth) = (Alignment.quickConfiguration.image.width, Alignment.quickConfiguration.image.depth)
+        return String(format: run.text(L("--quick setting: a smaller model (width \(width), \(depth) block, %1$d parameters) trained %2$d steps on %3$d pairs at learning rate %4$g, so alignment forms in seconds; the default run trains the full W-CLIP model for longer.",
+                                  "--quick 设置：更小的模型（宽 \(width)，\(depth) 层，%1$d 个参数），在 %3$d 对样本上以学习率 %4$g 训练 %2$d 步，几秒内就能看到对齐；默认运行训练完整的 W-CLIP，训练也更久。")),
+               parameters, Alignment.quickSteps, Alignment.quickPairs, Double(Alignment.quickLearningRate))
+    }
+
     /// Eight test pairs, one per object kind first: which test samples the heatmap shows.
     public static func heatmapIndices(_ data: AlignmentData, count: Int = 8) -> [Int] {
         var chosen: [Int] = []
@@ -53,7 +62,9 @@ public enum AlignmentReport {
         run.metric("matched_minus_mismatched_\(when)", diagonal - off)
         let labels = picked.map { i -> String in
             let o = data.test.samples[i].scene.objects[0]
-            return "\(o.size.english) \(o.color.english) \(o.kind.english)" + (data.test.samples[i].scene.hasSun ? " + sun" : "")
+            let sun = data.test.samples[i].scene.hasSun
+            return run.text(L("\(o.size.english) \(o.color.english) \(o.kind.english)" + (sun ? " + sun" : ""),
+                              o.size.chinese + o.color.chinese + o.kind.chinese + (sun ? " + 太阳" : "")))
         }
         let title = when == "before" ? L("Similarity before training", "训练前的相似度") : L("Similarity after training", "训练后的相似度")
         try run.figure("similarity-\(when)", png: AlignmentFigures.similarity(
@@ -131,12 +142,12 @@ public enum AlignmentReport {
                    run.text(L("animal right", "动物判对")), run.text(L("colour right", "颜色判对")), run.text(L("animal answers", "动物判成")), run.text(L("colour answers", "颜色判成"))],
                   data.heldOut.map { combination in
                       let members = samples.indices.filter { samples[$0].scene.objects[0].combination == combination }
-                      let answers = Dictionary(grouping: members.compactMap { animalOf[$0]?.english }, by: { $0 })
+                      let answers = Dictionary(grouping: members.compactMap { animalOf[$0].map { run.text(L($0.english, $0.chinese)) } }, by: { $0 })
                           .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")
-                      return [combination.description, "\(members.count)",
+                      return [run.text(L(combination.description, combination.color.chinese + combination.kind.chinese)), "\(members.count)",
                               "\(members.filter { animalOf[$0] == combination.kind }.count)",
                               "\(members.filter { colourRight[$0] }.count)", answers,
-                              Dictionary(grouping: members.map { ToyColor.allCases[colourGuess[$0]].english }, by: { $0 })
+                              Dictionary(grouping: members.map { ToyColor.allCases[colourGuess[$0]] }.map { run.text(L($0.english, $0.chinese)) }, by: { $0 })
                                   .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")]
                   })
         run.metric("zeroshot_animal", animalAll.0)

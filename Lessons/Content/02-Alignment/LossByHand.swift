@@ -47,7 +47,7 @@ public struct LossByHand {
     /// The printed walk-through.
     public func lines(_ run: Run) -> [String] {
         let f = { (v: Float) in String(format: "%6.3f", v) }
-        var out = captions.enumerated().map { "  text \($0.offset): \($0.element)" }
+        var out = captions.enumerated().map { run.text(L("  text \($0.offset): ", "  文本 \($0.offset)：")) + $0.element }
         out.append(run.text(L("cosine similarity s (row = image, column = text):", "余弦相似度 s（行 = 图，列 = 文）：")))
         out += similarities.map { "  [" + $0.map(f).joined(separator: " ") + " ]" }
         out.append(String(format: run.text(L("logits = s / τ with τ = %.3f (×%.1f):", "logits = s / τ，τ = %.3f（放大 %.1f 倍）：")),

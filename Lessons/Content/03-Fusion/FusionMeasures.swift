@@ -74,13 +74,5 @@ extension Fusion {
     }
 }
 
-/// Prints a line on the terminal only (standard error, and only when the output is a terminal): for
-/// measured times, which must not enter the run's files (byte-identical across runs of one seed).
-/// The Walkthrough's console has no public unrecorded line, hence this small workaround.
-func terminalOnly(_ run: Run, _ text: String) {
-    guard run.console.isTerminal else { return }
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Formats an accuracy as 0.00.
 func f2(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -13,9 +13,12 @@ enum FusionSteps {
                "三者用同样的两个编码器：一个处理 16 个图块的单层视觉 Transformer，一个单层文本 Transformer。区别只在图像和文本在哪里相遇：早期融合把两个池化后的特征向量拼接起来一起分类；晚期融合让每个模态各有一个分类器，再平均它们的概率；交叉融合让每个文本 token 通过交叉注意力去查询图像 token。")) { lesson, run in
             var rng = run.rng(99)
             let models: [(any FusionModel, String)] = [
-                (EarlyFusion(lesson.sizesB, using: &rng), "mean(image) ⧺ mean(text) → head → answer"),
-                (LateFusion(lesson.sizesB, using: &rng), "image → head₁ → p₁;  text → head₂ → p₂;  (p₁ + p₂)/2"),
-                (CrossFusion(lesson.sizesB, using: &rng), "text tokens —attend→ image tokens → mean → head"),
+                (EarlyFusion(lesson.sizesB, using: &rng), run.text(L("mean(image) ⧺ mean(text) → head → answer",
+                                                                      "均值(图像) ⧺ 均值(文本) → 分类头 → 答案"))),
+                (LateFusion(lesson.sizesB, using: &rng), run.text(L("image → head₁ → p₁;  text → head₂ → p₂;  (p₁ + p₂)/2",
+                                                                     "图像 → 分类头₁ → p₁；文本 → 分类头₂ → p₂；(p₁ + p₂)/2"))),
+                (CrossFusion(lesson.sizesB, using: &rng), run.text(L("text tokens —attend→ image tokens → mean → head",
+                                                                      "文本 token —注意→ 图像 token → 均值 → 分类头"))),
             ]
             run.table([run.text(L("strategy", "策略")), run.text(L("where image and text meet", "图文在哪里相遇")),
                        run.text(L("parameters", "参数量"))],
@@ -102,10 +105,10 @@ enum FusionSteps {
                 xLabel: run.text(L("training step", "训练步数")), yLabel: run.text(L("held-out accuracy", "留出集准确率"))))
             run.table([run.text(L("step", "步数"))] + lesson.strategies,
                       steps.indices.map { i in ["\(steps[i])"] + runs.map { f2($0[i]) } })
-            for (name, curve) in zip(["early", "late", "cross"], runs) {
+            for ((name, shown), curve) in zip(zip(["early", "late", "cross"], lesson.strategies), runs) {
                 let reached = zip(steps, curve).first { $0.1 >= 0.9 }?.0
-                run.print(L("\(name): " + (reached.map { "0.90 first reached at step \($0)" } ?? "0.90 not reached"),
-                            "\(name)：" + (reached.map { "第 \($0) 步首次达到 0.90" } ?? "没有达到 0.90")))
+                run.print(L("\(shown): " + (reached.map { "0.90 first reached at step \($0)" } ?? "0.90 not reached"),
+                            "\(shown)：" + (reached.map { "第 \($0) 步首次达到 0.90" } ?? "没有达到 0.90")))
                 run.metric("b.\(name).steps_to_90", Double(reached ?? 0))
             }
         },
@@ -133,28 +136,16 @@ enum FusionSteps {
         Step(L("What it costs", "代价是什么"),
              L("Parameters and multiply-adds per example are counted from the layer sizes; milliseconds are measured on this machine (printed on the terminal only, since they change from run to run). The figure grows the number of image tokens as a larger image would.",
                "参数量和每个样本的乘加次数由各层尺寸算出；毫秒数是在本机测的（只打印在终端上，因为每次运行都不同）。图中让图像 token 数增长，就像图像变大时那样。")) { lesson, run in
-            let models: [any FusionModel] = [lesson.earlyB.model, lesson.lateB.model, lesson.crossB.model]
-            let (n, t) = (lesson.sizesB.image.patchCount, lesson.sizesB.text.length)
+            let costs = FusionCosts(lesson)                          // counted from the layer sizes
             run.table([run.text(L("strategy", "策略")), run.text(L("parameters", "参数量")), run.text(L("multiply-adds / example", "乘加次数 / 样本"))],
-                      zip(lesson.strategies, models).map { [$0, "\($1.parameterCount)", "\($1.multiplyAdds(imageTokens: n, textTokens: t))"] })
-            for (name, model) in zip(["early", "late", "cross"], models) {
-                run.metric("cost.\(name).parameters", model.parameterCount)
-                run.metric("cost.\(name).multiply_adds", model.multiplyAdds(imageTokens: n, textTokens: t))
+                      lesson.strategies.indices.map { [lesson.strategies[$0], "\(costs.parameters[$0])", "\(costs.multiplyAdds[$0])"] })
+            for (i, name) in ["early", "late", "cross"].enumerated() {
+                run.metric("cost.\(name).parameters", costs.parameters[i])
+                run.metric("cost.\(name).multiply_adds", costs.multiplyAdds[i])
             }
-            let timing = lesson.testB.subset(Array(0..<min(250, lesson.testB.count)))
-            let ms = [lesson.millisecondsPerExample(lesson.earlyB.model, on: timing), lesson.millisecondsPerExample(lesson.lateB.model, on: timing),
-                      lesson.millisecondsPerExample(lesson.crossB.model, on: timing)]
-            terminalOnly(run, run.text(L("  measured now (not saved): ", "  本次实测（不写入文件）：")) + zip(lesson.strategies, ms)
-                .map { String(format: "%@ %.3f ms", $0, $1) }.joined(separator: ", ") + run.text(L(" per example", " 每样本")))
-            let tokens = [16, 64, 256, 1024]
-            let encoders = tokens.map { Double(lesson.sizesB.encoderMultiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 }
-            let totals = models.map { m in tokens.map { Double(m.multiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 } }
-            try run.figure("cost-vs-tokens", png: FusionFigures.cost(
-                tokens: tokens, costs: [totals, totals.map { zip($0, encoders).map { $0 - $1 } }], strategies: lesson.strategies,
-                panelTitles: [run.text(L("whole model", "整个模型")), run.text(L("fusion stage only (beyond the shared encoders)", "只算融合部分（共享编码器之外）"))],
-                xLabel: run.text(L("image tokens N", "图像 token 数 N")), yLabel: run.text(L("million multiply-adds / example", "每样本乘加次数（百万）")),
-                title: run.text(L("Cost per example as the image gets more tokens", "图像 token 增多时每个样本的计算量"))))
-            let share1024 = (totals[2][3] - totals[0][3]) / totals[0][3]
+            run.note(lesson.measuredTimesLine(run: run))             // milliseconds: terminal only
+            try run.figure("cost-vs-tokens", png: costs.figure(strategies: lesson.strategies, run: run))
+            let share1024 = costs.crossExtraShareAt1024
             run.print(L("At 1024 image tokens cross fusion needs \(f2(share1024 * 100))% more multiply-adds than early fusion.",
                         "在 1024 个图像 token 时，交叉融合比早期融合多需要 \(f2(share1024 * 100))% 的乘加次数。"))
             run.metric("cost.cross_extra_share_at_1024", share1024)

@@ -27,17 +27,19 @@ enum FusionVerdict {
 
         let measured: [(L, String, Bool)] = [
             (L("Early fusion: one modality's noise contaminates the rest", "早期融合：一个模态的噪声会污染整体"),
-             "drop σ=2: \(f2(imageDrop[0])) vs late \(f2(imageDrop[1])); p=0.8: \(f2(textDrop[0])) vs late \(f2(textDrop[1]))", earlyContaminated),
+             run.text(L("drop σ=2: \(f2(imageDrop[0])) vs late \(f2(imageDrop[1])); p=0.8: \(f2(textDrop[0])) vs late \(f2(textDrop[1]))",
+                        "下降 σ=2：\(f2(imageDrop[0]))，晚期 \(f2(imageDrop[1]))；p=0.8：\(f2(textDrop[0]))，晚期 \(f2(textDrop[1]))")), earlyContaminated),
             (L("Late fusion is robust to noise in one modality", "晚期融合对单个模态的噪声更稳健"),
-             "drops σ=2 e/l/c: " + imageDrop.map(f2).joined(separator: "/") + "; p=0.8: " + textDrop.map(f2).joined(separator: "/"), lateRobust),
+             run.text(L("drops σ=2 e/l/c: ", "下降 σ=2 早/晚/交叉：")) + imageDrop.map(f2).joined(separator: "/")
+                + run.text(L("; p=0.8: ", "；p=0.8：")) + textDrop.map(f2).joined(separator: "/"), lateRobust),
             (L("Late fusion misses deep cross-modal relations", "晚期融合抓不住深层的跨模态关系"),
-             "Task B late \(f2(b[1])) vs cross \(f2(b[2]))", lateMisses),
+             run.text(L("Task B late \(f2(b[1])) vs cross \(f2(b[2]))", "任务 B：晚期 \(f2(b[1]))，交叉 \(f2(b[2]))")), lateMisses),
             (L("Cross fusion works best (needs interaction: Task B)", "交叉融合效果最好（需要交互的任务 B）"),
-             "Task B e/l/c: " + b.map(f2).joined(separator: "/"), crossBestB),
+             run.text(L("Task B e/l/c: ", "任务 B 早/晚/交叉：")) + b.map(f2).joined(separator: "/"), crossBestB),
             (L("Cross fusion works best (complementary evidence: Task A)", "交叉融合效果最好（互补证据的任务 A）"),
-             "Task A e/l/c: " + a.map(f2).joined(separator: "/"), crossBestA),
+             run.text(L("Task A e/l/c: ", "任务 A 早/晚/交叉：")) + a.map(f2).joined(separator: "/"), crossBestA),
             (L("Cross fusion costs the most compute", "交叉融合的计算量最大"),
-             "multiply-adds e/l/c: " + costs.map(String.init).joined(separator: "/"), crossCostliest),
+             run.text(L("multiply-adds e/l/c: ", "乘加次数 早/晚/交叉：")) + costs.map(String.init).joined(separator: "/"), crossCostliest),
         ]
         run.table([run.text(L("the article's claim", "文章的论断")), run.text(L("this run measured", "本次测量")),
                    run.text(L("verdict", "结论"))],

@@ -1,0 +1,60 @@
+// Step 7's numbers: what each Task B model costs per example, counted from its layer sizes, and how
+// that grows as the image is cut into more tokens; plus the timing line for the terminal only.
+
+import Foundation
+import Multimodal
+import Walkthrough
+
+/// The cost of the three Task B models (early, late, cross), counted, never typed in.
+///
+///     let costs = FusionCosts(lesson)
+///     costs.multiplyAdds            // per example at 16 image tokens and 8 text tokens
+///     costs.totals[2][3]            // cross fusion at 1024 image tokens, millions of multiply-adds
+struct FusionCosts {
+    /// Image-token counts the figure grows through, as a larger image would give.
+    static let growth = [16, 64, 256, 1024]
+
+    let parameters: [Int]
+    /// Multiply-adds per example at the lesson's own size (16 image tokens).
+    let multiplyAdds: [Int]
+    /// [strategy][growth index]: millions of multiply-adds per example, whole model.
+    let totals: [[Double]]
+    /// [strategy][growth index]: the same minus the shared encoders: the fusion stage alone.
+    let fusionOnly: [[Double]]
+
+    init(_ lesson: Fusion) {
+        let models: [any FusionModel] = [lesson.earlyB.model, lesson.lateB.model, lesson.crossB.model]
+        let (n, t) = (lesson.sizesB.image.patchCount, lesson.sizesB.text.length)
+        parameters = models.map(\.parameterCount)
+        multiplyAdds = models.map { $0.multiplyAdds(imageTokens: n, textTokens: t) }
+        let encoders = FusionCosts.growth.map { Double(lesson.sizesB.encoderMultiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 }
+        let totals = models.map { m in FusionCosts.growth.map { Double(m.multiplyAdds(imageTokens: $0, textTokens: t)) / 1e6 } }
+        self.totals = totals
+        fusionOnly = totals.map { zip($0, encoders).map { $0 - $1 } }
+    }
+
+    /// How much more cross fusion costs than early fusion at 1024 image tokens, as a share (0.03 = 3%).
+    var crossExtraShareAt1024: Double { (totals[2][3] - totals[0][3]) / totals[0][3] }
+
+    /// The figure: cost against image tokens, whole model and fusion stage, one line per strategy.
+    func figure(strategies: [String], run: Run) throws -> [UInt8] {
+        try FusionFigures.cost(
+            tokens: FusionCosts.growth, costs: [totals, fusionOnly], strategies: strategies,
+            panelTitles: [run.text(L("whole model", "整个模型")), run.text(L("fusion stage only (beyond the shared encoders)", "只算融合部分（共享编码器之外）"))],
+            xLabel: run.text(L("image tokens N", "图像 token 数 N")), yLabel: run.text(L("million multiply-adds / example", "每样本乘加次数（百万）")),
+            title: run.text(L("Cost per example as the image gets more tokens", "图像 token 增多时每个样本的计算量")))
+    }
+}
+
+extension Fusion {
+    /// Milliseconds per example of each Task B model on up to 250 test questions, as one line for the
+    /// terminal (`run.note`): they differ from run to run, so they never enter the run's files.
+    func measuredTimesLine(run: Run) -> String {
+        let timing = testB.subset(Array(0..<min(250, testB.count)))
+        let ms = [millisecondsPerExample(earlyB.model, on: timing), millisecondsPerExample(lateB.model, on: timing),
+                  millisecondsPerExample(crossB.model, on: timing)]
+        return run.text(L("  measured now (not saved): ", "  本次实测（不写入文件）："))
+            + zip(strategies, ms).map { String(format: "%@ %.3f ms", $0, $1) }.joined(separator: ", ")
+            + run.text(L(" per example", " 每样本"))
+    }
+}
