@@ -57,12 +57,14 @@ if selected.contains("clip") {
     fields.append(("clip_loss_first", jsonLoss(clip.firstLoss)))
     fields.append(("clip_loss_last", jsonLoss(clip.lastLoss)))
     if measuresGrowth {
-        let growth = [16, 64, 256].map { batch in
-            let ms = batch == 64 ? clip.millisecondsPerStep
+        let batches = [16, 64, 256]
+        let ms = batches.map { batch in
+            batch == 64 ? clip.millisecondsPerStep
                 : runClipWorkload(batch: batch, warmUp: 3, steps: 15).millisecondsPerStep
-            return "\"\(batch)\": \(jsonNumber(ms))"
-    }
-    fields.append(("clip_ms_per_step_by_batch", "{" + growth.joined(separator: ", ") + "}"))
+        }
+        clipGrowth = GrowthSeries(sizes: batches, milliseconds: ms)
+        let growth = zip(batches, ms).map { "\"\($0)\": \(jsonNumber($1))" }
+        fields.append(("clip_ms_per_step_by_batch", "{" + growth.joined(separator: ", ") + "}"))
     }
 }
 
@@ -73,12 +75,14 @@ if selected.contains("vqa") {
     fields.append(("vqa_loss_first", jsonLoss(vqa.firstLoss)))
     fields.append(("vqa_loss_last", jsonLoss(vqa.lastLoss)))
     if measuresGrowth {
-        let growth = [26, 52, 104].map { tokens in
-            let ms = tokens == 26 ? vqa.millisecondsPerStep
+        let lengths = [26, 52, 104]
+        let ms = lengths.map { tokens in
+            tokens == 26 ? vqa.millisecondsPerStep
                 : runVqaWorkload(questionLength: tokens - 16, warmUp: 3, steps: 15).millisecondsPerStep
-            return "\"\(tokens)\": \(jsonNumber(ms))"
-    }
-    fields.append(("vqa_ms_per_step_by_tokens", "{" + growth.joined(separator: ", ") + "}"))
+        }
+        vqaGrowth = GrowthSeries(sizes: lengths, milliseconds: ms)
+        let growth = zip(lengths, ms).map { "\"\($0)\": \(jsonNumber($1))" }
+        fields.append(("vqa_ms_per_step_by_tokens", "{" + growth.joined(separator: ", ") + "}"))
     }
 }
 
