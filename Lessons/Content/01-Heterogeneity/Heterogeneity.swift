@@ -121,7 +121,7 @@ public final class Heterogeneity: Lesson {
             run.print(L("vocabulary: \(tokenizer.count) tokens (6 special, then the words of the ToyWorld captions, most frequent first)",
                         "词表：\(tokenizer.count) 个词元（6 个特殊词元，然后是 ToyWorld 描述里的词，按出现次数从多到少）"))
             run.metric("vocabulary_size", tokenizer.count)
-            try run.figure("text-tokens", png: Figure(strip, width: 1000, height: 260).pngData())
+            try run.figure("text-tokens", png: Figure(strip, width: 1000, height: 130).pngData())
         },
         Step(L("Sound is amplitude over time", "声音是随时间变化的振幅"),
              L("The scene's sound: a meow gliding up and down over a soft chord for the sun. Cut into short frames, each frame's spectrum shows which frequencies sound.",
