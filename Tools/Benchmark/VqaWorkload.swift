@@ -2,6 +2,7 @@
 // share one sequence (with learned positions and a modality-type embedding), pass through four
 // pre-LN transformer blocks, and the last token's state predicts the answer.
 
+import Multimodal
 import TeachingEngine
 
 /// The model of W-VQA: 220,384 parameters.
@@ -37,7 +38,7 @@ struct VqaBenchmarkModel {
     /// Cross-entropy of the predicted answers for images [B, 32, 32, 3] and questions [B][L].
     func loss(images: Tensor, questions: [[Int]], answers: [Int]) -> Variable {
         let patchCount = 16, length = 16 + questions[0].count
-        let patches = Variable(patchify(images, patch: 8))                               // [B, 16, 192]
+        let patches = Variable(Patches.patchify(images, patchSize: 8))                               // [B, 16, 192]
         let sequence = concatenate([patchEmbedding(patches), tokenEmbedding(questions)], alongAxis: 1)   // [B, L, 64]
         let types = modalityTypes([(0..<length).map { $0 < patchCount ? 0 : 1 }])        // [1, L, 64]
         let hidden = encoder(sequence + positions + types).output                        // [B, L, 64]
