@@ -1,4 +1,4 @@
-// A short seeded training, small enough for a test: one animal per picture, "what animal" questions.
+// A short seeded training, small enough for a test: one large animal per picture, "what animal" questions.
 // The model that sees the image must answer far above the blind model, which can only learn the
 // most common answer (about 1 in 4 for four animals).
 
@@ -11,9 +11,9 @@ import Walkthrough
 
 @Suite("Lesson 05: a short training learns to read the image")
 struct Lesson05TrainingTests {
-    /// One animal (cat, dog, bird or fish) per scene, asked "what animal is in the picture?".
+    /// One large animal (cat, dog, bird or fish) per scene, asked "what animal is in the picture?".
     func animalData(seed: UInt64) -> VQAData {
-        var options = VQAData.datasetOptions()
+        var options = VQAData.largeObjectOptions()
         options.scenes.objectCount = 1...1
         options.scenes.kinds = ObjectKind.animals
         options.scenes.sunProbability = 0
@@ -30,15 +30,16 @@ struct Lesson05TrainingTests {
         config.hiddenWidth = 128
         var rng = SeededGenerator(seed: seed)
         let model = SingleStreamVQA(config, using: &rng)
-        var plan = VQATrainingPlan(steps: 400)
+        var plan = VQATrainingPlan(steps: 200)
         plan.batchSize = 32
         plan.peakLearningRate = 3e-3
         VQATraining.train(model, on: data, plan: plan, rng: &rng) { _, _ in }
         return VQATraining.score(model, data: data, examples: data.test).overall
     }
 
-    // Measured (200 test scenes): seed 1 → 1.00 vs blind 0.25, seed 2 → 1.00 vs 0.29, seed 3 → 0.80 vs 0.26.
-    @Test("after 400 steps, 'what animal' is answered far above the blind model (seed 3, the slowest of three)")
+    // Measured (200 test scenes, 200 steps): seed 1 → 0.93 vs blind 0.20, seed 2 → 1.00 vs 0.26,
+    // seed 3 → 0.74 vs 0.27, seed 4 → 0.76 vs 0.27.
+    @Test("after 200 steps, 'what animal' is answered far above the blind model (seed 3, the slowest of four)")
     func whatAnimalBeatsBlind() {
         let data = animalData(seed: 3)
         let sees = trainedAccuracy(data, seesImage: true, seed: 13)

@@ -33,6 +33,37 @@ public struct VQAData: Sendable {
     /// ToyWorld scenes for VQA: 1–4 objects on the 4×4 grid (one object per 8×8 patch), every question kind.
     public static func datasetOptions() -> DatasetOptions { DatasetOptions() }
 
+    /// Scenes for lesson 05's recipe: large objects only (each nearly fills its 8×8 patch), 1–4 of them.
+    public static func largeObjectOptions() -> DatasetOptions {
+        var options = DatasetOptions()
+        options.scenes.sizes = [.large]
+        return options
+    }
+
+    /// Train and test samples with a set number of questions of each kind, each kind drawn from its own
+    /// seeded split (a plain split asks whichever kind applies, so "what is in this picture?" — one-object
+    /// scenes only — and "is X left of Y?" come out rare). "What is in this picture?" is asked about
+    /// one-object scenes; a kind that does not apply to a scene drops that sample, so counts are upper bounds.
+    ///
+    ///     let (train, test) = VQAData.balancedSplit(train: [.isLeftOf: 1200, .howMany: 600], test: 100,
+    ///                                               options: VQAData.largeObjectOptions(), seed: 5)
+    ///     VQAData(train: train, test: test, language: .english).train.count   // ≤ 1800
+    public static func balancedSplit(train: [QuestionKind: Int], test: Int, options: DatasetOptions,
+                                     seed: UInt64) -> (train: [ToySample], test: [ToySample]) {
+        var trainSamples: [ToySample] = [], testSamples: [ToySample] = []
+        for (index, kind) in QuestionKind.allCases.enumerated() {
+            guard let count = train[kind], count > 0 else { continue }
+            var kindOptions = options
+            kindOptions.questionKinds = [kind]
+            if kind == .whatIsInPicture { kindOptions.scenes.objectCount = 1...1 }
+            let (tr, te) = ToyDataset.split(train: count, test: test, options: kindOptions,
+                                            seed: seed &+ UInt64(index) &* 1_000)
+            trainSamples += tr.samples
+            testSamples += te.samples
+        }
+        return (trainSamples, testSamples)
+    }
+
     /// Encodes the samples that have a question; the tokenizer comes from the training questions and answers.
     public init(train: [ToySample], test: [ToySample], language: Language) {
         let asked = train.compactMap(\.question)
