@@ -15,15 +15,24 @@ public enum LearnedGrid {
         public var trainScenes = 3_000
         public var testScenes = 600
         public var depth = 2
-        /// The question kinds trained on; only "is X left of Y?" depends on where things are.
-        public var questionKinds: [QuestionKind] = QuestionKind.allCases
+        /// Objects per scene (1–4 on the 4×4 grid).
+        public var objectCount: ClosedRange<Int> = 1...4
+        /// The question kinds trained on: "where is the cat?", whose answer is the place itself. (Of the six
+        /// standard kinds only "is X left of Y?" depends on place, and it alone did not teach the grid.)
+        public var questionKinds: [QuestionKind] = [.whereIs]
         public init(steps: Int) { self.steps = steps }
     }
+
+    /// The `--questions` choices: where, mixed (where + the six standard kinds), all (the six), left-of.
+    public static let questionMixes: [String: [QuestionKind]] = [
+        "where": [.whereIs], "mixed": QuestionKind.everyKind, "all": QuestionKind.standard, "left-of": [.isLeftOf],
+    ]
 
     /// ToyWorld VQA data (1–4 objects, one per patch of the 4×4 grid) in one language.
     public static func data(_ recipe: Recipe, language: Language, seed: UInt64) -> (data: VQAData, test: [ToySample]) {
         var options = VQAData.datasetOptions()
         options.questionKinds = recipe.questionKinds
+        options.scenes.objectCount = recipe.objectCount
         let (train, test) = ToyDataset.split(train: recipe.trainScenes, test: recipe.testScenes,
                                              options: options, seed: seed &+ 404)
         return (VQAData(train: train.samples, test: test.samples, language: language), test.samples)
@@ -67,13 +76,14 @@ public enum LearnedGrid {
         public let catPatch: Int
     }
 
-    /// The test scenes whose question is "what colour is the cat?" (猫是什么颜色？), in test order.
+    /// The test scenes whose question names the cat — "where is the cat?" (猫在哪里？) or "what colour is
+    /// the cat?" (猫是什么颜色？) — in test order.
     public static func catProbes(_ test: [ToySample], data: VQAData) -> [Probe] {
         let cat = data.language == .english ? ObjectKind.cat.english : ObjectKind.cat.chinese
         guard let catID = data.tokenizer.id(of: cat) else { return [] }
         let side = ToyScene.gridSize
         return test.compactMap { sample in
-            guard let q = sample.question, q.kind == .whatColor,
+            guard let q = sample.question, q.kind == .whatColor || q.kind == .whereIs,
                   let object = sample.scene.objects.first(where: { $0.kind == .cat }) else { return nil }
             let ids = data.encodeQuestion(q.text(data.language))
             guard let index = ids.firstIndex(of: catID) else { return nil }

@@ -21,7 +21,7 @@ public final class Tokens: Lesson {
         TryThis(change: L("--patch 32", "--patch 32"), expect: L("49 patch tokens, 53 in the sequence", "49 个图像块词元，序列共 53 个")),
         TryThis(change: L("--width 128", "--width 128"), expect: L("the same equivariance, to float precision", "同样的置换等变性，误差在浮点精度内")),
         TryThis(change: L("--train-steps 1200", "--train-steps 1200"),
-                expect: L("higher accuracy, and still no grid in the learned positions", "准确率更高，但学到的位置仍然没有网格")),
+                expect: L("see whether the where-question leaves chance, and the grid with it", "看“在哪里”题能否脱离随机水平，网格是否随之出现")),
         TryThis(change: L("--seed 4", "--seed 4"),
                 expect: L("the word cat puts about 0.59 of its patch attention on the cat", "“猫”这个词把约 0.59 的图像块注意力放在猫上")),
     ]
@@ -34,7 +34,7 @@ public final class Tokens: Lesson {
         @Option(help: "Token width d.") var width = 64
         @Option(help: "Your own picture instead of the ToyWorld scene (resized to 224×224).") var image: String?
         @Option(help: "Training steps of the small single-stream model (steps 6 and 8; batch 64).") var trainSteps = 600
-        @Option(help: "Questions it trains on: all, or left-of (\"is X left of Y?\", the kind that needs place).") var questions = "all"
+        @Option(help: "Questions it trains on: where (\"where is the cat?\" → \"row 2 column 3\"), mixed (where + the six standard kinds), all (the six standard kinds, as lesson 05), or left-of.") var questions = "where"
         public init() {}
         public func validate() throws {
             try Knob.inRange(patch, 1...224, "--patch")
@@ -42,7 +42,9 @@ public final class Tokens: Lesson {
             try Knob.inRange(width, 4...512, "--width")
             guard width % 4 == 0 else { throw ValidationError("--width must be a multiple of 4, got \(width)") }
             try Knob.positive(trainSteps, "--train-steps")
-            guard ["all", "left-of"].contains(questions) else { throw ValidationError("--questions must be all or left-of, got \(questions)") }
+            guard LearnedGrid.questionMixes[questions] != nil else {
+                throw ValidationError("--questions must be where, mixed, all or left-of, got \(questions)")
+            }
         }
         public var settings: [String: String] {
             ["patch": "\(patch)", "width": "\(width)", "image": image ?? "-", "train-steps": "\(trainSteps)", "questions": questions]
@@ -94,7 +96,7 @@ public final class Tokens: Lesson {
     lazy var recipe: LearnedGrid.Recipe = {
         var recipe = LearnedGrid.Recipe(steps: run.quick ? min(40, knobs.trainSteps) : knobs.trainSteps)
         if run.quick { (recipe.trainScenes, recipe.testScenes) = (600, 300) }
-        if knobs.questions == "left-of" { recipe.questionKinds = [.isLeftOf] }
+        recipe.questionKinds = LearnedGrid.questionMixes[knobs.questions] ?? [.whereIs]
         return recipe
     }()
     lazy var vqa = LearnedGrid.data(recipe, language: run.language == .zh ? .chinese : .english, seed: run.seed)

@@ -77,6 +77,7 @@ extension VQALesson {
         case .isThere: return run.text(L("is there", "有没有"))
         case .isLeftOf: return run.text(L("left of", "在左边吗"))
         case .whatIsInPicture: return run.text(L("what is in it", "图里有什么"))
+        case .whereIs: return run.text(L("where is", "在哪里"))   // lesson 04's kind; lesson 05 does not ask it
         }
     }
 }

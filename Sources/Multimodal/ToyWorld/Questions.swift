@@ -4,7 +4,8 @@
 
 import TeachingEngine
 
-/// The kinds of question ToyWorld asks.
+/// The kinds of question ToyWorld asks: the six `standard` ones, which every dataset draws from unless it
+/// names its kinds, and `whereIs`, asked only when a dataset asks for it (lesson 04).
 public enum QuestionKind: String, CaseIterable, Sendable, Hashable {
     /// "what animal is in the picture?" → "cat" (or "which animal is orange?" with several animals)
     case whatAnimal
@@ -18,6 +19,20 @@ public enum QuestionKind: String, CaseIterable, Sendable, Hashable {
     case isLeftOf
     /// "what is in this picture?" → "a cat"; 这张图片里有什么？ → 图片中有一只猫 (one-object scenes)
     case whatIsInPicture
+    /// "where is the cat?" → "row 2 column 3" (rows from the top, columns from the left, counted from 1);
+    /// 猫在哪里？ → 第2行第3列. The answer is the place itself, so a model must read where each patch sits.
+    case whereIs
+
+    /// The six kinds asked before `whereIs` existed, in their original order: the default of every
+    /// dataset, so datasets that do not name `whereIs` are byte-for-byte what they were.
+    public static let standard: [QuestionKind] = [.whatAnimal, .whatColor, .howMany, .isThere, .isLeftOf, .whatIsInPicture]
+
+    /// The `standard` kinds only. Lessons iterate `allCases` to build their question mixes, so `whereIs`
+    /// stays out of it and is asked only where a dataset names it; `everyKind` lists all seven.
+    public static var allCases: [QuestionKind] { standard }
+
+    /// All seven kinds: `standard` then `whereIs`.
+    public static let everyKind: [QuestionKind] = standard + [.whereIs]
 }
 
 /// A question and its answer in both languages.
@@ -41,9 +56,9 @@ public enum Questioner {
     static let numbersChinese = ["零个", "一个", "两个", "三个", "四个", "五个", "六个", "七个", "八个",
                                  "九个", "十个", "十一个", "十二个", "十三个", "十四个", "十五个"]
 
-    /// The question kinds that have a well-defined answer for `scene`.
+    /// The question kinds (of `everyKind`) that have a well-defined answer for `scene`.
     public static func applicableKinds(for scene: ToyScene) -> [QuestionKind] {
-        QuestionKind.allCases.filter { kindApplies($0, to: scene) }
+        QuestionKind.everyKind.filter { kindApplies($0, to: scene) }
     }
 
     static func kindApplies(_ kind: QuestionKind, to scene: ToyScene) -> Bool {
@@ -52,7 +67,7 @@ public enum Questioner {
         let uniqueColors = Set(scene.objects.map(\.color)).count == scene.objects.count
         switch kind {
         case .whatAnimal: return animals.count == 1 || (!animals.isEmpty && uniqueColors)
-        case .whatColor: return uniqueKinds
+        case .whatColor, .whereIs: return uniqueKinds
         case .howMany, .isThere: return true
         case .isLeftOf: return uniqueKinds && Set(scene.objects.map(\.cell.column)).count >= 2
         case .whatIsInPicture: return scene.objects.count == 1
@@ -113,11 +128,16 @@ public enum Questioner {
             return Question(kind: kind, english: "what is in this picture?", chinese: "这张图片里有什么？",
                             answerEnglish: "\(Captioner.article(before: o.kind.english)) \(o.kind.english)",
                             answerChinese: "图片中有\(o.kind.chineseOne)\(o.kind.chinese)")
+        case .whereIs:
+            let o = rng.pick(objects)
+            let (row, column) = (o.cell.row + 1, o.cell.column + 1)
+            return Question(kind: kind, english: "where is the \(o.kind.english)?", chinese: "\(o.kind.chinese)在哪里？",
+                            answerEnglish: "row \(row) column \(column)", answerChinese: "第\(row)行第\(column)列")
         }
     }
 
     /// A question of a kind drawn uniformly from `allowed` among those that apply, or nil if none does.
-    public static func randomQuestion(about scene: ToyScene, allowed: [QuestionKind] = QuestionKind.allCases,
+    public static func randomQuestion(about scene: ToyScene, allowed: [QuestionKind] = QuestionKind.standard,
                                       rng: inout SeededGenerator) -> Question? {
         let kinds = applicableKinds(for: scene).filter(allowed.contains)
         guard !kinds.isEmpty else { return nil }

@@ -20,8 +20,8 @@ public struct DatasetOptions: Sendable {
     public var captions = CaptionOptions()
     /// The side of the rendered images (a multiple of 4; 32 gives one 8×8 patch per cell).
     public var imageSize = 32
-    /// The question kinds to draw from.
-    public var questionKinds: [QuestionKind] = QuestionKind.allCases
+    /// The question kinds to draw from (add `.whereIs` to ask where things are).
+    public var questionKinds: [QuestionKind] = QuestionKind.standard
 
     public init() {}
 }
