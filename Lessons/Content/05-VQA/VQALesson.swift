@@ -19,9 +19,9 @@ public final class VQALesson: Lesson {
         "A small transformer reads 16 image patches and a question as one sequence and writes the answer word by word; a blind twin that never sees the image shows how much the image is worth.",
         "一个小型 Transformer 把 16 个图像块和一个问题当作同一个序列来读，再逐词写出答案；一个从不看图的“盲”模型告诉我们图像到底值多少。")
     public static let tryThis = [
-        TryThis(change: L("--steps 300", "--steps 300"),
-                expect: L("training stops on the plateau of the loss curve, before the model learns where to look: it answers about as well as the blind model",
-                          "训练停在损失曲线的平台上，模型还没学会该看哪里：答得和盲模型差不多")),
+        TryThis(change: L("--steps 150", "--steps 150"),
+                expect: L("training stops on the plateau of the loss curve, before the model learns where to look: it answers little better than the blind model",
+                          "训练停在损失曲线的平台上，模型还没学会该看哪里：答得只比盲模型好一点")),
         TryThis(change: L("--batch 32 --steps 1600", "--batch 32 --steps 1600"),
                 expect: L("about two thirds of the time; shapes and counting are learned, but on some seeds \"what colour\" is still on the plateau when training ends",
                           "时间约为三分之二；形状和数数能学会，但在某些种子下训练结束时“什么颜色”还停在平台上")),

@@ -111,13 +111,18 @@ extension VQALesson {
             run.metric("blind_accuracy_single_object", blindSingle)
             run.metric("accuracy_overall", lesson.seeingScore.overall)
             run.metric("blind_accuracy_overall", lesson.blindScore.overall)
-            let weak = zip(kinds, chance).filter { kind, _ in
-                (lesson.seeingScore.accuracy(kind) ?? 0) < (lesson.blindScore.accuracy(kind) ?? 0) + 0.1
-            }.map { lesson.kindName($0.0) }
-            if !weak.isEmpty {
-                run.print(run.text(L("Not clearly above the blind model here: ", "这里没有明显超过盲模型：")) + weak.joined(separator: ", ")
-                          + run.text(L(". Relations between objects need more steps and data than this run gives them.",
-                                       "。物体之间的关系需要比这次运行更多的步数和数据。")))
+            let weakKinds = kinds.filter { (lesson.seeingScore.accuracy($0) ?? 0) < (lesson.blindScore.accuracy($0) ?? 0) + 0.1 }
+            if !weakKinds.isEmpty {
+                run.print(run.text(L("Not clearly above the blind model here: ", "这里没有明显超过盲模型："))
+                          + weakKinds.map { lesson.kindName($0) }.joined(separator: ", ") + ".")
+            }
+            if run.quick && !weakKinds.isEmpty {
+                run.print(run.text(L("A --quick run stops on the loss plateau; the full run trains long enough to leave it.",
+                                     "--quick 运行停在损失的平台上；完整运行训练得足够久，能走出平台。")))
+            }
+            if weakKinds.contains(.isLeftOf) {
+                run.print(run.text(L("Relations between objects (find two objects by name, compare where they are) were not learned by any recipe tried for this lesson: twice the data, three blocks, grid-shaped starting positions, more steps.",
+                                     "物体之间的关系（按名字找到两个物体，再比较它们的位置）在本课试过的所有配方里都没有学会：数据加倍、三层、网格形状的初始位置、更多步数。")))
             }
             try run.figure("accuracy", png: lesson.accuracyBars(kinds: kinds, chance: chance))
         },
