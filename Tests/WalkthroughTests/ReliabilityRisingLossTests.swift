@@ -22,7 +22,7 @@ struct ReliabilityRisingLossTests {
         let out = temporaryFolder("falling")
         defer { try? FileManager.default.removeItem(at: out) }
         let (result, console) = runDemo(["--out", out.path])
-        #expect(result.exitCode == 0)
+        #expect(result.exitCode == 0, "\(console.errors)")
         #expect(!console.output.contains("note: the loss ended higher"))
     }
 }
