@@ -27,8 +27,13 @@ public enum Walkthrough {
             try command.validate()
         } catch {
             let code = LessonCommand<Content>.exitCode(for: error).rawValue
-            let message = LessonCommand<Content>.fullMessage(for: error)
-            if code == 0 { console.line(message) } else { console.error(message) }
+            if code == 0 {
+                console.line(LessonCommand<Content>.fullMessage(for: error))   // --help, --version
+            } else {
+                // One line that names the problem, as every error of the kit does.
+                let name = LessonCommand<Content>.configuration.commandName ?? "lesson"
+                console.error("error: \(LessonCommand<Content>.message(for: error)) (see '\(name) --help')")
+            }
             return RunResult(exitCode: code)
         }
         var result = RunResult(exitCode: 0)

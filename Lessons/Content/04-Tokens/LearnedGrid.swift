@@ -25,7 +25,7 @@ public enum LearnedGrid {
 
     /// The `--questions` choices: where, mixed (where + the six standard kinds), all (the six), left-of.
     public static let questionMixes: [String: [QuestionKind]] = [
-        "where": [.whereIs], "mixed": QuestionKind.everyKind, "all": QuestionKind.standard, "left-of": [.isLeftOf],
+        "where": [.whereIs], "mixed": QuestionKind.allCases, "all": QuestionKind.standard, "left-of": [.isLeftOf],
     ]
 
     /// ToyWorld VQA data (1–4 objects, one per patch of the 4×4 grid) in one language.

@@ -45,6 +45,7 @@ public final class Tokens: Lesson {
             guard LearnedGrid.questionMixes[questions] != nil else {
                 throw ValidationError("--questions must be where, mixed, all or left-of, got \(questions)")
             }
+            try Knob.image(image, "--image")   // a bad picture stops the run before any work
         }
         public var settings: [String: String] {
             ["patch": "\(patch)", "width": "\(width)", "image": image ?? "-", "train-steps": "\(trainSteps)", "questions": questions]

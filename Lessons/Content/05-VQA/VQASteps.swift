@@ -57,12 +57,12 @@ extension VQALesson {
             run.print(run.text(L("model that sees", "看图模型")) + ": \(model.parameterCount) " + run.text(L("parameters", "个参数"))
                       + ", \(model.configuration.depth) " + run.text(L("blocks", "层")) + ", \(lesson.data.train.count) " + run.text(L("training questions", "道训练题")))
             let blind = lesson.blind
-            run.table([run.text(L("model", "模型")), run.text(L("steps", "步数")), run.text(L("final loss", "最终损失")), run.text(L("seconds", "秒"))], [
-                [run.text(L("sees", "看图")), "\(losses.count)", String(format: "%.3f", movingAverage(losses, window: 20).last ?? 0), String(format: "%.1f", seconds)],
-                [run.text(L("blind", "盲")), "\(blind.losses.count)", String(format: "%.3f", movingAverage(blind.losses, window: 20).last ?? 0), String(format: "%.1f", blind.seconds)],
+            run.table([run.text(L("model", "模型")), run.text(L("steps", "步数")), run.text(L("final loss", "最终损失"))], [
+                [run.text(L("sees", "看图")), "\(losses.count)", String(format: "%.3f", movingAverage(losses, window: 20).last ?? 0)],
+                [run.text(L("blind", "盲")), "\(blind.losses.count)", String(format: "%.3f", movingAverage(blind.losses, window: 20).last ?? 0)],
             ])
+            run.note(String(format: run.text(L("training took %.1f s (sees) and %.1f s (blind)", "训练用时 %.1f 秒（看图）和 %.1f 秒（盲）")), seconds, blind.seconds))
             try run.figure("loss", png: lesson.lossCurves())
-            run.metric("train_seconds", seconds)
             run.metric("final_loss", movingAverage(losses, window: 20).last ?? 0)
             run.metric("blind_final_loss", movingAverage(blind.losses, window: 20).last ?? 0)
         },
@@ -88,7 +88,7 @@ extension VQALesson {
         Step(L("Measure: accuracy per question type, against the blind model", "评估：各类问题的准确率，与盲模型对比"),
              L("Exact match on held-out scenes: the whole answer and the `<eos>` must be right. The blind model shows what the question alone gives away; chance is a uniform guess among the answers of that type.",
                "在留出的场景上做完全匹配：整个答案连同 `<eos>` 都要对。盲模型说明只看问题能猜到多少；随机猜是在这类问题的答案里均匀地猜。")) { lesson, run in
-            let kinds = QuestionKind.allCases.filter { lesson.seeingScore.perKind[$0] != nil }
+            let kinds = QuestionKind.standard.filter { lesson.seeingScore.perKind[$0] != nil }
             let chance = kinds.map { kind in
                 1 / Double(Set(lesson.data.test.filter { $0.kind == kind }.map(\.answer)).count)
             }
@@ -136,7 +136,11 @@ extension VQALesson {
                 return
             }
             let image = try ToyImage(contentsOf: path, size: lesson.data.imageSize)
-            let question = lesson.data.encodeQuestion(text)
+            let (question, truncated) = lesson.data.encodeQuestionNoting(text)
+            if truncated {
+                run.print(run.text(L("The question is longer than the model's \(question.count) question tokens: only its start is used.",
+                                     "问题比模型的 \(question.count) 个问题词元长：只用了开头部分。")))
+            }
             let unknown = lesson.tokenStrings(question).filter { $0 == Tokenizer.specialTokens[Tokenizer.unknown] }.count
             run.print(run.text(L("question tokens", "问题词")) + ": " + lesson.tokenStrings(question).joined(separator: " | "))
             if unknown > 0 {

@@ -51,7 +51,7 @@ public struct VQAData: Sendable {
     public static func balancedSplit(train: [QuestionKind: Int], test: Int, options: DatasetOptions,
                                      seed: UInt64) -> (train: [ToySample], test: [ToySample]) {
         var trainSamples: [ToySample] = [], testSamples: [ToySample] = []
-        for (index, kind) in QuestionKind.allCases.enumerated() {
+        for (index, kind) in QuestionKind.standard.enumerated() {
             guard let count = train[kind], count > 0 else { continue }
             var kindOptions = options
             kindOptions.questionKinds = [kind]
@@ -87,7 +87,13 @@ public struct VQAData: Sendable {
     }
 
     /// Encodes a learner's own question at this set's question length (longer questions are cut).
-    public func encodeQuestion(_ text: String) -> [Int] { tokenizer.encode(text, length: questionLength).ids }
+    public func encodeQuestion(_ text: String) -> [Int] { encodeQuestionNoting(text).ids }
+
+    /// The question as ids of the model's question length, and whether words past that length were cut.
+    public func encodeQuestionNoting(_ text: String) -> (ids: [Int], truncated: Bool) {
+        let encoded = tokenizer.encode(text, length: questionLength)
+        return (encoded.ids, encoded.truncated)
+    }
 
     /// A model configuration that fits these lengths and this vocabulary.
     public func configuration(seesImage: Bool = true) -> SingleStreamConfiguration {

@@ -27,12 +27,6 @@ public enum QuestionKind: String, CaseIterable, Sendable, Hashable {
     /// dataset, so datasets that do not name `whereIs` are byte-for-byte what they were.
     public static let standard: [QuestionKind] = [.whatAnimal, .whatColor, .howMany, .isThere, .isLeftOf, .whatIsInPicture]
 
-    /// The `standard` kinds only. Lessons iterate `allCases` to build their question mixes, so `whereIs`
-    /// stays out of it and is asked only where a dataset names it; `everyKind` lists all seven.
-    public static var allCases: [QuestionKind] { standard }
-
-    /// All seven kinds: `standard` then `whereIs`.
-    public static let everyKind: [QuestionKind] = standard + [.whereIs]
 }
 
 /// A question and its answer in both languages.
@@ -56,9 +50,9 @@ public enum Questioner {
     static let numbersChinese = ["零个", "一个", "两个", "三个", "四个", "五个", "六个", "七个", "八个",
                                  "九个", "十个", "十一个", "十二个", "十三个", "十四个", "十五个"]
 
-    /// The question kinds (of `everyKind`) that have a well-defined answer for `scene`.
+    /// The question kinds (of `allCases`) that have a well-defined answer for `scene`.
     public static func applicableKinds(for scene: ToyScene) -> [QuestionKind] {
-        QuestionKind.everyKind.filter { kindApplies($0, to: scene) }
+        QuestionKind.allCases.filter { kindApplies($0, to: scene) }
     }
 
     static func kindApplies(_ kind: QuestionKind, to scene: ToyScene) -> Bool {
