@@ -36,9 +36,15 @@ public enum DocsMarkers {
     ///     format(0.9341, like: "0.00")   // "0.93"
     ///     format(0.9341, like: "90.0%")  // "93.4%"
     ///     format(12, like: "?")          // "12"
+    ///     format(5.4e-7, like: "3.87e-07") // "5.40e-07" (scientific stays scientific)
     public static func format(_ value: Double, like old: String) -> String {
         let trimmed = old.trimmingCharacters(in: " ")
         guard trimmed.contains(where: \.isNumber) else { return formatNumber(value) }
+        if let e = trimmed.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            let mantissa = trimmed[..<e]
+            let decimals = mantissa.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+            return String(format: "%.\(decimals)e", value)
+        }
         let percent = trimmed.hasSuffix("%")
         let digits = percent ? String(trimmed.dropLast()) : trimmed
         let decimals = digits.split(separator: ".", maxSplits: 1).dropFirst().first.map { $0.prefix(while: \.isNumber).count } ?? 0

@@ -14,6 +14,12 @@ struct DocsTests {
         #expect(unknown == ["09.x"])
     }
 
+    @Test("a number quoted in scientific notation stays scientific: 5.4e-7 like 3.87e-07 reads 5.40e-07")
+    func scientific() {
+        #expect(DocsMarkers.format(5.4e-7, like: "3.87e-07") == "5.40e-07")
+        #expect(DocsMarkers.format(0.9341, like: "0.00") == "0.93")
+    }
+
     @Test("a replication card over seeds 0.90, 0.94, 0.92 reads mean 0.92 ± 0.02, min–max 0.9–0.94")
     func card() {
         let card = ReplicationCard(seeds: [0, 1, 2], runs: [["acc": 0.90], ["acc": 0.94], ["acc": 0.92]], metrics: ["acc"])
