@@ -58,6 +58,9 @@ struct ReliabilityLessonRunTests {
             #expect(result.exitCode == 0, "\(question.prefix(40)): \(console.errors)")
             #expect(console.output.contains("\nA: "), "no answer for \(question.prefix(40))")
             #expect(result.figures == ["your-picture.png"])
+            if question == long {
+                #expect(console.output.contains("The question is longer than the model's"), "no truncation note")
+            }
             if question.contains("zebra") || question.contains("🐱") {
                 #expect(console.output.contains("3 word(s) are not in the ToyWorld vocabulary and became <unk>."))
             }
@@ -93,5 +96,27 @@ struct ReliabilityLessonRunTests {
         }
         try twice(Heterogeneity.self, figures: 5)
         try twice(Tokens.self, ["--only", "6"], figures: 1)
+    }
+
+    @Test("the training lessons too: two --quick runs of lessons 02, 03 and 05 with seed 7 write the same bytes",
+          arguments: [2, 3, 5])
+    func sameSeedSameBytesWhenTraining(lesson: Int) throws {
+        let (a, b) = (Self.freshFolder("train-a"), Self.freshFolder("train-b"))
+        defer { for folder in [a, b] { try? FileManager.default.removeItem(at: folder) } }
+        for folder in [a, b] {
+            let arguments = ["--quick", "--seed", "7", "--out", folder.path]
+            let result = switch lesson {
+            case 2: Walkthrough.runReporting(Alignment.self, arguments: arguments, console: .captured())
+            case 3: Walkthrough.runReporting(Fusion.self, arguments: arguments, console: .captured())
+            default: Walkthrough.runReporting(VQALesson.self, arguments: arguments, console: .captured())
+            }
+            #expect(result.exitCode == 0)
+        }
+        let (first, second) = (try Self.files(a), try Self.files(b))
+        #expect(first.keys.contains("notebook.ipynb") && first.keys.contains("metrics.json"))
+        #expect(Set(first.keys) == Set(second.keys))
+        for (name, bytes) in first {
+            #expect(second[name] == bytes, "lesson \(lesson): \(name) differs between two runs with seed 7")
+        }
     }
 }
