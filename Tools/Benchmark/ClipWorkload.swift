@@ -18,14 +18,6 @@ func makeClipBatch(batch: Int, seed: UInt64) -> (images: Tensor, captions: [[Int
     return (images, captions)
 }
 
-/// What one run of a training workload reports.
-struct StepTiming {
-    let millisecondsPerStep: Double   // median over the timed steps
-    let firstLoss: Float
-    let lastLoss: Float
-    let parameterCount: Int
-}
-
 /// W-CLIP at `batch` pairs: `warmUp` untimed steps, then the median of `steps` timed steps.
 func runClipWorkload(batch: Int = 64, warmUp: Int = 5, steps: Int = 50) -> StepTiming {
     var rng = SeededGenerator(seed: 1)
@@ -33,20 +25,8 @@ func runClipWorkload(batch: Int = 64, warmUp: Int = 5, steps: Int = 50) -> StepT
     let parameters = model.parameters
     let count = parameters.reduce(0) { $0 + $1.count }
     precondition(count == 222_273, "W-CLIP: the model has \(count) parameters; benchmarks.md specifies 222,273")
-    var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
     let data = makeClipBatch(batch: batch, seed: 2)
-    var losses: [Float] = []
-    var times: [Double] = []
-    for step in 0..<(warmUp + steps) {
-        let start = now()
-        optimizer.zeroGrad()
-        let loss = model.loss(images: data.images, ids: data.captions).loss
-        loss.backward()
-        optimizer.step()
-        let elapsed = now() - start
-        losses.append(loss.item)
-        if step >= warmUp { times.append(elapsed) }
+    return timeTraining(parameters, warmUp: warmUp, steps: steps) {
+        model.loss(images: data.images, ids: data.captions).loss
     }
-    return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
-                      parameterCount: count)
 }

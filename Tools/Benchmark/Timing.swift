@@ -1,6 +1,7 @@
 // Timing helpers for the benchmark: a monotonic clock and the median of repeated runs.
 
 import Foundation
+import TeachingEngine
 
 /// Seconds on a monotonic clock.
 func now() -> Double {
@@ -27,4 +28,33 @@ func timeRuns(warmUp: Int, repeats: Int, _ body: () -> Void) -> [Double] {
         body()
         return now() - start
     }
+}
+
+/// What one run of a training workload reports.
+struct StepTiming {
+    let millisecondsPerStep: Double   // median over the timed steps
+    let firstLoss: Float
+    let lastLoss: Float
+    let parameterCount: Int
+}
+
+/// Runs `warmUp + steps` training steps of `loss` (zero the gradients, forward, backward, AdamW with
+/// lr 1e-3 and weight decay 0.01, as benchmarks.md specifies) and reports the median time of the
+/// timed steps with the first and last loss.
+func timeTraining(_ parameters: [Variable], warmUp: Int, steps: Int, loss: () -> Variable) -> StepTiming {
+    var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
+    var losses: [Float] = []
+    var times: [Double] = []
+    for step in 0..<(warmUp + steps) {
+        let start = now()
+        optimizer.zeroGrad()
+        let value = loss()
+        value.backward()
+        optimizer.step()
+        let elapsed = now() - start
+        losses.append(value.item)
+        if step >= warmUp { times.append(elapsed) }
+    }
+    return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
+                      parameterCount: parameters.reduce(0) { $0 + $1.count })
 }

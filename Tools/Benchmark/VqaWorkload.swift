@@ -57,23 +57,11 @@ func runVqaWorkload(batch: Int = 64, questionLength: Int = 10, warmUp: Int = 5, 
     if questionLength == 10 {
         precondition(count == 220_384, "W-VQA: the model has \(count) parameters; benchmarks.md specifies 220,384")
     }
-    var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
     var rng = SeededGenerator(seed: 4)
     let images = Tensor(randomUniform: [batch, 32, 32, 3], in: 0...1, using: &rng)
     let questions = (0..<batch).map { _ in (0..<questionLength).map { _ in 1 + rng.nextInt(below: 63) } }
     let answers = (0..<batch).map { _ in rng.nextInt(below: 32) }
-    var losses: [Float] = []
-    var times: [Double] = []
-    for step in 0..<(warmUp + steps) {
-        let start = now()
-        optimizer.zeroGrad()
-        let loss = model.loss(images: images, questions: questions, answers: answers)
-        loss.backward()
-        optimizer.step()
-        let elapsed = now() - start
-        losses.append(loss.item)
-        if step >= warmUp { times.append(elapsed) }
+    return timeTraining(parameters, warmUp: warmUp, steps: steps) {
+        model.loss(images: images, questions: questions, answers: answers)
     }
-    return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
-                      parameterCount: count)
 }
