@@ -56,11 +56,20 @@ struct PNGOutputTests {
 
 @Suite("PNG output: interrupted writes can be cleaned up")
 struct UnfinishedWriteTests {
+    // removeUnfinishedFiles deletes the temporary files of every write in the process, so it runs
+    // in a child process (an exit test): in this one it would break the writes of tests running beside it.
     @Test("with no write in progress, removing unfinished files leaves finished ones alone")
-    func cleanupKeepsFinishedFiles() throws {
+    func cleanupKeepsFinishedFiles() async throws {
         let folder = try TestFiles.scratchFolder("cleanup")
-        try RGBImage(width: 2, height: 2, filledWith: .black).writePNG(to: folder + "/done.png")
-        PNGFile.removeUnfinishedFiles()
+        await #expect(processExitsWith: .success) { [folder = folder as String] in
+            do {
+                try RGBImage(width: 2, height: 2, filledWith: .black).writePNG(to: folder + "/done.png")
+            } catch {
+                exit(2)
+            }
+            PNGFile.removeUnfinishedFiles()
+            exit(0)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["done.png"])
     }
 }
