@@ -28,15 +28,13 @@ extension Variable {
             }
         }
         return result(Tensor(shape: plan.outShape, scalars: out), inputs: [a, b]) { g in
+            full.accumulateGrad(adopting: g)                       // d(a + b)/d full = 1: g itself
+            if rows == 1 {                                         // same shape: the other input too
+                repeated.accumulateGrad(adopting: g)
+                return
+            }
             g.withUnsafeBufferPointer { gp in
                 let g = gp.baseAddress!
-                full.writeOrAccumulateGrad { gFull, accumulate in
-                    if accumulate {
-                        Kernels.accumulateColumnSums(g, rows: 1, width: count, into: gFull)   // gFull += g
-                    } else {
-                        gFull.update(from: g, count: count)
-                    }
-                }
                 repeated.accumulateGrad { gRepeated in
                     Kernels.accumulateColumnSums(g, rows: rows, width: width, into: gRepeated)
                 }

@@ -16,7 +16,7 @@ extension Variable {
         }
         let out = value.reshaped(to: resolved, file: file, line: line)
         return Variable.result(out, inputs: [self]) { [self] gy in
-            accumulateGrad { ga in for i in 0..<gy.count { ga[i] += gy[i] } }
+            accumulateGrad(adopting: gy)   // the same values in the same order: passed through as they are
         }
     }
 

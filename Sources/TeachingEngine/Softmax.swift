@@ -28,41 +28,24 @@ public func softmax(_ x: Variable, scale: Float = 1, keyMask: Tensor? = nil, cau
         require(keyMask.rank == 2 && shape.count >= 2 && keyMask.shape[0] == shape[0] && keyMask.shape[1] == width,
                      "softmax: key mask \(describe(shape: keyMask.shape)) does not fit scores \(describe(shape: shape)); expected [\(shape[0]), \(width)]",
                      file: file, line: line)
-        rowsPerMaskRow = rows / shape[0]
+        rowsPerMaskRow = Swift.max(1, rows / shape[0])
     }
-    let maskValues = keyMask?.scalars ?? [Float](repeating: 1, count: width)   // no mask: every key visible
-    let rowsPerMaskValues = keyMask == nil ? Int.max : rowsPerMaskRow
+    // The arithmetic, row by row on both cores, is Kernels.softmaxForward / softmaxBackward
+    // (Kernels/SoftmaxKernel.swift).
     let z = x.value.scalars
     let out = makeScalars(count: z.count) { p in
         z.withUnsafeBufferPointer { zp in
-            maskValues.withUnsafeBufferPointer { mp in
-                for r in 0..<rows {
-                    let (row, result) = (zp.baseAddress! + r * width, p + r * width)
-                    let mask = mp.baseAddress! + (r / rowsPerMaskValues) * width   // this row's batch
-                    // Keys this row may see: not padding, and (if causal) not in the future.
-                    let lastVisible = causal ? Swift.min(width, r % queries + 1 + (width - queries)) : width
-                    var largest = -Float.infinity
-                    for j in 0..<lastVisible where mask[j] != 0 { largest = Swift.max(largest, scale * row[j]) }
-                    var total: Float = 0
-                    for j in 0..<width {
-                        let e = j < lastVisible && mask[j] != 0 ? Foundation.exp(scale * row[j] - largest) : 0
-                        result[j] = e
-                        total += e
-                    }
-                    let inverse = total > 0 ? 1 / total : 0
-                    for j in 0..<width { result[j] *= inverse }
-                }
+            withOptionalPointer(keyMask?.scalars) { mask in
+                Kernels.softmaxForward(zp.baseAddress!, rows: rows, width: width, scale: scale, keyMask: mask,
+                                       rowsPerMaskRow: rowsPerMaskRow, causalQueries: causal ? queries : nil,
+                                       output: p)
             }
         }
     }
     return Variable.result(Tensor(shape: shape, scalars: out), inputs: [x]) { dp in
-        x.accumulateGrad { dz in
-            for r in 0..<rows {
-                let base = r * width
-                var dot: Float = 0
-                for j in 0..<width { dot += out[base + j] * dp[base + j] }
-                for j in 0..<width { dz[base + j] += scale * out[base + j] * (dp[base + j] - dot) }
-            }
+        x.writeOrAccumulateGrad { dz, accumulate in
+            Kernels.softmaxBackward(out, gradOutput: dp, rows: rows, width: width, scale: scale,
+                                    gradInput: dz, accumulate: accumulate)
         }
     }
 }

@@ -107,6 +107,23 @@ public final class Variable {
         }
     }
 
+    /// Adds `gradient` (one value per value) into this variable's gradient. When no gradient exists
+    /// yet, the array itself becomes the gradient — shared, not copied and not added to zeros — which
+    /// is what an op that passes its gradient through unchanged (reshape, a residual sum) needs.
+    @inline(__always)
+    func accumulateGrad(adopting gradient: [Float]) {
+        guard requiresGrad else { return }
+        if gradScalars == nil {
+            gradScalars = gradient
+        } else {
+            gradScalars!.withUnsafeMutableBufferPointer { target in
+                gradient.withUnsafeBufferPointer { source in
+                    Kernels.accumulateColumnSums(source.baseAddress!, rows: 1, width: source.count, into: target.baseAddress!)
+                }
+            }
+        }
+    }
+
     /// Forgets the accumulated gradient.
     public func zeroGrad() { gradScalars = nil }
 

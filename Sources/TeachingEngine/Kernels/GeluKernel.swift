@@ -16,10 +16,10 @@ extension Kernels {
     ///     x = [−1, 0, 1], no bias  →  y ≈ [−0.1588, 0, 0.8412]
     public static func geluForward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
-        output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>
+        output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
         precondition(width > 0 && count % width == 0, "geluForward: count \(count) is not a whole number of rows of \(width)")
-        forEachGroup(of: x, bias: bias, width: width, count: count) { i, u, lanes in
+        forEachGroup(of: x, bias: bias, width: width, count: count, threads: threads) { i, u, lanes in
             let cubic: SIMD8<Float> = u + 0.044715 * (u * u * u)
             let t = tanh(geluC * cubic)
             let out: SIMD8<Float> = 0.5 * u * (1 + t)
@@ -33,40 +33,47 @@ extension Kernels {
     public static func geluBackward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
         tanhs: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
-        gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?
+        gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?, threads: Int? = nil
     ) {
         precondition(width > 0 && count % width == 0, "geluBackward: count \(count) is not a whole number of rows of \(width)")
-        forEachGroup(of: x, bias: bias, width: width, count: count) { i, u, lanes in
+        forEachGroup(of: x, bias: bias, width: width, count: count, threads: threads) { i, u, lanes in
             let t = read(tanhs + i, lanes: lanes)
             let outer: SIMD8<Float> = 0.5 * (1 + t)                          // ½(1 + t)
             let inner: SIMD8<Float> = (1 - t * t) * (geluC * (1 + 0.134145 * u * u))
             let slope = outer + 0.5 * u * inner
             write(read(gradOutput + i, lanes: lanes) * slope, to: gradInput + i, lanes: lanes)
         }
-        if let gradBias { accumulateColumnSums(gradInput, rows: count / width, width: width, into: gradBias) }
+        if let gradBias {
+            accumulateColumnSums(gradInput, rows: count / width, width: width, into: gradBias, threads: threads)
+        }
     }
 
     /// Calls `body(i, u, lanes)` for i = 0, 8, 16, … with u = x[i..<i+8] + bias of those columns;
-    /// the last group may hold fewer than eight `lanes` (the rest are zero).
+    /// the last group of a piece may hold fewer than eight `lanes` (the rest are zero). The rows are
+    /// split across `threads` (ParallelRows.swift); every value is computed on its own, so the
+    /// split changes no result.
     @inline(__always)
     static func forEachGroup(
-        of x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
+        of x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int, threads: Int?,
         _ body: (Int, SIMD8<Float>, Int) -> Void
     ) {
-        var i = 0
-        while i < count {
-            let lanes = min(8, count - i)
-            var u = read(x + i, lanes: lanes)
-            if let bias {
-                let column = i % width
-                if lanes == 8 && column + 8 <= width {
-                    u += load8(bias + column)
-                } else {
-                    for lane in 0..<lanes { u[lane] += bias[(i + lane) % width] }
+        splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
+            var i = rows.lowerBound * width
+            let end = rows.upperBound * width
+            while i < end {
+                let lanes = min(8, end - i)
+                var u = read(x + i, lanes: lanes)
+                if let bias {
+                    let column = i % width
+                    if lanes == 8 && column + 8 <= width {
+                        u += load8(bias + column)
+                    } else {
+                        for lane in 0..<lanes { u[lane] += bias[(i + lane) % width] }
+                    }
                 }
+                body(i, u, lanes)
+                i += 8
             }
-            body(i, u, lanes)
-            i += 8
         }
     }
 

@@ -1,23 +1,38 @@
 // LayerNorm's arithmetic on raw rows, eight values at a time (the formulas: LayerNormOp.swift).
 // The elementwise parts run eight lanes wide; the sums over a row run left to right as in the scalar
-// formula, and no multiply-add is fused, so results are bit-identical to the plain loops.
+// formula (four rows side by side), and no multiply-add is fused, so results are bit-identical to
+// the plain loops. Rows are split across the cores (ParallelRows.swift).
 // The plain scalar twin these are checked against is in Tests/TeachingEngineTests/NormKernelTests.swift.
 
 extension Kernels {
-    /// x[0] + x[1] + … + x[count − 1], added left to right like a plain loop, so every result is
-    /// bit-identical to the scalar formula (the engine's seeded runs stay reproducible to the last bit).
-    @inline(__always)
-    static func sum(_ x: UnsafePointer<Float>, count: Int) -> Float {
-        var total: Float = 0
-        for j in 0..<count { total += x[j] }
-        return total
-    }
-
     /// x[0]·y[0] + x[1]·y[1] + …, left to right, each product rounded before it is added (no FMA).
     @inline(__always)
     static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int) -> Float {
         var total: Float = 0
         for j in 0..<count { total += x[j] * y[j] }
+        return total
+    }
+
+    /// The sums (or, with `y`, the dot products x·y) of up to four rows side by side: lane i holds
+    /// row i's, added left to right exactly like `sum` and `dot`, so each lane equals them bit for
+    /// bit. The four chains of adds are independent, so the processor overlaps them instead of
+    /// waiting for each add in turn (a row's sum is latency-bound on its own). Lanes past `rows` are
+    /// a repeat of the last row.
+    ///
+    ///     rows [1, 2] and [3, 4]  →  [3, 7, 7, 7]
+    @inline(__always)
+    static func rowSums(_ x: UnsafePointer<Float>, times y: UnsafePointer<Float>? = nil, rows: Int,
+                        width: Int) -> SIMD4<Float> {
+        let last = rows - 1
+        let (o1, o2, o3) = (Swift.min(1, last) * width, Swift.min(2, last) * width, Swift.min(3, last) * width)
+        var total = SIMD4<Float>()
+        if let y {
+            for j in 0..<width {
+                total += SIMD4(x[j], x[o1 + j], x[o2 + j], x[o3 + j]) * SIMD4(y[j], y[o1 + j], y[o2 + j], y[o3 + j])
+            }
+        } else {
+            for j in 0..<width { total += SIMD4(x[j], x[o1 + j], x[o2 + j], x[o3 + j]) }
+        }
         return total
     }
 
@@ -29,32 +44,43 @@ extension Kernels {
         _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>,
         rows: Int, width: Int, epsilon: Float,
         output y: UnsafeMutablePointer<Float>, normalized: UnsafeMutablePointer<Float>,
-        inverseDeviation: UnsafeMutablePointer<Float>
+        inverseDeviation: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
         let size = Float(width)
-        for r in 0..<rows {
-            let (row, xhat, out) = (x + r * width, normalized + r * width, y + r * width)
-            let mean = sum(row, count: width) / size
-            // x̂ first holds x − mean, so the variance is one dot product of it with itself.
-            var j = 0
-            while j + 8 <= width { store8(load8(row + j) - SIMD8(repeating: mean), xhat + j); j += 8 }
-            while j < width { xhat[j] = row[j] - mean; j += 1 }
-            let variance = dot(xhat, xhat, count: width) / size
-            let inverse = 1 / (variance + epsilon).squareRoot()
-            inverseDeviation[r] = inverse
-            j = 0
-            let inverse8 = SIMD8(repeating: inverse)
-            while j + 8 <= width {
-                let n = load8(xhat + j) * inverse8
-                store8(n, xhat + j)
-                store8(load8(gamma + j) * n + load8(beta + j), out + j)
-                j += 8
-            }
-            while j < width {
-                let n = xhat[j] * inverse
-                xhat[j] = n
-                out[j] = gamma[j] * n + beta[j]
-                j += 1
+        splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+            // Four rows at a time, so their sums run side by side (rowSums).
+            for first in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
+                let count = Swift.min(4, range.upperBound - first)
+                let means = rowSums(x + first * width, rows: count, width: width) / size
+                // x̂ first holds x − mean, so the variance is one dot product of it with itself.
+                for i in 0..<count {
+                    let (row, xhat) = (x + (first + i) * width, normalized + (first + i) * width)
+                    let mean = means[i]
+                    var j = 0
+                    while j + 8 <= width { store8(load8(row + j) - SIMD8(repeating: mean), xhat + j); j += 8 }
+                    while j < width { xhat[j] = row[j] - mean; j += 1 }
+                }
+                let centred = normalized + first * width
+                let variances = rowSums(centred, times: centred, rows: count, width: width) / size
+                for i in 0..<count {
+                    let (xhat, out) = (normalized + (first + i) * width, y + (first + i) * width)
+                    let inverse = 1 / (variances[i] + epsilon).squareRoot()
+                    inverseDeviation[first + i] = inverse
+                    var j = 0
+                    let inverse8 = SIMD8(repeating: inverse)
+                    while j + 8 <= width {
+                        let n = load8(xhat + j) * inverse8
+                        store8(n, xhat + j)
+                        store8(load8(gamma + j) * n + load8(beta + j), out + j)
+                        j += 8
+                    }
+                    while j < width {
+                        let n = xhat[j] * inverse
+                        xhat[j] = n
+                        out[j] = gamma[j] * n + beta[j]
+                        j += 1
+                    }
+                }
             }
         }
     }
@@ -62,50 +88,65 @@ extension Kernels {
     /// Adds LayerNorm's gradients: with ĝ = dy·γ,
     /// dx += (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂))·inverseDeviation, dγ += Σ_rows dy·x̂, dβ += Σ_rows dy.
     /// `gradInput`, `gradGamma` and `gradBeta` may each be nil when that gradient is not wanted.
-    /// Rows are visited in order, so dγ and dβ do not depend on any thread count.
+    /// dx is split across `threads` by rows, dγ and dβ by columns, each column's sum added row by
+    /// row in order, so no result depends on the thread count.
     ///
     ///     dy = [1, 0], γ = [1, 1], x̂ = [−1, 1], inverseDeviation = [1]  →  dx += [0, 0], dγ += [−1, 0], dβ += [1, 0]
     public static func layerNormBackward(
         gradOutput dy: UnsafePointer<Float>, gamma: UnsafePointer<Float>, normalized: UnsafePointer<Float>,
         inverseDeviation: UnsafePointer<Float>, rows: Int, width: Int,
         gradInput dx: UnsafeMutablePointer<Float>?, gradGamma: UnsafeMutablePointer<Float>?,
-        gradBeta: UnsafeMutablePointer<Float>?
+        gradBeta: UnsafeMutablePointer<Float>?, threads: Int? = nil
     ) {
         let size = Float(width)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { buffer in
-            let gHat = buffer.baseAddress!
+        if let dx {
+            splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * width) { buffer in
+                    let gHats = buffer.baseAddress!                    // ĝ of four rows, [4, width]
+                    for first in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
+                        let count = Swift.min(4, range.upperBound - first)
+                        for i in 0..<count {
+                            let (g, gHat) = (dy + (first + i) * width, gHats + i * width)
+                            var j = 0
+                            while j + 8 <= width { store8(load8(g + j) * load8(gamma + j), gHat + j); j += 8 }
+                            while j < width { gHat[j] = g[j] * gamma[j]; j += 1 }
+                        }
+                        let meansG = rowSums(gHats, rows: count, width: width) / size
+                        let meansGX = rowSums(gHats, times: normalized + first * width, rows: count, width: width) / size
+                        for i in 0..<count {
+                            let (gHat, xhat) = (gHats + i * width, normalized + (first + i) * width)
+                            let (meanG, meanGX, inverse) = (meansG[i], meansGX[i], inverseDeviation[first + i])
+                            let target = dx + (first + i) * width
+                            var j = 0
+                            let (meanG8, meanGX8, inverse8) = (SIMD8(repeating: meanG), SIMD8(repeating: meanGX),
+                                                               SIMD8(repeating: inverse))
+                            while j + 8 <= width {
+                                let d = (load8(gHat + j) - meanG8 - load8(xhat + j) * meanGX8) * inverse8
+                                store8(load8(target + j) + d, target + j)
+                                j += 8
+                            }
+                            while j < width { target[j] += (gHat[j] - meanG - xhat[j] * meanGX) * inverse; j += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        guard gradGamma != nil || gradBeta != nil else { return }
+        splitColumns(rows: rows, width: width, threads: threads) { columns in
             for r in 0..<rows {
                 let (g, xhat) = (dy + r * width, normalized + r * width)
-                if let dx {
-                    var j = 0
-                    while j + 8 <= width { store8(load8(g + j) * load8(gamma + j), gHat + j); j += 8 }
-                    while j < width { gHat[j] = g[j] * gamma[j]; j += 1 }
-                    let meanG = sum(gHat, count: width) / size
-                    let meanGX = dot(gHat, xhat, count: width) / size
-                    let inverse = inverseDeviation[r]
-                    let target = dx + r * width
-                    j = 0
-                    let (meanG8, meanGX8, inverse8) = (SIMD8(repeating: meanG), SIMD8(repeating: meanGX),
-                                                       SIMD8(repeating: inverse))
-                    while j + 8 <= width {
-                        let d = (load8(gHat + j) - meanG8 - load8(xhat + j) * meanGX8) * inverse8
-                        store8(load8(target + j) + d, target + j)
-                        j += 8
-                    }
-                    while j < width { target[j] += (gHat[j] - meanG - xhat[j] * meanGX) * inverse; j += 1 }
-                }
                 if let gradGamma {
-                    var j = 0
-                    while j + 8 <= width {
+                    var j = columns.lowerBound
+                    while j + 8 <= columns.upperBound {
                         store8(load8(gradGamma + j) + load8(g + j) * load8(xhat + j), gradGamma + j)
                         j += 8
                     }
-                    while j < width { gradGamma[j] += g[j] * xhat[j]; j += 1 }
+                    while j < columns.upperBound { gradGamma[j] += g[j] * xhat[j]; j += 1 }
                 }
                 if let gradBeta {
-                    var j = 0
-                    while j + 8 <= width { store8(load8(gradBeta + j) + load8(g + j), gradBeta + j); j += 8 }
-                    while j < width { gradBeta[j] += g[j]; j += 1 }
+                    var j = columns.lowerBound
+                    while j + 8 <= columns.upperBound { store8(load8(gradBeta + j) + load8(g + j), gradBeta + j); j += 8 }
+                    while j < columns.upperBound { gradBeta[j] += g[j]; j += 1 }
                 }
             }
         }

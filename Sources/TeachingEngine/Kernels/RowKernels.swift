@@ -1,28 +1,32 @@
 // Row-wise helpers for the most common broadcast in a transformer: a vector [width] added to every
 // row of a matrix [rows, width] (a bias, a position table), and its gradient, the column sums.
 // A general broadcasting loop computes an index pair per element through a closure; these walk
-// contiguous rows eight values at a time.
+// contiguous rows eight values at a time, split across the cores (ParallelRows.swift).
 
 extension Kernels {
     /// into[j] += Σ_r x[r·width + j] — the gradient of a row-broadcast vector.
-    /// Rows are added in order r = 0, 1, …, so the result does not depend on any thread count.
+    /// Rows are added in order r = 0, 1, …, and each column is summed whole by one thread (the
+    /// columns are split across `threads`, see `splitWork`), so the result does not depend on the
+    /// thread count.
     ///
     ///     x = [[1, 2], [3, 4], [5, 6]], into = [0, 10]  →  into = [9, 22]
     public static func accumulateColumnSums(
-        _ x: UnsafePointer<Float>, rows: Int, width: Int, into: UnsafeMutablePointer<Float>
+        _ x: UnsafePointer<Float>, rows: Int, width: Int, into: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
-        var j = 0
-        while j + 8 <= width {
-            var sum = SIMD8<Float>()
-            for r in 0..<rows { sum += load8(x + r * width + j) }
-            store8(load8(into + j) + sum, into + j)
-            j += 8
-        }
-        while j < width {
-            var sum: Float = 0
-            for r in 0..<rows { sum += x[r * width + j] }
-            into[j] += sum
-            j += 1
+        splitColumns(rows: rows, width: width, threads: threads) { columns in
+            var j = columns.lowerBound
+            while j + 8 <= columns.upperBound {
+                var sum = SIMD8<Float>()
+                for r in 0..<rows { sum += load8(x + r * width + j) }
+                store8(load8(into + j) + sum, into + j)
+                j += 8
+            }
+            while j < columns.upperBound {
+                var sum: Float = 0
+                for r in 0..<rows { sum += x[r * width + j] }
+                into[j] += sum
+                j += 1
+            }
         }
     }
 
@@ -31,18 +35,20 @@ extension Kernels {
     ///     x = [[1, 2], [3, 4]], v = [10, 20]  →  [[11, 22], [13, 24]]
     public static func addToEveryRow(
         _ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, rows: Int, width: Int,
-        output out: UnsafeMutablePointer<Float>
+        output out: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
-        for r in 0..<rows {
-            let row = x + r * width, target = out + r * width
-            var j = 0
-            while j + 8 <= width {
-                store8(load8(row + j) + load8(v + j), target + j)
-                j += 8
-            }
-            while j < width {
-                target[j] = row[j] + v[j]
-                j += 1
+        splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+            for r in range {
+                let row = x + r * width, target = out + r * width
+                var j = 0
+                while j + 8 <= width {
+                    store8(load8(row + j) + load8(v + j), target + j)
+                    j += 8
+                }
+                while j < width {
+                    target[j] = row[j] + v[j]
+                    j += 1
+                }
             }
         }
     }

@@ -29,8 +29,10 @@ public struct AdamW {
     public var decayPolicy: WeightDecayPolicy
     /// Steps taken so far (t of the formulas after the next step is t + 1).
     public private(set) var stepCount = 0
-    private var firstMoments: [[Float]]    // m, one array per parameter
-    private var secondMoments: [[Float]]   // v
+    private var firstMoments: [Float]      // m of every parameter, one after another
+    private var secondMoments: [Float]     // v, laid out the same way
+    private let offsets: [Int]             // where each parameter's moments start
+    private let distinctParameters: Bool   // no parameter listed twice, so they can update in parallel
 
     public init(parameters: [Variable], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8, weightDecay: Float = 0.01, decayPolicy: WeightDecayPolicy = .all) {
@@ -41,8 +43,13 @@ public struct AdamW {
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         self.decayPolicy = decayPolicy
-        firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
-        secondMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
+        var offsets: [Int] = []
+        var total = 0
+        for parameter in parameters { offsets.append(total); total += parameter.count }
+        self.offsets = offsets
+        firstMoments = [Float](repeating: 0, count: total)
+        secondMoments = [Float](repeating: 0, count: total)
+        distinctParameters = Set(parameters.map(ObjectIdentifier.init)).count == parameters.count
     }
 
     /// Moves every parameter that has a gradient one step. Gradients are left in place: clear them
@@ -53,17 +60,27 @@ public struct AdamW {
         let correction1 = 1 - Foundation.pow(beta1, t)
         let correction2 = 1 - Foundation.pow(beta2, t)
         let (b1, b2, eps, lr) = (beta1, beta2, epsilon, learningRate)
-        for (index, parameter) in parameters.enumerated() {
-            guard let gradient = parameter.gradScalars else { continue }
-            let decays = decayPolicy == .all || parameter.rank >= 2
-            let shrink = 1 - lr * (decays ? weightDecay : 0)
-            firstMoments[index].withUnsafeMutableBufferPointer { m in
-                secondMoments[index].withUnsafeMutableBufferPointer { v in
-                    gradient.withUnsafeBufferPointer { g in
-                        parameter.updateValues { theta, count in
-                            adamWUpdate(theta: theta, m: m.baseAddress!, v: v.baseAddress!, g: g.baseAddress!,
-                                        count: count, beta1: b1, beta2: b2, correction1: correction1,
-                                        correction2: correction2, learningRate: lr, epsilon: eps, shrink: shrink)
+        let (parameters, offsets, weightDecay, decayPolicy) = (parameters, offsets, weightDecay, decayPolicy)
+        let averageCount = firstMoments.count / Swift.max(1, parameters.count)
+        firstMoments.withUnsafeMutableBufferPointer { allM in
+            secondMoments.withUnsafeMutableBufferPointer { allV in
+                guard let mBase = allM.baseAddress, let vBase = allV.baseAddress else { return }   // no values
+                // Parameters are independent: both cores take a share of them (each value's update
+                // is the same arithmetic whichever thread runs it).
+                Kernels.splitWork(count: parameters.count, valuesPerItem: averageCount,
+                                  threads: distinctParameters ? nil : 1) { range in
+                    for index in range {
+                        let parameter = parameters[index]
+                        guard let gradient = parameter.gradScalars else { continue }
+                        let decays = decayPolicy == .all || parameter.rank >= 2
+                        let shrink = 1 - lr * (decays ? weightDecay : 0)
+                        let (m, v) = (mBase + offsets[index], vBase + offsets[index])
+                        gradient.withUnsafeBufferPointer { g in
+                            parameter.updateValues { theta, count in
+                                adamWUpdate(theta: theta, m: m, v: v, g: g.baseAddress!,
+                                            count: count, beta1: b1, beta2: b2, correction1: correction1,
+                                            correction2: correction2, learningRate: lr, epsilon: eps, shrink: shrink)
+                            }
                         }
                     }
                 }

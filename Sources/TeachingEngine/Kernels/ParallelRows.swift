@@ -1,0 +1,46 @@
+// Splitting elementwise work across the cores by rows (or by columns for sums down the rows).
+// gemm already runs large products on every core (Gemm.swift); the row kernels — GELU, LayerNorm,
+// softmax, the row adds — used to run on one core while the other waited. Each chunk here is a
+// run of whole rows, so no sum ever crosses two threads: every value is computed by one thread in
+// the same order as the plain loop, and results are bit-identical for every thread count.
+
+import Foundation
+
+/// Kernels over fewer values than this stay on one thread: waking a second thread costs ~5–10 µs,
+/// about what one core spends on 32k values of GELU.
+let parallelValueThreshold = 1 << 15
+
+extension Kernels {
+    /// Calls `body` on contiguous pieces of `0..<count` that together cover it once, on up to
+    /// `threads` threads at the same time (`nil`: every core when `count · valuesPerItem` reaches
+    /// 32k values, else one thread). Each item is handed to exactly one call, in increasing order
+    /// inside a piece, so a kernel that treats items independently gives the same bytes for any count.
+    ///
+    ///     splitWork(count: 10, valuesPerItem: 64, threads: 2) { range in … }   // 0..<5 and 5..<10
+    @inline(__always)
+    public static func splitWork(count: Int, valuesPerItem: Int, threads: Int? = nil,
+                                 _ body: (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let wanted = threads ?? (count * valuesPerItem >= parallelValueThreshold ? availableCores : 1)
+        let pieces = Swift.min(count, Swift.max(1, wanted))
+        if pieces == 1 {
+            body(0..<count)
+            return
+        }
+        let size = (count + pieces - 1) / pieces
+        DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { piece in
+            body((piece * size)..<Swift.min(count, (piece + 1) * size))
+        }
+    }
+
+    /// Like `splitWork`, over the columns of a [rows, width] block in groups of eight (one SIMD
+    /// register): for sums down the rows (bias and γ gradients), where each column's sum stays whole
+    /// on one thread.
+    @inline(__always)
+    static func splitColumns(rows: Int, width: Int, threads: Int?, _ body: (Range<Int>) -> Void) {
+        let groups = (width + 7) / 8
+        splitWork(count: groups, valuesPerItem: 8 * rows, threads: threads) { range in
+            body((range.lowerBound * 8)..<Swift.min(width, range.upperBound * 8))
+        }
+    }
+}

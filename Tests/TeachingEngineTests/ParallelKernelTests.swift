@@ -1,0 +1,128 @@
+// The row kernels split their rows (or, for sums down the rows, their columns) across threads.
+// The promise: one thread and two (or three) threads give the same bytes, because no sum ever
+// crosses two threads. Each test runs a kernel with `threads: 1` and with more, and compares with ==.
+
+import Foundation
+import Testing
+import TeachingEngine
+
+/// Runs `kernel(threads, output)` on a fresh output of `count` values filled with `start`, for
+/// 1, 2 and 3 threads, and returns the three outputs.
+private func outputs(count: Int, start: Float = 0, _ kernel: (Int, UnsafeMutablePointer<Float>) -> Void) -> [[Float]] {
+    [1, 2, 3].map { threads in
+        var out = [Float](repeating: start, count: count)
+        out.withUnsafeMutableBufferPointer { kernel(threads, $0.baseAddress!) }
+        return out
+    }
+}
+
+@Suite("Row kernels on several threads: the same bytes as on one")
+struct ParallelKernelTests {
+    @Test("splitWork(count: 10, threads: 2) hands out 0..<5 and 5..<10, each item once; 10 items on 3 threads: 4, 4, 2")
+    func splitsCoverEveryItemOnce() {
+        for (threads, expected) in [(2, [0..<5, 5..<10]), (3, [0..<4, 4..<8, 8..<10]), (1, [0..<10])] {
+            let lock = NSLock()
+            var pieces: [Range<Int>] = []
+            Kernels.splitWork(count: 10, valuesPerItem: 1, threads: threads) { range in
+                lock.lock(); pieces.append(range); lock.unlock()
+            }
+            #expect(pieces.sorted { $0.lowerBound < $1.lowerBound } == expected)
+        }
+    }
+
+    @Test("GELU forward and backward with bias, 37 rows of width 20: 1, 2 and 3 threads agree exactly")
+    func gelu() {
+        let (rows, width) = (37, 20)
+        let x = randomLeaf([rows, width], seed: 51).value.scalars
+        let bias = randomLeaf([width], seed: 52).value.scalars
+        let dy = randomLeaf([rows, width], seed: 53).value.scalars
+        let forward = outputs(count: 2 * rows * width) { threads, out in
+            Kernels.geluForward(x, bias: bias, width: width, count: rows * width, output: out,
+                                tanhs: out + rows * width, threads: threads)
+        }
+        #expect(forward[0] == forward[1] && forward[0] == forward[2])
+        let tanhs = Array(forward[0][(rows * width)...])
+        let backward = outputs(count: rows * width + width, start: 0.5) { threads, out in
+            Kernels.geluBackward(x, bias: bias, width: width, count: rows * width, tanhs: tanhs, gradOutput: dy,
+                                 gradInput: out, gradBias: out + rows * width, threads: threads)
+        }
+        #expect(backward[0] == backward[1] && backward[0] == backward[2])
+    }
+
+    @Test("LayerNorm forward and backward, 23 rows of width 19 (rows in fours and a tail): threads agree exactly")
+    func layerNorm() {
+        let (rows, width) = (23, 19)
+        let x = randomLeaf([rows, width], seed: 61).value.scalars
+        let gamma = randomLeaf([width], seed: 62).value.scalars, beta = randomLeaf([width], seed: 63).value.scalars
+        let forward = outputs(count: 2 * rows * width + rows) { threads, out in
+            Kernels.layerNormForward(x, gamma: gamma, beta: beta, rows: rows, width: width, epsilon: 1e-5,
+                                     output: out, normalized: out + rows * width,
+                                     inverseDeviation: out + 2 * rows * width, threads: threads)
+        }
+        #expect(forward[0] == forward[1] && forward[0] == forward[2])
+        // The four-rows-at-a-time sums equal the plain twin row by row.
+        let twin = referenceLayerNorm(x, gamma: gamma, beta: beta, width: width)
+        #expect(Array(forward[1][0..<(rows * width)]) == twin.y)
+        let xhat = Array(forward[0][(rows * width)..<(2 * rows * width)])
+        let dy = randomLeaf([rows, width], seed: 64).value.scalars
+        let backward = outputs(count: rows * width + 2 * width, start: 0.5) { threads, out in
+            Kernels.layerNormBackward(gradOutput: dy, gamma: gamma, normalized: xhat, inverseDeviation: twin.inverse,
+                                      rows: rows, width: width, gradInput: out, gradGamma: out + rows * width,
+                                      gradBeta: out + rows * width + width, threads: threads)
+        }
+        #expect(backward[0] == backward[1] && backward[0] == backward[2])
+    }
+
+    @Test("Softmax forward (masked, causal) and backward, 30 rows of width 7: threads agree exactly")
+    func softmax() {
+        let (rows, width) = (30, 7)
+        let x = randomLeaf([rows, width], seed: 71).value.scalars
+        let mask: [Float] = [1, 1, 1, 1, 1, 0, 0,  1, 1, 1, 1, 1, 1, 1]   // 2 items × 15 query rows
+        let forward = outputs(count: rows * width) { threads, out in
+            Kernels.softmaxForward(x, rows: rows, width: width, scale: 0.7, keyMask: mask, rowsPerMaskRow: 15,
+                                   causalQueries: 5, output: out, threads: threads)
+        }
+        #expect(forward[0] == forward[1] && forward[0] == forward[2])
+        let dp = randomLeaf([rows, width], seed: 72).value.scalars
+        let backward = outputs(count: rows * width, start: 0.5) { threads, out in
+            Kernels.softmaxBackward(forward[0], gradOutput: dp, rows: rows, width: width, scale: 0.7,
+                                    gradInput: out, accumulate: true, threads: threads)
+        }
+        #expect(backward[0] == backward[1] && backward[0] == backward[2])
+    }
+
+    @Test("Column sums of [41, 29] and a vector added to its rows: threads agree exactly")
+    func rowAdds() {
+        let (rows, width) = (41, 29)
+        let x = randomLeaf([rows, width], seed: 81).value.scalars
+        let v = randomLeaf([width], seed: 82).value.scalars
+        let sums = outputs(count: width, start: 0.25) { threads, out in
+            Kernels.accumulateColumnSums(x, rows: rows, width: width, into: out, threads: threads)
+        }
+        #expect(sums[0] == sums[1] && sums[0] == sums[2])
+        let added = outputs(count: rows * width) { threads, out in
+            Kernels.addToEveryRow(x, v, rows: rows, width: width, output: out, threads: threads)
+        }
+        #expect(added[0] == added[1] && added[0] == added[2])
+    }
+
+    @Test("AdamW over four parameters of 10,000 values (shared across the cores): θ equals the formula exactly")
+    func adamWAcrossParameters() {
+        var rng = SeededGenerator(seed: 9)
+        let starts = (0..<4).map { _ in Tensor(randomNormal: [10_000], using: &rng) }
+        let gradients = (0..<4).map { _ in Tensor(randomNormal: [10_000], using: &rng) }
+        let parameters = starts.enumerated().map { Variable(name: "p\($0.offset)", value: $0.element) }
+        var optimizer = AdamW(parameters: parameters, learningRate: 0.1, weightDecay: 0.01)
+        parameters.enumerated().map { (i, p) in (p * Variable(gradients[i])).sum() }
+            .reduce(Variable(Tensor(scalar: 0)), +).backward()
+        optimizer.step()
+        let c1: Float = 1 - 0.9, c2: Float = 1 - 0.999                    // 1 − β₁¹, 1 − β₂¹ at step 1
+        for (p, (start, gradient)) in zip(parameters, zip(starts, gradients)) {
+            let expected = zip(start.scalars, gradient.scalars).map { theta, g -> Float in
+                let (m, v) = ((1 - 0.9) * g, (1 - 0.999) * g * g)
+                return theta * (1 - 0.1 * 0.01) - 0.1 * (m / c1) / ((v / c2).squareRoot() + 1e-8)
+            }
+            #expect(p.value.scalars == expected)
+        }
+    }
+}
