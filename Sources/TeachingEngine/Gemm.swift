@@ -37,21 +37,29 @@ let availableCores: Int = {
 /// - `accumulate`: add into C instead of overwriting it (used for gradients).
 /// - `threads`: how many threads may share the work; `nil` uses every core for large products and
 ///   one thread for small ones. The result is bit-identical for every thread count.
+/// - `leadingA`, `leadingB`, `leadingC`: the distance between consecutive stored rows of each
+///   matrix (BLAS's lda, ldb, ldc), when it is a block inside a wider one; `nil` means packed rows
+///   (k or m for A, n or k for B, n for C). Attention reads one head's columns [T, d/h] of a
+///   [T, d] projection in place this way (leading dimension d) instead of copying them out.
 ///
 ///     A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]  →  C = [[19, 22], [43, 50]]
+///     the left column of [[1, 9], [3, 9]] (leadingA 2, k = 1) times B = [[5, 6]]  →  [[5, 6], [15, 18]]
 public func gemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     m: Int, k: Int, n: Int,
     transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,
-    threads: Int? = nil
+    threads: Int? = nil, leadingA: Int? = nil, leadingB: Int? = nil, leadingC: Int? = nil
 ) {
     precondition(m >= 0 && k >= 0 && n >= 0, "gemm: sizes m \(m), k \(k), n \(n) must not be negative")
+    let lda = leadingA ?? (transposeA ? m : k), ldb = leadingB ?? (transposeB ? k : n), ldc = leadingC ?? n
+    precondition(lda >= (transposeA ? m : k) && ldb >= (transposeB ? k : n) && ldc >= n,
+                 "gemm: leading dimensions \(lda), \(ldb), \(ldc) are shorter than the rows they hold (m \(m), k \(k), n \(n))")
     if m == 0 || n == 0 { return }
     if k == 0 {
-        if !accumulate { c.update(repeating: 0, count: m * n) }
+        if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
-    let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n,
+    let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n, lda: lda, ldb: ldb, ldc: ldc,
                                transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
     let threadCount = max(1, threads ?? (m * n * k >= parallelThreshold ? availableCores : 1))
     if threadCount == 1 {
@@ -113,6 +121,7 @@ public func gemmBatched(
 private struct GemmOperands: @unchecked Sendable {
     let a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>
     let m: Int, k: Int, n: Int
+    let lda: Int, ldb: Int, ldc: Int     // distance between stored rows of A, B and C
     let transposeA: Bool, transposeB: Bool, accumulate: Bool
 
     /// Computes C[rows, columns] with the BLIS loop nest; `rows` and `columns` are whole tiles
@@ -121,8 +130,8 @@ private struct GemmOperands: @unchecked Sendable {
         let depthCapacity = min(k, blockDepth)
         let columnCapacity = roundUp(min(columns.count, blockColumns), microColumns)
         let scratchCount = depthCapacity * (columnCapacity + microRows) + microRows * microColumns
-        // A is read in place: row i, step p sits at a[i·k + p], or at a[p·m + i] when transposed.
-        let (rowStride, stepStride) = transposeA ? (1, m) : (k, 1)
+        // A is read in place: row i, step p sits at a[i·lda + p], or at a[p·lda + i] when transposed.
+        let (rowStride, stepStride) = transposeA ? (1, lda) : (lda, 1)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
             let packedB = scratch.baseAddress!                      // [kc, nc] in 16-column panels
             let edgeA = packedB + depthCapacity * columnCapacity    // [kc, 6]: the last rows, zero-padded
@@ -134,7 +143,7 @@ private struct GemmOperands: @unchecked Sendable {
                 for pc in stride(from: 0, to: k, by: blockDepth) {
                     let kc = min(blockDepth, k - pc)
                     let addToC = accumulate || pc > 0
-                    packB(b, k: k, n: n, transposed: transposeB, depths: pc..<(pc + kc),
+                    packB(b, leading: ldb, transposed: transposeB, depths: pc..<(pc + kc),
                           columns: jc..<(jc + nc), into: packedB)
                     // Loop 3: blocks of rows of C, so the rows of A in use stay in L2.
                     for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: blockRows) {
@@ -146,11 +155,11 @@ private struct GemmOperands: @unchecked Sendable {
                             for ir in stride(from: 0, to: mc, by: microRows) {
                                 let row = ic + ir
                                 let height = min(microRows, mc - ir)
-                                let target = c + row * n + jc + jr
+                                let target = c + row * ldc + jc + jr
                                 if width == microColumns && height == microRows {
                                     microKernel6x16(depth: kc, a: a + row * rowStride + pc * stepStride,
                                                     rowStride: rowStride, stepStride: stepStride,
-                                                    b: panelB, c: target, ldc: n, addToC: addToC)
+                                                    b: panelB, c: target, ldc: ldc, addToC: addToC)
                                     continue
                                 }
                                 // A partial tile: pad the rows of A with zeros if fewer than six
@@ -158,7 +167,7 @@ private struct GemmOperands: @unchecked Sendable {
                                 var panelA = a + row * rowStride + pc * stepStride
                                 var panelStrides = (rowStride, stepStride)
                                 if height < microRows {
-                                    packA(a, m: m, k: k, transposed: transposeA, rows: row..<(row + height),
+                                    packA(a, leading: lda, transposed: transposeA, rows: row..<(row + height),
                                           depths: pc..<(pc + kc), into: edgeA)
                                     panelA = UnsafePointer(edgeA)
                                     panelStrides = (1, microRows)
@@ -169,7 +178,7 @@ private struct GemmOperands: @unchecked Sendable {
                                 for r in 0..<height {
                                     for j in 0..<width {
                                         let value = edgeTile[r * microColumns + j]
-                                        target[r * n + j] = addToC ? target[r * n + j] + value : value
+                                        target[r * ldc + j] = addToC ? target[r * ldc + j] + value : value
                                     }
                                 }
                             }

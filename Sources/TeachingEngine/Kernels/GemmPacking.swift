@@ -8,11 +8,11 @@
 /// Panel q holds rows rows.lowerBound + 6q …, laid out step by step: dst[q·6·kc + p·6 + r].
 /// Rows past the end of the block are filled with zeros, so the micro-kernel always runs 6 rows.
 ///
-/// - `a`: A stored [m, k] (or [k, m] when `transposed`), row-major.
+/// - `a`: A stored [m, k] (or [k, m] when `transposed`), row-major, stored rows `leading` apart.
 ///
 ///     op(A) = [[1, 2], [3, 4]], all rows and depths  →  [1, 3, 0, 0, 0, 0,  2, 4, 0, 0, 0, 0]
 func packA(
-    _ a: UnsafePointer<Float>, m: Int, k: Int, transposed: Bool,
+    _ a: UnsafePointer<Float>, leading: Int, transposed: Bool,
     rows: Range<Int>, depths: Range<Int>, into dst: UnsafeMutablePointer<Float>
 ) {
     var out = dst
@@ -21,7 +21,7 @@ func packA(
         if transposed {
             // A stored [k, m]: the six values of one step are adjacent.
             for p in depths {
-                let src = a + p * m + panelStart
+                let src = a + p * leading + panelStart
                 for r in 0..<valid { out[r] = src[r] }
                 for r in valid..<microRows { out[r] = 0 }
                 out += microRows
@@ -29,7 +29,7 @@ func packA(
         } else {
             // A stored [m, k]: walk six rows side by side.
             for p in depths {
-                for r in 0..<valid { out[r] = a[(panelStart + r) * k + p] }
+                for r in 0..<valid { out[r] = a[(panelStart + r) * leading + p] }
                 for r in valid..<microRows { out[r] = 0 }
                 out += microRows
             }
@@ -42,9 +42,9 @@ func packA(
 /// Panel q holds columns columns.lowerBound + 16q …, step by step: dst[q·16·kc + p·16 + j].
 /// Columns past the end are zero.
 ///
-/// - `b`: B stored [k, n] (or [n, k] when `transposed`), row-major.
+/// - `b`: B stored [k, n] (or [n, k] when `transposed`), row-major, stored rows `leading` apart.
 func packB(
-    _ b: UnsafePointer<Float>, k: Int, n: Int, transposed: Bool,
+    _ b: UnsafePointer<Float>, leading: Int, transposed: Bool,
     depths: Range<Int>, columns: Range<Int>, into dst: UnsafeMutablePointer<Float>
 ) {
     var out = dst
@@ -53,20 +53,20 @@ func packB(
         if transposed {
             // B stored [n, k]: column j of op(B) is row j of storage.
             for p in depths {
-                for j in 0..<valid { out[j] = b[(panelStart + j) * k + p] }
+                for j in 0..<valid { out[j] = b[(panelStart + j) * leading + p] }
                 for j in valid..<microColumns { out[j] = 0 }
                 out += microColumns
             }
         } else if valid == microColumns {
             for p in depths {
-                let src = b + p * n + panelStart
+                let src = b + p * leading + panelStart
                 store8(load8(src), out)
                 store8(load8(src + 8), out + 8)
                 out += microColumns
             }
         } else {
             for p in depths {
-                let src = b + p * n + panelStart
+                let src = b + p * leading + panelStart
                 for j in 0..<valid { out[j] = src[j] }
                 for j in valid..<microColumns { out[j] = 0 }
                 out += microColumns

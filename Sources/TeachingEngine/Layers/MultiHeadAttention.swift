@@ -1,6 +1,6 @@
 // Multi-head attention (Vaswani et al. 2017, "Attention Is All You Need", §3.2.2):
 //   1. project: q = x·W_q, k = c·W_k, v = c·W_v          (c = x for self-attention, another sequence for cross)
-//   2. split d into h heads of width d/h                  [B, T, d] → [B, h, T, d/h]
+//   2. split d into h heads of width d/h                  [B, T, d] seen as [B, T, h, d/h], read in place
 //   3. weights = softmax(q·kᵀ / √(d/h), masked)           [B, h, Tq, Tk], each row sums to 1
 //   4. mix values: weights·v, merge heads, project: ·W_o  [B, Tq, d]
 // The weights are returned, not stored: lessons plot them.
@@ -41,23 +41,16 @@ public struct MultiHeadAttention: Module {
     public func callAsFunction(_ x: Variable, context: Variable? = nil, keyMask: Tensor? = nil,
                                causal: Bool = false) -> AttentionOutput {
         let source = context ?? x
-        let (batch, queries, width) = (x.shape[0], x.shape[1], x.shape[2])
-        let keys = source.shape[1]
-        let headWidth = width / headCount
-        let q = splitHeads(query(x), tokens: queries)        // [B, h, Tq, d/h]
-        let k = splitHeads(key(source), tokens: keys)        // [B, h, Tk, d/h]
-        let v = splitHeads(value(source), tokens: keys)      // [B, h, Tk, d/h]
-        let scores = matmul(q, k, transposeB: true)          // [B, h, Tq, Tk]
+        let headWidth = x.shape[2] / headCount
+        // Each head reads its d/h columns of the projections in place (HeadProducts.swift): no
+        // [B, T, d] → [B, h, T, d/h] copies.
+        let q = query(x)                                     // [B, Tq, d]: h heads of d/h side by side
+        let k = key(source)                                  // [B, Tk, d]
+        let v = value(source)                                // [B, Tk, d]
+        let scores = headScores(q, k, headCount: headCount)  // [B, h, Tq, Tk]
         let weights = softmax(scores, scale: 1 / Float(headWidth).squareRoot(), keyMask: keyMask, causal: causal)
-        let mixed = matmul(weights, v)                       // [B, h, Tq, d/h]
-        let merged = mixed.permuted([0, 2, 1, 3]).reshaped(to: [batch, queries, width])   // [B, Tq, d]
+        let merged = mixHeads(weights, v)                    // [B, Tq, d]: the heads' results side by side
         return AttentionOutput(output: output(merged), weights: weights)
-    }
-
-    /// [B, T, d] → [B, h, T, d/h].
-    private func splitHeads(_ x: Variable, tokens: Int) -> Variable {
-        x.reshaped(to: [x.shape[0], tokens, headCount, x.shape[2] / headCount])   // [B, T, h, d/h]
-            .permuted([0, 2, 1, 3])                                                // [B, h, T, d/h]
     }
 }
 

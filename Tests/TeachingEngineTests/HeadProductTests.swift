@@ -1,0 +1,53 @@
+// Attention's head products read each head's columns in place (gemm's leading dimensions). Their
+// twin is the plain path: permute [B, T, d] → [B, h, T, d/h], batched matmul, permute back. The two
+// must agree bit for bit, values and gradients, since every sum runs in the same order.
+
+import Testing
+import TeachingEngine
+
+/// [B, T, d] → [B, h, T, d/h] by reshape and permute: the copy the head products avoid.
+private func split(_ x: Variable, heads: Int) -> Variable {
+    x.reshaped(to: [x.shape[0], x.shape[1], heads, x.shape[2] / heads]).permuted([0, 2, 1, 3])
+}
+
+@Suite("Head products: attention reads heads in place, bit-identical to permute + matmul")
+struct HeadProductTests {
+    @Test("gemm with leading dimensions: the left column of [[1, 9], [3, 9]] times [[5, 6]] is [[5, 6], [15, 18]], written into every other row")
+    func leadingDimensions() {
+        var c = [Float](repeating: -1, count: 8)        // C [2, 2] stored rows 4 apart
+        c.withUnsafeMutableBufferPointer { pc in
+            gemm([1, 9, 3, 9], [5, 6], pc.baseAddress!, m: 2, k: 1, n: 2, leadingA: 2, leadingC: 4)
+        }
+        #expect(c == [5, 6, -1, -1, 15, 18, -1, -1])
+    }
+
+    @Test("one head: q = [[1, 0]], k = [[1, 0], [0, 1]] → scores [[1, 0]]; weights [0.25, 0.75] mix v = [4, 8] into 7")
+    func smallExample() {
+        let scores = headScores(leaf([1, 1, 2], [1, 0]), leaf([1, 2, 2], [1, 0, 0, 1]), headCount: 1)
+        #expect(scores.shape == [1, 1, 1, 2] && scores.value.scalars == [1, 0])
+        let mixed = mixHeads(leaf([1, 1, 1, 2], [0.25, 0.75]), leaf([1, 2, 1], [4, 8]))
+        #expect(mixed.shape == [1, 1, 1] && mixed.value.scalars == [7])
+    }
+
+    @Test("B = 3, Tq = 7, Tk = 9, d = 12 in 4 heads: scores, mixed values and all four gradients equal the permute path exactly")
+    func matchesPermutePath() {
+        let (heads, width) = (4, 12)
+        let (q, k, v) = (randomLeaf([3, 7, width], seed: 91), randomLeaf([3, 9, width], seed: 92),
+                         randomLeaf([3, 9, width], seed: 93))
+        let upstream = Variable(randomLeaf([3, 7, width], seed: 94).value)     // a fixed dL/d(out)
+        func run(inPlace: Bool) -> (scores: [Float], out: [Float], grads: [[Float]]) {
+            for x in [q, k, v] { x.zeroGrad() }
+            let scores = inPlace ? headScores(q, k, headCount: heads)
+                                 : matmul(split(q, heads: heads), split(k, heads: heads), transposeB: true)
+            let weights = softmax(scores, scale: 0.5)
+            let out = inPlace ? mixHeads(weights, v)
+                              : matmul(weights, split(v, heads: heads)).permuted([0, 2, 1, 3]).reshaped(to: [3, 7, width])
+            (out * upstream).sum().backward()
+            return (scores.value.scalars, out.value.scalars, [q, k, v].map { $0.grad!.scalars })
+        }
+        let (fast, plain) = (run(inPlace: true), run(inPlace: false))
+        #expect(fast.scores == plain.scores)
+        #expect(fast.out == plain.out)
+        #expect(fast.grads == plain.grads)
+    }
+}
