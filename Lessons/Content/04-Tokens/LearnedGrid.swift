@@ -17,6 +17,12 @@ public enum LearnedGrid {
         public var depth = 2
         /// Objects per scene (1–4 on the 4×4 grid).
         public var objectCount: ClosedRange<Int> = 1...4
+        /// Large objects only (each nearly fills its 8×8 patch): measured on seed 0, "where is the X?"
+        /// reached 0.78 after 600 steps with them and 0.47 with both sizes.
+        public var largeObjects = true
+        /// Spread of the learned positions at the start (ViT: 0.02). Measured over 800 steps, seeds 0 and 2:
+        /// from 0.02 the where-question stays at chance (0.06–0.07); from 0.2 it reaches 1.00.
+        public var positionStandardDeviation: Float = 0.2
         /// The question kinds trained on: "where is the cat?", whose answer is the place itself. (Of the six
         /// standard kinds only "is X left of Y?" depends on place, and it alone did not teach the grid.)
         public var questionKinds: [QuestionKind] = [.whereIs]
@@ -30,7 +36,7 @@ public enum LearnedGrid {
 
     /// ToyWorld VQA data (1–4 objects, one per patch of the 4×4 grid) in one language.
     public static func data(_ recipe: Recipe, language: Language, seed: UInt64) -> (data: VQAData, test: [ToySample]) {
-        var options = VQAData.datasetOptions()
+        var options = recipe.largeObjects ? VQAData.largeObjectOptions() : VQAData.datasetOptions()
         options.questionKinds = recipe.questionKinds
         options.scenes.objectCount = recipe.objectCount
         let (train, test) = ToyDataset.split(train: recipe.trainScenes, test: recipe.testScenes,
@@ -38,10 +44,11 @@ public enum LearnedGrid {
         return (VQAData(train: train.samples, test: test.samples, language: language), test.samples)
     }
 
-    /// A fresh model for `data` (drawn from `rng`; positions start at std 0.02).
+    /// A fresh model for `data` (drawn from `rng`; positions start at the recipe's spread, 0.2).
     public static func model(for data: VQAData, _ recipe: Recipe, using rng: inout SeededGenerator) -> SingleStreamVQA {
         var configuration = data.configuration()
         configuration.depth = recipe.depth
+        configuration.positionStandardDeviation = recipe.positionStandardDeviation
         return SingleStreamVQA(configuration, using: &rng)
     }
 
@@ -61,6 +68,24 @@ public enum LearnedGrid {
     public static func neighbourAndFar(_ model: SingleStreamVQA) -> (near: Double, far: Double) {
         let side = model.configuration.imageSize / model.configuration.patchSize
         return RawPositions.neighbourAndFarSimilarity(RawPositions.rows(model.patchPositions), side: side)  // [16][d]
+    }
+
+    /// As `neighbourAndFar`, for what training added to the patch positions: `after − before`, with
+    /// `before` the same model's positions at the start. The random start is gone from this difference.
+    ///
+    ///     // 300 steps of "where is the X?" from std 0.2: near − far ≈ +0.3 to +0.4 (seeds 1–3)
+    public static func neighbourAndFarOfChange(before: Tensor, after: Tensor) -> (near: Double, far: Double) {
+        RawPositions.neighbourAndFarSimilarity(changeRows(before: before, after: after), side: gridSide(before))
+    }
+
+    /// The rows of `after − before` ([16][d]): one change vector per patch.
+    public static func changeRows(before: Tensor, after: Tensor) -> [[Float]] {
+        precondition(before.shape == after.shape, "LearnedGrid.changeRows: \(describe(shape: before.shape)) and \(describe(shape: after.shape)) differ")
+        return RawPositions.rows(Tensor(shape: after.shape, scalars: zip(after.scalars, before.scalars).map { $0 - $1 }))
+    }
+
+    private static func gridSide(_ positions: Tensor) -> Int {
+        Int(Double(positions.shape[0]).squareRoot().rounded())
     }
 
     // MARK: - Where a word looks

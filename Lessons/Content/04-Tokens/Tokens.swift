@@ -28,13 +28,15 @@ public final class Tokens: Lesson {
     ]
     public static let keyMetrics = ["patch_tokens", "sequence_tokens", "equivariance_error_without_positions",
                                     "equivariance_error_with_positions", "sinusoidal_2d_neighbour_similarity",
-                                    "learned_neighbour_similarity", "learned_far_similarity", "cat_word_attention_on_cat_patch"]
+                                    "where_accuracy", "learned_neighbour_similarity", "learned_far_similarity",
+                                    "learned_change_neighbour_similarity", "learned_change_far_similarity",
+                                    "cat_word_attention_on_cat_patch"]
 
     public struct Knobs: LessonKnobs {
         @Option(help: "Patch side in pixels (must divide 224).") var patch = 16
         @Option(help: "Token width d.") var width = 64
         @Option(help: "Your own picture instead of the ToyWorld scene (resized to 224×224).") var image: String?
-        @Option(help: "Training steps of the small single-stream model (steps 6 and 8; batch 64).") var trainSteps = 600
+        @Option(help: "Training steps of the small single-stream model (steps 6 and 8; batch 64).") var trainSteps = 800
         @Option(help: "Questions it trains on: where (\"where is the cat?\" → \"row 2 column 3\"), mixed (where + the six standard kinds), all (the six standard kinds, as lesson 05), or left-of.") var questions = "where"
         public init() {}
         public func validate() throws {
@@ -106,7 +108,9 @@ public final class Tokens: Lesson {
     lazy var trained: (model: SingleStreamVQA, seconds: Float) = {
         var rng = run.rng(6)
         let model = LearnedGrid.model(for: vqa.data, recipe, using: &rng)
-        let settings = ["train-steps": "\(recipe.steps)", "questions": knobs.questions, "lang": run.language.rawValue]
+        let settings = ["train-steps": "\(recipe.steps)", "questions": knobs.questions, "lang": run.language.rawValue,
+                        "objects": recipe.largeObjects ? "large" : "both sizes",
+                        "position-std": "\(recipe.positionStandardDeviation)"]
         let tensors = run.checkpoint("single-stream", settings: settings) {
             let progress = run.training(steps: recipe.steps, lr: Double(recipe.learningRate))
             let start = Date()
