@@ -25,12 +25,12 @@ public func gelu(_ x: Variable, bias: Variable? = nil, file: StaticString = #fil
     let biasValues = bias?.value.scalars
     let count = values.count
     // The arithmetic, eight values at a time, is Kernels.geluForward / geluBackward (Kernels/GeluKernel.swift).
-    var tanhs = [Float](repeating: 0, count: count)   // saved for the backward
+    var tanhs: [Float] = []                           // saved for the backward
     let out = makeScalars(count: count) { y in
-        tanhs.withUnsafeMutableBufferPointer { t in
+        tanhs = makeScalars(count: count) { t in
             values.withUnsafeBufferPointer { xp in
                 withOptionalPointer(biasValues) { bp in
-                    Kernels.geluForward(xp.baseAddress!, bias: bp, width: width, count: count, output: y, tanhs: t.baseAddress!)
+                    Kernels.geluForward(xp.baseAddress!, bias: bp, width: width, count: count, output: y, tanhs: t)
                 }
             }
         }

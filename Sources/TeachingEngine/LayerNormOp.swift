@@ -32,14 +32,18 @@ public func layerNorm(_ x: Variable, gamma: Variable, beta: Variable, epsilon: F
     }
     return Variable.result(Tensor(shape: x.shape, scalars: out), inputs: [x, gamma, beta]) { dy in
         guard rows > 0 else { return }
-        func backward(dx: UnsafeMutablePointer<Float>?, dg: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?) {
+        func backward(dx: UnsafeMutablePointer<Float>?, dg: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+                      overwrite: Bool = false) {
             Kernels.layerNormBackward(gradOutput: dy, gamma: g, normalized: normalized,
                                       inverseDeviation: inverseDeviation, rows: rows, width: width,
-                                      gradInput: dx, gradGamma: dg, gradBeta: db)
+                                      gradInput: dx, gradGamma: dg, gradBeta: db, overwriteInput: overwrite)
         }
-        // One pass over the rows for all three gradients when all three are wanted.
+        // One call for all three gradients when all three are wanted; x's is written, not added,
+        // when it has none yet (no zero-fill).
         if x.requiresGrad && gamma.requiresGrad && beta.requiresGrad && x !== gamma && x !== beta && gamma !== beta {
-            x.accumulateGrad { dx in gamma.accumulateGrad { dg in beta.accumulateGrad { db in backward(dx: dx, dg: dg, db: db) } } }
+            x.writeOrAccumulateGrad { dx, accumulate in
+                gamma.accumulateGrad { dg in beta.accumulateGrad { db in backward(dx: dx, dg: dg, db: db, overwrite: !accumulate) } }
+            }
         } else {
             x.accumulateGrad { backward(dx: $0, dg: nil, db: nil) }
             gamma.accumulateGrad { backward(dx: nil, dg: $0, db: nil) }

@@ -19,12 +19,14 @@ extension Kernels {
         output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
         precondition(width > 0 && count % width == 0, "geluForward: count \(count) is not a whole number of rows of \(width)")
-        forEachGroup(of: x, bias: bias, width: width, count: count, threads: threads) { i, u, lanes in
-            let cubic: SIMD8<Float> = u + 0.044715 * (u * u * u)
-            let t = tanh(geluC * cubic)
-            let out: SIMD8<Float> = 0.5 * u * (1 + t)
-            write(out, to: y + i, lanes: lanes)
-            write(t, to: tanhs + i, lanes: lanes)
+        splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
+            forEachGroup(of: x, bias: bias, width: width, rows: rows) { i, u, lanes in
+                let cubic: SIMD8<Float> = u + 0.044715 * (u * u * u)
+                let t = tanh(geluC * cubic)
+                let out: SIMD8<Float> = 0.5 * u * (1 + t)
+                write(out, to: y + i, lanes: lanes)
+                write(t, to: tanhs + i, lanes: lanes)
+            }
         }
     }
 
@@ -36,44 +38,44 @@ extension Kernels {
         gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?, threads: Int? = nil
     ) {
         precondition(width > 0 && count % width == 0, "geluBackward: count \(count) is not a whole number of rows of \(width)")
-        forEachGroup(of: x, bias: bias, width: width, count: count, threads: threads) { i, u, lanes in
-            let t = read(tanhs + i, lanes: lanes)
-            let outer: SIMD8<Float> = 0.5 * (1 + t)                          // ½(1 + t)
-            let inner: SIMD8<Float> = (1 - t * t) * (geluC * (1 + 0.134145 * u * u))
-            let slope = outer + 0.5 * u * inner
-            write(read(gradOutput + i, lanes: lanes) * slope, to: gradInput + i, lanes: lanes)
+        splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
+            forEachGroup(of: x, bias: bias, width: width, rows: rows) { i, u, lanes in
+                let t = read(tanhs + i, lanes: lanes)
+                let outer: SIMD8<Float> = 0.5 * (1 + t)                          // ½(1 + t)
+                let inner: SIMD8<Float> = (1 - t * t) * (geluC * (1 + 0.134145 * u * u))
+                let slope = outer + 0.5 * u * inner
+                write(read(gradOutput + i, lanes: lanes) * slope, to: gradInput + i, lanes: lanes)
+            }
         }
         if let gradBias {
             accumulateColumnSums(gradInput, rows: count / width, width: width, into: gradBias, threads: threads)
         }
     }
 
-    /// Calls `body(i, u, lanes)` for i = 0, 8, 16, … with u = x[i..<i+8] + bias of those columns;
-    /// the last group of a piece may hold fewer than eight `lanes` (the rest are zero). The rows are
-    /// split across `threads` (ParallelRows.swift); every value is computed on its own, so the
-    /// split changes no result.
+    /// Calls `body(i, u, lanes)` for i = 8 steps through the values of `rows` (each `width` long),
+    /// with u = x[i..<i+8] + bias of those columns; the last group may hold fewer than eight `lanes`
+    /// (the rest are zero). Every value is computed on its own, so how the rows are split across
+    /// threads (the callers' `splitWork`) changes no result.
     @inline(__always)
     static func forEachGroup(
-        of x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int, threads: Int?,
+        of x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, rows: Range<Int>,
         _ body: (Int, SIMD8<Float>, Int) -> Void
     ) {
-        splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
-            var i = rows.lowerBound * width
-            let end = rows.upperBound * width
-            while i < end {
-                let lanes = min(8, end - i)
-                var u = read(x + i, lanes: lanes)
-                if let bias {
-                    let column = i % width
-                    if lanes == 8 && column + 8 <= width {
-                        u += load8(bias + column)
-                    } else {
-                        for lane in 0..<lanes { u[lane] += bias[(i + lane) % width] }
-                    }
+        var i = rows.lowerBound * width
+        let end = rows.upperBound * width
+        while i < end {
+            let lanes = min(8, end - i)
+            var u = read(x + i, lanes: lanes)
+            if let bias {
+                let column = i % width
+                if lanes == 8 && column + 8 <= width {
+                    u += load8(bias + column)
+                } else {
+                    for lane in 0..<lanes { u[lane] += bias[(i + lane) % width] }
                 }
-                body(i, u, lanes)
-                i += 8
             }
+            body(i, u, lanes)
+            i += 8
         }
     }
 

@@ -87,7 +87,8 @@ extension Kernels {
 
     /// Adds LayerNorm's gradients: with ĝ = dy·γ,
     /// dx += (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂))·inverseDeviation, dγ += Σ_rows dy·x̂, dβ += Σ_rows dy.
-    /// `gradInput`, `gradGamma` and `gradBeta` may each be nil when that gradient is not wanted.
+    /// `gradInput`, `gradGamma` and `gradBeta` may each be nil when that gradient is not wanted;
+    /// with `overwriteInput`, dx is written into `gradInput` instead of added (a fresh gradient).
     /// dx is split across `threads` by rows, dγ and dβ by columns, each column's sum added row by
     /// row in order, so no result depends on the thread count.
     ///
@@ -96,7 +97,7 @@ extension Kernels {
         gradOutput dy: UnsafePointer<Float>, gamma: UnsafePointer<Float>, normalized: UnsafePointer<Float>,
         inverseDeviation: UnsafePointer<Float>, rows: Int, width: Int,
         gradInput dx: UnsafeMutablePointer<Float>?, gradGamma: UnsafeMutablePointer<Float>?,
-        gradBeta: UnsafeMutablePointer<Float>?, threads: Int? = nil
+        gradBeta: UnsafeMutablePointer<Float>?, overwriteInput: Bool = false, threads: Int? = nil
     ) {
         let size = Float(width)
         if let dx {
@@ -122,10 +123,14 @@ extension Kernels {
                                                                SIMD8(repeating: inverse))
                             while j + 8 <= width {
                                 let d = (load8(gHat + j) - meanG8 - load8(xhat + j) * meanGX8) * inverse8
-                                store8(load8(target + j) + d, target + j)
+                                store8(overwriteInput ? d : load8(target + j) + d, target + j)
                                 j += 8
                             }
-                            while j < width { target[j] += (gHat[j] - meanG - xhat[j] * meanGX) * inverse; j += 1 }
+                            while j < width {
+                                let d = (gHat[j] - meanG - xhat[j] * meanGX) * inverse
+                                target[j] = overwriteInput ? d : target[j] + d
+                                j += 1
+                            }
                         }
                     }
                 }
