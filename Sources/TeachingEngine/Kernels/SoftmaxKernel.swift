@@ -28,23 +28,35 @@ extension Kernels {
                 let mask = keyMask.map { $0 + (r / rowsPerMaskRow) * width }
                 // Keys this row may see: not padding, and (if causal) not in the future.
                 let visible = causalQueries.map { Swift.min(width, r % $0 + 1 + (width - $0)) } ?? width
-                @inline(__always) func sees(_ j: Int) -> Bool { mask.map { $0[j] != 0 } ?? true }
                 // 1. Scaled scores and their largest visible value (a max is exact in any order).
-                var largest = -Float.infinity
-                for j in 0..<visible {
-                    let s = scale * row[j]
-                    result[j] = s
-                    if sees(j) { largest = Swift.max(largest, s) }
+                var rowMax = -Float.infinity
+                if let mask {
+                    for j in 0..<visible {
+                        let s = scale * row[j]
+                        result[j] = s
+                        if mask[j] != 0 && s > rowMax { rowMax = s }
+                    }
+                } else {
+                    for j in 0..<visible {
+                        let s = scale * row[j]
+                        result[j] = s
+                        if s > rowMax { rowMax = s }
+                    }
                 }
-                // 2. Exponentials, summed left to right; hidden keys are 0 and add nothing.
+                // 2. Exponentials (libm's expf, one value at a time), summed left to right;
+                //    hidden keys are 0 and add nothing.
                 var total: Float = 0
-                for j in 0..<visible {
-                    if sees(j) {
-                        let e = Foundation.exp(result[j] - largest)
+                if let mask {
+                    for j in 0..<visible {
+                        let e = mask[j] != 0 ? Foundation.exp(result[j] - rowMax) : 0
                         result[j] = e
                         total += e
-                    } else {
-                        result[j] = 0
+                    }
+                } else {
+                    for j in 0..<visible {
+                        let e = Foundation.exp(result[j] - rowMax)
+                        result[j] = e
+                        total += e
                     }
                 }
                 for j in visible..<width { result[j] = 0 }
