@@ -18,15 +18,18 @@ private func outputs(count: Int, start: Float = 0, _ kernel: (Int, UnsafeMutable
 
 @Suite("Row kernels on several threads: the same bytes as on one")
 struct ParallelKernelTests {
-    @Test("splitWork(count: 10, threads: 2) hands out 0..<5 and 5..<10, each item once; 10 items on 3 threads: 4, 4, 2")
+    @Test("splitWork(count: 10) on 2 threads hands out 0..<5 and 5..<10; every item exactly once for 1 to 5 threads")
     func splitsCoverEveryItemOnce() {
-        for (threads, expected) in [(2, [0..<5, 5..<10]), (3, [0..<4, 4..<8, 8..<10]), (1, [0..<10])] {
+        for threads in 1...5 {
             let lock = NSLock()
             var pieces: [Range<Int>] = []
             Kernels.splitWork(count: 10, valuesPerItem: 1, threads: threads) { range in
                 lock.lock(); pieces.append(range); lock.unlock()
             }
-            #expect(pieces.sorted { $0.lowerBound < $1.lowerBound } == expected)
+            let sorted = pieces.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(sorted.flatMap { Array($0) } == Array(0..<10))
+            if threads == 1 { #expect(sorted == [0..<10]) }
+            if threads == 2 { #expect(sorted == [0..<5, 5..<10]) }
         }
     }
 
@@ -124,5 +127,48 @@ struct ParallelKernelTests {
             }
             #expect(p.value.scalars == expected)
         }
+    }
+}
+
+@Suite("The engine's parallel loops: every piece runs once, nested and concurrent calls included")
+struct ParallelLoopTests {
+    @Test("1,000 pieces of a sum each run once; inside each of 8 outer pieces a nested split of 100 items runs whole")
+    func piecesRunOnce() {
+        let lock = NSLock()
+        var counts = [Int](repeating: 0, count: 1_000)
+        Kernels.splitWork(count: 1_000, valuesPerItem: 1, threads: 2) { range in
+            for i in range { lock.lock(); counts[i] += 1; lock.unlock() }
+        }
+        #expect(counts.allSatisfy { $0 == 1 })
+        var nested = [Int](repeating: 0, count: 8 * 100)
+        Kernels.splitWork(count: 8, valuesPerItem: 1, threads: 2) { outer in
+            for o in outer {
+                Kernels.splitWork(count: 100, valuesPerItem: 1, threads: 2) { inner in
+                    for i in inner { lock.lock(); nested[o * 100 + i] += 1; lock.unlock() }
+                }
+            }
+        }
+        #expect(nested.allSatisfy { $0 == 1 })
+    }
+
+    @Test("four tasks splitting work at the same time each get every item of their own loop once")
+    func concurrentCallers() async {
+        let totals = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    let lock = NSLock()
+                    var sum = 0
+                    for _ in 0..<50 {
+                        Kernels.splitWork(count: 64, valuesPerItem: 1, threads: 2) { range in
+                            let part = range.reduce(0, +)
+                            lock.lock(); sum += part; lock.unlock()
+                        }
+                    }
+                    return sum
+                }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(totals == [Int](repeating: 50 * (63 * 64 / 2), count: 4))
     }
 }
