@@ -29,8 +29,8 @@ extension Tokens {
                       + String(format: " %.2f", whereAccuracy))
             run.metric("where_accuracy", whereAccuracy)
         }
-        run.print(run.text(L(String(format: "The positions started as random vectors of spread %.2f (ViT starts at 0.02; from there this small model stayed at chance on the where-question for 800 steps, measured), so the table also shows what training added: after − before.", lesson.recipe.positionStandardDeviation),
-                             String(format: "位置向量从离散度 %.2f 的随机向量开始（ViT 从 0.02 开始；实测这个小模型从 0.02 出发，800 步后答“在哪里”仍是随机水平），所以表里也列出训练加上去的部分：训练后 − 训练前。", lesson.recipe.positionStandardDeviation))))
+        run.print(run.text(L(String(format: "The positions started as random vectors of spread %.2f (ViT starts at 0.02: try --position-std 0.02), so the table also shows what training added: after − before.", lesson.recipe.positionStandardDeviation),
+                             String(format: "位置向量从离散度 %.2f 的随机向量开始（ViT 从 0.02 开始：试试 --position-std 0.02），所以表里也列出训练加上去的部分：训练后 − 训练前。", lesson.recipe.positionStandardDeviation))))
         run.table([run.text(L("position vectors", "位置向量")), run.text(L("4-neighbours", "上下左右邻居")),
                    run.text(L("≥ 2 cells apart", "相隔 ≥ 2 格")), run.text(L("difference", "差"))],
                   [(run.text(L("learned, before training", "可学习，训练前")), before),

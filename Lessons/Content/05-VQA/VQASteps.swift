@@ -121,8 +121,8 @@ extension VQALesson {
                                      "--quick 运行停在损失的平台上；完整运行训练得足够久，能走出平台。")))
             }
             if weakKinds.contains(.isLeftOf) {
-                run.print(run.text(L("Relations between objects (find two objects by name, compare where they are) were not learned by any recipe tried for this lesson: twice the data, three blocks, grid-shaped starting positions, more steps.",
-                                     "物体之间的关系（按名字找到两个物体，再比较它们的位置）在本课试过的所有配方里都没有学会：数据加倍、三层、网格形状的初始位置、更多步数。")))
+                run.print(run.text(L("Relations between objects (find two objects by name, compare where they are) were not learned by any recipe tried for this lesson: two to four times the data, three or four blocks, grid-shaped or wider starting positions, up to 2,000 steps.",
+                                     "物体之间的关系（按名字找到两个物体，再比较它们的位置）在本课试过的所有配方里都没有学会：两到四倍的数据、三层或四层、网格形状或更大的初始位置、最多 2000 步。")))
             }
             try run.figure("accuracy", png: lesson.accuracyBars(kinds: kinds, chance: chance))
         },

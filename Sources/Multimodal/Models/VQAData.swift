@@ -51,7 +51,7 @@ public struct VQAData: Sendable {
     public static func balancedSplit(train: [QuestionKind: Int], test: Int, options: DatasetOptions,
                                      seed: UInt64) -> (train: [ToySample], test: [ToySample]) {
         var trainSamples: [ToySample] = [], testSamples: [ToySample] = []
-        for (index, kind) in QuestionKind.standard.enumerated() {
+        for (index, kind) in QuestionKind.allCases.enumerated() {   // the six standard kinds first, then whereIs
             guard let count = train[kind], count > 0 else { continue }
             var kindOptions = options
             kindOptions.questionKinds = [kind]
