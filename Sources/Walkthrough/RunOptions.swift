@@ -75,12 +75,13 @@ public struct RunOptions: ParsableArguments {
 extension RunOptions {
     /// Whether a file can really be created in `folder` (a probe file is made and removed at once):
     /// permission bits say yes to root everywhere, yet /proc, read-only mounts and full disks refuse.
+    /// The probe's name is unique (mkstemp), so checks running at the same time never collide.
     static func canCreateFile(in folder: String) -> Bool {
-        let probe = folder + "/.alignfuse-probe-\(getpid())"
-        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        var template = Array((folder + "/.alignfuse-probe-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return false }
         close(descriptor)
-        unlink(probe)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return true
     }
 }
