@@ -7,10 +7,10 @@
 private func batchedGemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     batch: Int, m: Int, k: Int, n: Int,
-    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false
+    transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false, threads: Int? = nil
 ) {
     gemmBatched(a, b, c, batch: batch, m: m, k: k, n: n, strideA: m * k, strideB: k * n, strideC: m * n,
-                transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
+                transposeA: transposeA, transposeB: transposeB, accumulate: accumulate, threads: threads)
 }
 
 /// The matrix product op(a) · op(b).
@@ -56,30 +56,47 @@ public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, trans
             }
         }
     }
+    // dA and dB are products of the same size (m·k·n multiply-adds each): when both are wanted and
+    // large, one core computes dA while the other computes dB, in one hand-off instead of two.
+    let gradientsSideBySide = a.requiresGrad && b.requiresGrad && a !== b && availableCores > 1
+        && batch * m * k * n >= parallelThreshold
     return Variable.result(Tensor(shape: outShape, scalars: out), inputs: [a, b]) { gy in
         gy.withUnsafeBufferPointer { g in
             x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
                     let (g, xp, wp) = (g.baseAddress!, xp.baseAddress!, wp.baseAddress!)
                     // dA: [m, k] = dC·op(B)ᵀ, or for a stored [k, m]: op(B)·dCᵀ.
-                    a.writeOrAccumulateGrad { ga, accumulate in
-                        if transposeA {
-                            batchedGemm(wp, g, ga, batch: gemmBatch, m: k, k: n, n: gemmM,
-                                        transposeA: transposeB, transposeB: true, accumulate: accumulate)
-                        } else {
-                            batchedGemm(g, wp, ga, batch: gemmBatch, m: gemmM, k: n, n: k,
-                                        transposeA: false, transposeB: !transposeB, accumulate: accumulate)
+                    func gradientOfA(threads: Int?) {
+                        a.writeOrAccumulateGrad { ga, accumulate in
+                            if transposeA {
+                                batchedGemm(wp, g, ga, batch: gemmBatch, m: k, k: n, n: gemmM, transposeA: transposeB,
+                                            transposeB: true, accumulate: accumulate, threads: threads)
+                            } else {
+                                batchedGemm(g, wp, ga, batch: gemmBatch, m: gemmM, k: n, n: k, transposeA: false,
+                                            transposeB: !transposeB, accumulate: accumulate, threads: threads)
+                            }
                         }
                     }
                     // dB: [k, n] = op(A)ᵀ·dC, or for a stored [n, k]: dCᵀ·op(A).
-                    b.writeOrAccumulateGrad { gb, accumulate in
-                        if transposeB {
-                            batchedGemm(g, xp, gb, batch: gemmBatch, m: n, k: gemmM, n: k,
-                                        transposeA: true, transposeB: transposeA, accumulate: accumulate)
-                        } else {
-                            batchedGemm(xp, g, gb, batch: gemmBatch, m: k, k: gemmM, n: n,
-                                        transposeA: !transposeA, transposeB: false, accumulate: accumulate)
+                    func gradientOfB(threads: Int?) {
+                        b.writeOrAccumulateGrad { gb, accumulate in
+                            if transposeB {
+                                batchedGemm(g, xp, gb, batch: gemmBatch, m: n, k: gemmM, n: k, transposeA: true,
+                                            transposeB: transposeA, accumulate: accumulate, threads: threads)
+                            } else {
+                                batchedGemm(xp, g, gb, batch: gemmBatch, m: k, k: gemmM, n: n, transposeA: !transposeA,
+                                            transposeB: false, accumulate: accumulate, threads: threads)
+                            }
                         }
+                    }
+                    if gradientsSideBySide {
+                        // Each product on one thread: the same sums in the same order as when split.
+                        Kernels.splitWork(count: 2, valuesPerItem: 1, threads: 2) { which in
+                            for i in which { if i == 0 { gradientOfA(threads: 1) } else { gradientOfB(threads: 1) } }
+                        }
+                    } else {
+                        gradientOfA(threads: nil)
+                        gradientOfB(threads: nil)
                     }
                 }
             }

@@ -51,3 +51,19 @@ struct HeadProductTests {
         #expect(fast.grads == plain.grads)
     }
 }
+
+@Suite("matmul's backward: dA and dB side by side on two cores, the same bytes as one after the other")
+struct SideBySideGradientTests {
+    @Test("[130, 70] · [70, 120] (1.09M multiply-adds, above the parallel threshold): dA = G·Bᵀ and dB = Aᵀ·G exactly as one-thread gemm gives them")
+    func gradientsMatchOneThread() {
+        let (m, k, n) = (130, 70, 120)
+        let (a, b) = (randomLeaf([m, k], seed: 101), randomLeaf([k, n], seed: 102))
+        let g = randomLeaf([m, n], seed: 103).value.scalars       // a fixed dL/dC
+        (matmul(a, b) * Variable(Tensor(shape: [m, n], scalars: g))).sum().backward()
+        var (dA, dB) = ([Float](repeating: 0, count: m * k), [Float](repeating: 0, count: k * n))
+        fastGemm(g, b.value.scalars, &dA, m: m, k: n, n: k, transposeB: true, threads: 1)
+        fastGemm(a.value.scalars, g, &dB, m: k, k: m, n: n, transposeA: true, threads: 1)
+        #expect(a.grad!.scalars == dA)
+        #expect(b.grad!.scalars == dB)
+    }
+}
