@@ -46,7 +46,7 @@ public enum SafeTensors {
         let names = tensors.keys.sorted()
         var entries: [String] = []
         if !metadata.isEmpty {
-            let pairs = metadata.keys.sorted().map { "\(jsonString($0)):\(jsonString(metadata[$0]!))" }
+            let pairs = metadata.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(metadata[$0]!))" }
             entries.append("\"__metadata__\":{" + pairs.joined(separator: ",") + "}")
         }
         var offset = 0
@@ -54,7 +54,7 @@ public enum SafeTensors {
             let tensor = tensors[name]!
             let end = offset + 4 * tensor.count
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            entries.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
+            entries.append("\(JSONText.quoted(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
         var header = Array(("{" + entries.joined(separator: ",") + "}").utf8)
@@ -148,24 +148,5 @@ public enum SafeTensors {
         // The spec asks the tensors to fill the data exactly, without holes or overlaps.
         guard covered == dataBytes else { throw SafeTensorsError.dataNotCovered(dataBytes: dataBytes, coveredBytes: covered) }
         return (tensors, metadata)
-    }
-
-    /// `text` as a JSON string literal, escaped as serde_json escapes it.
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

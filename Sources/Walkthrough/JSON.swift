@@ -2,6 +2,7 @@
 // same way every time. Two runs that measure the same numbers write the same bytes.
 
 import Foundation
+import TeachingEngine
 
 /// A JSON value, written by `rendered` deterministically.
 ///
@@ -54,25 +55,7 @@ public indirect enum JSON: Sendable {
         }
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }
 
 /// A metric as it is written in metrics.json and in Docs: integers as integers, other values with
