@@ -6,8 +6,9 @@
 
 import Foundation
 
-/// Kernels over fewer values than this stay on one thread: waking a second thread costs ~5–10 µs,
-/// about what one core spends on 32k values of GELU.
+/// Kernels over fewer values than this stay on one thread: the second thread starts ~20 µs after the
+/// call on this project's 2-vCPU machines (Docs/performance.md), about what one core spends on 32k
+/// values of GELU.
 let parallelValueThreshold = 1 << 15
 
 extension Kernels {
