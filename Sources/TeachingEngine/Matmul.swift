@@ -22,9 +22,13 @@ private func batchedGemm(
 ///
 ///     matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]])  // [[19, 22], [43, 50]]
 ///
+/// With `bias` ([n], for a shared [k, n] weight): op(a)·b + bias, the bias added to each row while the
+/// rows a thread has just computed are still in cache (Linear's `x·W + b`); the values are those of
+/// `matmul(a, b) + bias`.
+///
 /// - Precondition: the inner sizes agree: `matmul: [64, 192] × [64, 64]: inner sizes 192 and 64 differ`.
 public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, transposeB: Bool = false,
-                   file: StaticString = #fileID, line: UInt = #line) -> Variable {
+                   bias: Variable? = nil, file: StaticString = #fileID, line: UInt = #line) -> Variable {
     let (sa, sb) = (a.shape, b.shape)
     let written = "\(describe(shape: sa))\(transposeA ? "ᵀ" : "") × \(describe(shape: sb))\(transposeB ? "ᵀ" : "")"
     require(sa.count >= 2 && sb.count >= 2, "matmul: \(written): both inputs need at least 2 dimensions",
@@ -42,6 +46,9 @@ public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, trans
                  file: file, line: line)
     require(!(sharedWeight && transposeA && !leading.isEmpty),
                  "matmul: \(written): transposeA with a shared [k, n] weight needs a rank-2 a", file: file, line: line)
+    require(bias == nil || (sharedWeight && bias!.shape == [n]),
+            "matmul: \(written): a bias \(describe(shape: bias?.shape ?? [])) needs a shared [k, n] weight and shape [\(n)]",
+            file: file, line: line)
     let batch = leading.reduce(1, *)
     let outShape = leading + [m, n]
 
@@ -51,8 +58,23 @@ public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, trans
     let out = x.withUnsafeBufferPointer { xp in
         w.withUnsafeBufferPointer { wp in
             makeScalars(count: batch * m * n) { o in
-                batchedGemm(xp.baseAddress!, wp.baseAddress!, o, batch: gemmBatch, m: gemmM, k: k, n: n,
-                            transposeA: transposeA, transposeB: transposeB)
+                guard let biasValues = bias?.value.scalars else {
+                    batchedGemm(xp.baseAddress!, wp.baseAddress!, o, batch: gemmBatch, m: gemmM, k: k, n: n,
+                                transposeA: transposeA, transposeB: transposeB)
+                    return
+                }
+                // Slabs of whole micro-tile rows: each thread computes its rows, then adds the bias to them.
+                let tiles = (gemmM + 5) / 6
+                let threads = gemmM * k * n >= parallelThreshold ? availableCores : 1
+                biasValues.withUnsafeBufferPointer { bp in
+                    Kernels.splitWork(count: tiles, valuesPerItem: 1, threads: threads) { slab in
+                        let rows = (slab.lowerBound * 6)..<Swift.min(gemmM, slab.upperBound * 6)
+                        let (aRows, target) = (xp.baseAddress! + rows.lowerBound * (transposeA ? 1 : k), o + rows.lowerBound * n)
+                        gemm(aRows, wp.baseAddress!, target, m: rows.count, k: k, n: n, transposeA: transposeA,
+                             transposeB: transposeB, threads: 1, leadingA: transposeA ? gemmM : k)
+                        Kernels.addToEveryRow(target, bp.baseAddress!, rows: rows.count, width: n, output: target, threads: 1)
+                    }
+                }
             }
         }
     }
@@ -60,7 +82,11 @@ public func matmul(_ a: Variable, _ b: Variable, transposeA: Bool = false, trans
     // large, one core computes dA while the other computes dB, in one hand-off instead of two.
     let gradientsSideBySide = a.requiresGrad && b.requiresGrad && a !== b && availableCores > 1
         && batch * m * k * n >= parallelThreshold
-    return Variable.result(Tensor(shape: outShape, scalars: out), inputs: [a, b]) { gy in
+    return Variable.result(Tensor(shape: outShape, scalars: out), inputs: bias.map { [a, b, $0] } ?? [a, b]) { gy in
+        // d(bias) = the column sums of dC.
+        bias?.accumulateGrad { gb in
+            gy.withUnsafeBufferPointer { Kernels.accumulateColumnSums($0.baseAddress!, rows: batch * m, width: n, into: gb) }
+        }
         gy.withUnsafeBufferPointer { g in
             x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in

@@ -67,3 +67,24 @@ struct SideBySideGradientTests {
         #expect(b.grad!.scalars == dB)
     }
 }
+
+@Suite("matmul with a bias: the same bytes as matmul, then + bias")
+struct MatmulBiasTests {
+    @Test("[[1, 2], [3, 4]]·[[5, 6], [7, 8]] + [10, 20] = [[29, 42], [53, 70]]; [2, 75, 70]·[70, 120] + b (split across cores) and [70, 9]ᵀ·[70, 5] + b equal the two-step path exactly, values and gradients")
+    func matchesTwoSteps() {
+        let small = matmul(leaf([2, 2], [1, 2, 3, 4]), leaf([2, 2], [5, 6, 7, 8]), bias: leaf([2], [10, 20]))
+        #expect(small.value.scalars == [29, 42, 53, 70])
+        for (shapeA, shapeW, transposeA) in [([2, 75, 70], [70, 120], false), ([70, 9], [70, 5], true)] {
+            let n = shapeW[1]
+            let (a, w, b) = (randomLeaf(shapeA, seed: 111), randomLeaf(shapeW, seed: 112), randomLeaf([n], seed: 113))
+            func run(fused: Bool) -> [[Float]] {
+                for v in [a, w, b] { v.zeroGrad() }
+                let y = fused ? matmul(a, w, transposeA: transposeA, bias: b) : matmul(a, w, transposeA: transposeA) + b
+                let upstream = Variable(randomLeaf(y.shape, seed: 114).value)
+                (y * upstream).sum().backward()
+                return [y.value.scalars, a.grad!.scalars, w.grad!.scalars, b.grad!.scalars]
+            }
+            #expect(run(fused: true) == run(fused: false))
+        }
+    }
+}

@@ -22,8 +22,6 @@ public struct Linear: Module {
 
     /// x·W + b: [..., in] → [..., out].
     public func callAsFunction(_ x: Variable) -> Variable {
-        let product = matmul(x, weight)      // [..., out]
-        guard let bias else { return product }
-        return product + bias                // b added to every row
+        matmul(x, weight, bias: bias)        // [..., out], b added to every row
     }
 }
