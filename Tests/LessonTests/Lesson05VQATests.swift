@@ -23,6 +23,24 @@ struct Lesson05VQATests {
         return Tensor(randomUniform: [count, 32, 32, 3], in: -1...1, using: &rng)
     }
 
+    @Test("patchGridStart 1 adds the 2D sinusoidal code of the 4×4 grid to the 16 patch rows of the position table and leaves the text rows as drawn")
+    func gridShapedStart() {
+        func positions(_ start: Float) -> Tensor {
+            var rng = SeededGenerator(seed: 3)
+            var config = SingleStreamConfiguration(vocabularySize: 10, questionLength: 3, answerLength: 3)
+            config.depth = 1
+            config.patchGridStart = start
+            return SingleStreamVQA(config, using: &rng).positions.value   // [22, 64]
+        }
+        let plain = positions(0), grid = positions(1)
+        let code = PositionalEncoding.sinusoidal2D(rows: 4, columns: 4, dimension: 64)   // [16, 64]
+        let patchRows = 16 * 64
+        #expect(zip(grid.scalars.prefix(patchRows), plain.scalars.prefix(patchRows)).map { $0 - $1 }
+                    .enumerated().allSatisfy { abs($1 - code.scalars[$0]) < 1e-6 })
+        #expect(Array(grid.scalars.dropFirst(patchRows)) == Array(plain.scalars.dropFirst(patchRows)))
+        #expect(code.scalars[0] == 0 && code.scalars[1] == 1)   // patch (0, 0): sin 0 = 0, cos 0 = 1
+    }
+
     @Test("the prefix-LM mask: the prefix sees the prefix, an answer token sees the prefix and itself, never later words")
     func prefixMask() {
         // prefix 2, T = 4, no padding (rows are queries; 1 = hidden):

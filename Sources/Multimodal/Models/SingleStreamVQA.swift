@@ -34,6 +34,10 @@ public struct SingleStreamConfiguration: Sendable, Hashable {
     /// started at 0.02 stays at chance on "where is the X?" for 800 steps (its positions are too faint
     /// beside the patch content to be read), while 0.1–0.3 learns it — lesson 04 starts at 0.2.
     public var positionStandardDeviation: Float = 0.02
+    /// Adds this multiple of the 2D sinusoidal code of the patch grid to the patch rows of the
+    /// position table at the start (0: none). MAE keeps that code fixed; here it is only where learning
+    /// starts from. Lesson 05 uses 1: with it "is X left of Y?" left the coin on five seeds of five.
+    public var patchGridStart: Float = 0
 
     public init(vocabularySize: Int, questionLength: Int, answerLength: Int, seesImage: Bool = true) {
         self.vocabularySize = vocabularySize
@@ -83,10 +87,16 @@ public struct SingleStreamVQA: Module {
                                 name: name + ".patch", using: &rng)
         tokenEmbedding = Embedding(vocabularySize: c.vocabularySize, width: c.width, standardDeviation: 0.02,
                                    name: name + ".tokens", using: &rng)
-        positions = Variable(name: name + ".positions",
-                             value: Tensor(randomNormal: [c.sequenceLength, c.width],
-                                           standardDeviation: c.positionStandardDeviation,
-                                           using: &rng))
+        var table = Tensor(randomNormal: [c.sequenceLength, c.width], standardDeviation: c.positionStandardDeviation,
+                           using: &rng)                                                      // [T, d]
+        if c.patchGridStart != 0 && c.seesImage {
+            let side = c.imageSize / c.patchSize
+            let grid = PositionalEncoding.sinusoidal2D(rows: side, columns: side, dimension: c.width)   // [16, d]
+            var scalars = table.scalars
+            for i in grid.scalars.indices { scalars[i] += c.patchGridStart * grid.scalars[i] }
+            table = Tensor(shape: table.shape, scalars: scalars)
+        }
+        positions = Variable(name: name + ".positions", value: table)
         modalityTypes = Embedding(vocabularySize: 2, width: c.width, standardDeviation: 0.02, name: name + ".types",
                                   using: &rng)
         encoder = TransformerEncoder(depth: c.depth, width: c.width, headCount: c.headCount,
