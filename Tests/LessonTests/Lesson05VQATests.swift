@@ -41,6 +41,17 @@ struct Lesson05VQATests {
         #expect(code.scalars[0] == 0 && code.scalars[1] == 1)   // patch (0, 0): sin 0 = 0, cos 0 = 1
     }
 
+    @Test("the data fingerprint names the data: the same split gives the same 16 hex digits, one training question fewer gives others")
+    func dataFingerprint() {
+        let (train, test) = ToyDataset.split(train: 40, test: 10, options: VQAData.datasetOptions(), seed: 9)
+        let data = VQAData(train: train.samples, test: test.samples, language: .english)
+        let again = VQAData(train: train.samples, test: test.samples, language: .english)
+        let fewer = VQAData(train: Array(train.samples.dropLast()), test: test.samples, language: .english)
+        #expect(data.fingerprint.count == 16)
+        #expect(data.fingerprint == again.fingerprint)
+        #expect(data.fingerprint != fewer.fingerprint)
+    }
+
     @Test("the prefix-LM mask: the prefix sees the prefix, an answer token sees the prefix and itself, never later words")
     func prefixMask() {
         // prefix 2, T = 4, no padding (rows are queries; 1 = hidden):

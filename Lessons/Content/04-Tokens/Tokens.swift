@@ -118,7 +118,7 @@ public final class Tokens: Lesson {
         let model = LearnedGrid.model(for: vqa.data, recipe, using: &rng)
         let settings = ["train-steps": "\(recipe.steps)", "questions": knobs.questions, "lang": run.language.rawValue,
                         "objects": recipe.largeObjects ? "large" : "both sizes",
-                        "position-std": "\(recipe.positionStandardDeviation)"]
+                        "position-std": "\(recipe.positionStandardDeviation)", "data": vqa.data.fingerprint]
         let tensors = run.checkpoint("single-stream", settings: settings) {
             let progress = run.training(steps: recipe.steps, lr: Double(recipe.learningRate))
             let start = Date()

@@ -83,7 +83,10 @@ public final class VQALesson: Lesson {
         return VQAData(train: train, test: test, language: language)
     }()
 
-    var settings: [String: String] { knobs.settings.merging(["lang": run.language.rawValue]) { $1 } }
+    /// The checkpoint key: the knobs, the language, the data (its fingerprint) and the patch positions' start.
+    lazy var settings: [String: String] = {
+        knobs.settings.merging(["lang": run.language.rawValue, "data": data.fingerprint, "grid-start": "1"]) { $1 }
+    }()
 
     /// Trains (or loads) one model; the loss history travels in the checkpoint as "history.loss".
     func trained(seesImage: Bool, steps: Int, stream: UInt64) -> (model: SingleStreamVQA, losses: [Float], seconds: Float) {
