@@ -17,11 +17,11 @@ public enum LearnedGrid {
         public var depth = 2
         /// Objects per scene (1–4 on the 4×4 grid).
         public var objectCount: ClosedRange<Int> = 1...4
-        /// Large objects only (each nearly fills its 8×8 patch): measured on seed 0, "where is the X?"
-        /// reached 0.78 after 600 steps with them and 0.47 with both sizes.
+        /// Large objects only (each nearly fills its 8×8 patch): in a scratch harness (seed 0, std 0.3),
+        /// "where is the X?" reached 0.78 after 600 steps with them and 0.47 with both sizes.
         public var largeObjects = true
-        /// Spread of the learned positions at the start (ViT: 0.02). Measured over 800 steps, seeds 0 and 2:
-        /// from 0.02 the where-question stays at chance (0.06–0.07); from 0.2 it reaches 1.00.
+        /// Spread of the learned positions at the start (ViT: 0.02). Seed 0, 800 steps (`lesson04
+        /// --position-std`): from 0.02 the where-question stays at chance (0.07); from 0.2 it reaches 0.94.
         public var positionStandardDeviation: Float = 0.2
         /// The question kinds trained on: "where is the cat?", whose answer is the place itself. (Of the six
         /// standard kinds only "is X left of Y?" depends on place, and it alone did not teach the grid.)
@@ -73,7 +73,7 @@ public enum LearnedGrid {
     /// As `neighbourAndFar`, for what training added to the patch positions: `after − before`, with
     /// `before` the same model's positions at the start. The random start is gone from this difference.
     ///
-    ///     // 300 steps of "where is the X?" from std 0.2: near − far ≈ +0.3 to +0.4 (seeds 1–3)
+    ///     // 500 steps of "where is the X?" from std 0.2: near − far +0.37, +0.39 (seeds 1, 2; see the tests)
     public static func neighbourAndFarOfChange(before: Tensor, after: Tensor) -> (near: Double, far: Double) {
         RawPositions.neighbourAndFarSimilarity(changeRows(before: before, after: after), side: gridSide(before))
     }

@@ -30,13 +30,14 @@ public struct SingleStreamConfiguration: Sendable, Hashable {
     public var depth = 4
     public var headCount = 4
     public var hiddenWidth = 256
-    /// Spread of the learned positions at the start. ViT starts at 0.02; measured here, a 2-block model
-    /// started at 0.02 stays at chance on "where is the X?" for 800 steps (its positions are too faint
-    /// beside the patch content to be read), while 0.1–0.3 learns it — lesson 04 starts at 0.2.
+    /// Spread of the learned positions at the start. ViT starts at 0.02; in lesson 04 (seed 0, 800 steps)
+    /// a 2-block model started there stays at chance on "where is the X?" (0.07: its positions are too
+    /// faint beside the patch content to be read), while started at 0.2 it answers 0.94.
     public var positionStandardDeviation: Float = 0.02
     /// Adds this multiple of the 2D sinusoidal code of the patch grid to the patch rows of the
     /// position table at the start (0: none). MAE keeps that code fixed; here it is only where learning
-    /// starts from. Lesson 05 uses 1: with it "is X left of Y?" left the coin on five seeds of five.
+    /// starts from. Lesson 05 uses 1: with it (and more "left of" questions) "is X left of Y?" leaves the
+    /// coin on some seeds (Docs/05-vqa.md).
     public var patchGridStart: Float = 0
 
     public init(vocabularySize: Int, questionLength: Int, answerLength: Int, seesImage: Bool = true) {
