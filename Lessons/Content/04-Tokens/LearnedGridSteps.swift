@@ -58,11 +58,15 @@ extension Tokens {
         run.metric("single_stream_accuracy", score.overall)
         var figure = Figure(width: 2000, height: 700, columns: 3,
                             title: run.text(L("Similarity of each patch's position to every other (4×4 grid)", "每个图像块的位置与其他块的相似度（4×4 网格）")))
+        let cosine = run.text(L("cosine", "余弦相似度"))
         figure.add(RawPositions.mosaicChart(RawPositions.rows(model.patchPositions), side: 4,
-                                            title: run.text(L("learned, after \(lesson.recipe.steps) steps", "可学习，训练 \(lesson.recipe.steps) 步后"))))
+                                            title: run.text(L("learned, after \(lesson.recipe.steps) steps", "可学习，训练 \(lesson.recipe.steps) 步后")),
+                                            colorBarLabel: cosine))
         figure.add(RawPositions.mosaicChart(LearnedGrid.changeRows(before: untrained.patchPositions, after: model.patchPositions), side: 4,
-                                            title: run.text(L("what training added (after − before)", "训练加上的部分（后 − 前）"))))
-        figure.add(RawPositions.mosaicChart(sines, side: 4, title: run.text(L("2D sinusoidal, fixed", "二维正弦，固定"))))
+                                            title: run.text(L("what training added (after − before)", "训练加上的部分（后 − 前）")),
+                                            colorBarLabel: cosine))
+        figure.add(RawPositions.mosaicChart(sines, side: 4, title: run.text(L("2D sinusoidal, fixed", "二维正弦，固定")),
+                                            colorBarLabel: cosine))
         try run.figure("positions-learned", png: figure.pngData())
     }
 

@@ -50,15 +50,17 @@ public enum RawPositions {
     }
 
     /// Four side×side maps: the similarity of a corner, an edge, a centre and one more patch to every patch.
-    public static func similarityMaps(_ codes: [[Float]], side: Int, title: String) -> Figure {
+    /// `patchWord` and `colorBarLabel` are the words of the run's language ("patch", "cosine").
+    public static func similarityMaps(_ codes: [[Float]], side: Int, title: String, patchWord: String = "patch",
+                                      colorBarLabel: String = "cosine") -> Figure {
         let chosen = [0, side / 2, (side / 2) * side + side / 2, (side - 2) * side + side / 3]
         var figure = Figure(width: 1400, height: 420, columns: 4, title: title)
         let maps = chosen.map { k in (0..<side).map { r in (0..<side).map { c in cosine(codes[k], codes[r * side + c]) } } }
         let lowest = maps.joined().joined().min() ?? -1   // one colour scale for the four maps, lowest → 1
         for (k, map) in zip(chosen, maps) {
-            var heat = Heatmap(map, title: "patch \(k) (\(k / side), \(k % side))")
+            var heat = Heatmap(map, title: "\(patchWord) \(k) (\(k / side), \(k % side))")
             heat.range = min(lowest, 0.99)...1
-            heat.colorBarLabel = "cosine"
+            heat.colorBarLabel = colorBarLabel
             figure.add(heat)
         }
         return figure
@@ -85,13 +87,13 @@ extension RawPositions {
     }
 
     /// One panel of `mosaic`: blue −1, white 0, red +1, no tick labels.
-    public static func mosaicChart(_ codes: [[Float]], side: Int, title: String) -> Heatmap {
+    public static func mosaicChart(_ codes: [[Float]], side: Int, title: String, colorBarLabel: String = "cosine") -> Heatmap {
         let values = mosaic(codes, side: side)
         let blank = [String](repeating: "", count: values.count)
         var heat = Heatmap(values, title: title, rowLabels: blank, columnLabels: blank)
         heat.colorMap = .diverging
         heat.range = -1...1
-        heat.colorBarLabel = "cosine"
+        heat.colorBarLabel = colorBarLabel
         return heat
     }
 }

@@ -233,7 +233,8 @@ public final class Tokens: Lesson {
             one.add(heat); one.add(cosine)
             try run.figure("positions-1d", png: one.pngData())
             try run.figure("positions-2d", png: RawPositions.similarityMaps(pe2, side: side,
-                title: run.text(L("2D sinusoidal code: similarity of a few patches to every patch", "二维正弦编码：几个图像块与所有块的相似度"))).pngData())
+                title: run.text(L("2D sinusoidal code: similarity of a few patches to every patch", "二维正弦编码：几个图像块与所有块的相似度")),
+                patchWord: run.text(L("patch", "图像块")), colorBarLabel: run.text(L("cosine", "余弦相似度"))).pngData())
         },
         learnedPositions,   // Step 6, in LearnedGridSteps.swift
         Step(L("What an image costs", "一张图要多少词元"),
