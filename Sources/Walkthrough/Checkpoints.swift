@@ -28,11 +28,7 @@ public func checkpointKey(name: String, settings: [String: String]) -> String {
     precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" },
                  "checkpointKey: name '\(name)' must be letters, digits, - or _")
     let text = settings.keys.sorted().map { "\($0)=\(settings[$0]!)\n" }.joined()
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in (name + "\n" + text).utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return name + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+    var hash = FNV1a()
+    hash.mix(bytesOf: name + "\n" + text)
+    return name + "-" + hash.hex
 }

@@ -100,17 +100,15 @@ public struct VQAData: Sendable {
     /// their checkpoint settings, so a model saved for other data (say, before a recipe changed the mix
     /// of questions, which reorders the vocabulary) is trained again instead of loaded.
     public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325                  // FNV-1a, 64 bits, one step per value
-        func mix(_ value: UInt64) { hash = (hash ^ value) &* 0x0000_0100_0000_01b3 }
-        for word in tokenizer.vocabulary { for byte in word.utf8 { mix(UInt64(byte)) }; mix(0xFF) }
-        mix(UInt64(questionLength)); mix(UInt64(answerLength)); mix(UInt64(imageSize))
+        var hash = FNV1a()                                          // one step per byte, id or pixel
+        for word in tokenizer.vocabulary { hash.mix(bytesOf: word); hash.mix(0xFF) }
+        for length in [questionLength, answerLength, imageSize] { hash.mix(UInt64(length)) }
         for example in train {
-            for byte in example.kind.rawValue.utf8 { mix(UInt64(byte)) }
-            for id in example.question + [-1] + example.answer + [-2] { mix(UInt64(bitPattern: Int64(id))) }
-            for pixel in example.pixels { mix(UInt64(pixel.bitPattern)) }
+            hash.mix(bytesOf: example.kind.rawValue)
+            for id in example.question + [-1] + example.answer + [-2] { hash.mix(UInt64(bitPattern: Int64(id))) }
+            for pixel in example.pixels { hash.mix(UInt64(pixel.bitPattern)) }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 
     /// A model configuration that fits these lengths and this vocabulary.

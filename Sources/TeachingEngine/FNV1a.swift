@@ -1,0 +1,30 @@
+// One small, stable hash for naming things by their content: checkpoint files by their settings,
+// datasets by their examples. The same input gives the same 16 hex digits on every machine and run
+// (Swift's own Hasher is seeded per process, so it cannot serve here).
+
+/// 64-bit FNV-1a (Fowler–Noll–Vo): for each value, xor it in, then multiply by the FNV prime.
+///
+///     var hash = FNV1a()
+///     hash.mix(bytesOf: "line")
+///     hash.hex   // 16 hex digits, zero-padded
+public struct FNV1a: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325   // the FNV offset basis
+
+    public init() {}
+
+    /// One step: xor `x` in, multiply by the prime 2⁴⁰ + 2⁸ + 0xb3.
+    public mutating func mix(_ x: UInt64) {
+        value = (value ^ x) &* 0x0000_0100_0000_01b3
+    }
+
+    /// One step per UTF-8 byte of `text` (the classic byte-wise FNV-1a).
+    public mutating func mix(bytesOf text: String) {
+        for byte in text.utf8 { mix(UInt64(byte)) }
+    }
+
+    /// The hash as 16 lower-case hex digits.
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
