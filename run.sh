@@ -8,18 +8,25 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# `grep -i … >/dev/null` rather than `grep -q`: -q stops reading at the first match, and under pipefail
+# the SIGPIPE that fc-list may then get would count as "not installed" on a machine with many fonts.
 need_packages() {
     local missing=()
     pkg-config --exists gdlib 2>/dev/null || missing+=(libgd-dev pkg-config)
-    [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
+    [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null \
         || missing+=(fonts-wqy-microhei)
-    fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || missing+=(fonts-dejavu-core fontconfig)
+    fc-list 2>/dev/null | grep -i 'DejaVu Sans' >/dev/null || missing+=(fonts-dejavu-core fontconfig)
+    # The test command checks a notebook with nbformat in a virtual environment: Debian splits venv
+    # (and ensurepip) out of python3, and a machine with only Swift may have neither.
+    if [ "${1:-}" = test ]; then
+        python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+    fi
     echo "${missing[@]:-}"
 }
 
 setup() {
     local missing
-    missing=$(need_packages)
+    missing=$(need_packages "${1:-}")
     [ -z "${missing// /}" ] && return 0
     echo "run.sh: installing $missing" >&2
     local sudo=""
@@ -44,7 +51,7 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     tour)    setup; swift run -c release tour "$@" ;;
-    test)    setup; swift build --build-tests && swift test --skip-build "$@" && check_notebook ;;
+    test)    setup test; swift build --build-tests && swift test --skip-build "$@" && check_notebook ;;
     gallery) setup; swift run -c release figures-gallery "${@:-out/gallery}" ;;
     bench)   setup; swift run -c release benchmark "$@" ;;
     *) echo "usage: bash run.sh tour|test|gallery|bench [options]" >&2; exit 2 ;;
