@@ -62,7 +62,8 @@ func attentionValue(_ i: Int, _ j: Int, _ n: Int) -> Double {
     return exp(-distance * distance / 200) + 0.3 * texture(i * n + j)
 }
 
-/// A tone gliding upwards with its first overtone, bin 0 being the highest frequency.
+/// A tone gliding upwards with its first overtone. Row 0 is the highest bin, so that high
+/// frequencies are drawn at the top (a heatmap draws row 0 at the top).
 func spectrogramValue(_ bin: Int, _ frame: Int, _ rate: Double) -> Double {
     let f = Double(63 - bin) * rate / 128
     let glide = 440 + 8 * Double(frame)
@@ -168,7 +169,7 @@ do {
     let tokens = (0..<196).map { "p\($0)" } + ["我", "喜欢", "这只", "猫"]
     let strip = TokenStrip(tokens: tokens, modalities: Array(repeating: 0, count: 196) + [1, 1, 1, 1],
                            modalityNames: ["image patch", "text token"], title: "One sequence of 200 tokens")
-    try save(Figure(strip, width: 1000, height: 560), "tokens.png")
+    try save(Figure(strip, width: 1000, height: 420), "tokens.png")
 
     // MARK: - Waveform and spectrogram: a line chart and a heatmap with good axes
     let rate = 8000.0
@@ -176,9 +177,11 @@ do {
     var wave = LineChart(title: "Waveform: 440 Hz + 880 Hz", xLabel: "time (s)", yLabel: "amplitude")
     wave.add("", x: time, y: time.map { 0.7 * sin(2 * .pi * 440 * $0) + 0.3 * sin(2 * .pi * 880 * $0) })
     let spectrogram: [[Double]] = (0..<64).map { bin in (0..<100).map { frame in spectrogramValue(bin, frame, rate) } }
-    var spectrum = Heatmap(spectrogram, title: "Spectrogram of a rising tone")
+    // Row r holds the frequency (63 − r)·8000/128 Hz: label every 16th bin in Hz, 0 Hz at the bottom.
+    let frequencyLabels = (0..<64).map { row in (63 - row) % 16 == 0 ? "\((63 - row) * Int(rate) / 128) Hz" : "" }
+    var spectrum = Heatmap(spectrogram, title: "Spectrogram of a rising tone", rowLabels: frequencyLabels)
     spectrum.squareCells = false
-    spectrum.xLabel = "frame"; spectrum.yLabel = "frequency bin (top = high)"; spectrum.colorBarLabel = "magnitude"
+    spectrum.xLabel = "frame"; spectrum.yLabel = "frequency"; spectrum.colorBarLabel = "magnitude"
     var sound = Figure(width: 900, height: 800, rows: 2, title: "Sound as numbers")
     sound.add(wave); sound.add(spectrum)
     try save(sound, "sound.png")
