@@ -89,7 +89,11 @@ extension RunOptions {
 /// A lesson's command line: the common options and the lesson's knobs, checked before any work.
 public struct LessonCommand<Content: Lesson>: ParsableCommand {
     public static var configuration: CommandConfiguration {
-        let tries = Content.tryThis.map { "  \($0.change.en)\n      \($0.expect.en)" }.joined(separator: "\n")
+        // Each expectation is wrapped here, indented under its change: ArgumentParser re-wraps only the
+        // lines wider than the screen and would start their continuations at column 0.
+        let tries = Content.tryThis.map { item in
+            (["  " + item.change.en] + wrap(item.expect.en, width: 66).map { "      " + $0 }).joined(separator: "\n")
+        }.joined(separator: "\n")
         return CommandConfiguration(
             commandName: String(format: "lesson%02d", Content.number),
             abstract: Content.title.en,

@@ -17,7 +17,9 @@ final class LineFit: Lesson {
         TryThis(change: L("--noise 1", "--noise 1"),
                 expect: L("the fitted slope drifts further from 2", "拟合出的斜率离 2 更远")),
         TryThis(change: L("--lr 0.5", "--lr 0.5"),
-                expect: L("training diverges and the run explains why", "训练发散，程序会解释原因")),
+                expect: L("training diverges: the loss grows with every step until it overflows, and the run stops "
+                          + "naming the step, the last finite loss and a smaller rate to try",
+                          "训练发散：损失一步比一步大，直到溢出；程序停下，说出是第几步、上一个有限损失，以及该试的更小学习率")),
     ]
     static let keyMetrics = ["slope", "mse"]
 
