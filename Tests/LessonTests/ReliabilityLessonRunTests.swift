@@ -1,7 +1,7 @@
 // Issue 11, items 3, 5 and 6 on the real lessons: an absurd learning rate stops lesson 05 at the first
 // non-finite loss with an explanation and no figure from the broken training; free-text questions
 // (emoji, unknown words, 5,000 characters) never crash lesson 05; two runs with the same seed write
-// byte-identical figures, notebook and metrics.
+// byte-identical figures, notebook and metrics, with one thread as with two.
 
 import Foundation
 import Lessons
@@ -96,6 +96,27 @@ struct ReliabilityLessonRunTests {
         }
         try twice(Heterogeneity.self, figures: 5)
         try twice(Tokens.self, ["--only", "6"], figures: 1)
+    }
+
+    // The engine reads ALIGNFUSE_THREADS once, at its first large product, so each run is a child process
+    // that sets it before anything else. Step 6 trains the single-stream transformer: its products, batched
+    // attention products and row kernels are split across the threads when there are two.
+    @Test("lesson 04's trained step 6 (--quick, seed 7) writes the same bytes with ALIGNFUSE_THREADS=1 and =2")
+    func sameBytesOnOneAndTwoThreads() async throws {
+        let (one, two) = (Self.freshFolder("threads-1"), Self.freshFolder("threads-2"))
+        defer { for folder in [one, two] { try? FileManager.default.removeItem(at: folder) } }
+        for (threads, folder) in [("1", one), ("2", two)] {
+            await #expect(processExitsWith: .success) { [path = folder.path as String, threads = threads as String] in
+                setenv("ALIGNFUSE_THREADS", threads, 1)
+                exit(Walkthrough.run(Tokens.self, arguments: ["--quick", "--seed", "7", "--only", "6", "--out", path]))
+            }
+        }
+        let (first, second) = (try Self.files(one), try Self.files(two))
+        #expect(first.keys.contains("positions-learned.png") && first.keys.contains("metrics.json"), "\(first.keys.sorted())")
+        #expect(Set(first.keys) == Set(second.keys))
+        for (name, bytes) in first {
+            #expect(second[name] == bytes, "\(name) differs between one thread and two")
+        }
     }
 
     @Test("the training lessons too: two --quick runs of lessons 02, 03 and 05 with seed 7 write the same bytes",
