@@ -132,6 +132,18 @@ struct Lesson02AlignmentTests {
         #expect(recall >= 0.1, "recall@1 \(recall)")
     }
 
+    @Test("the checkpoint key follows the training data: the same recipe gives the same fingerprint, other captions or scenes another")
+    func dataFingerprint() {
+        let data = { (drop: Float, seed: UInt64, testPairs: Int) in
+            AlignmentData(pairs: 64, testPairs: testPairs, drop: drop, heldOut: [], seed: seed).fingerprint
+        }
+        let key = data(0.3, 0, 8)
+        #expect(key.count == 16 && key == data(0.3, 0, 8))
+        #expect(key != data(0, 0, 8))     // every caption keeps its colour and size words
+        #expect(key != data(0.3, 1, 8))   // other scenes
+        #expect(key == data(0.3, 0, 16))  // test pairs are never trained on: they leave the key alone
+    }
+
     @Test("a --quick run writes the notebook, README, metrics and six figures, and its smaller model visibly aligns")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson02-quick-\(UUID().uuidString)")

@@ -111,6 +111,16 @@ struct Lesson03FusionTests {
         #expect(crossAccuracy - lateAccuracy >= 0.2, "cross \(crossAccuracy) vs late \(lateAccuracy)")
     }
 
+    @Test("A model's checkpoint key follows its data: the same examples give the same fingerprint, other pixels or words another")
+    func dataFingerprint() {
+        let data = FusionDataset.interaction(count: 16, seed: 1)
+        let key = Fusion.fingerprint(data)
+        #expect(key.count == 16 && key == Fusion.fingerprint(FusionDataset.interaction(count: 16, seed: 1)))
+        #expect(key != Fusion.fingerprint(FusionDataset.interaction(count: 16, seed: 2)))   // other scenes
+        #expect(key != Fusion.fingerprint(data.withImageNoise(0.1, seed: 0)))                // the same scenes, other pixels
+        #expect(key != Fusion.fingerprint(data.withWordDropout(1, seed: 0)))                 // the same scenes, no words
+    }
+
     @Test("lesson03 --quick writes the notebook, README, metrics and every figure")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson03-\(UUID().uuidString)")

@@ -81,8 +81,10 @@ public final class Alignment: Lesson {
         var rng = run.rng(2)
         return ContrastiveModel(configuration, using: &rng)
     }()
+    /// The checkpoint key: the knobs and the training data's fingerprint (a recipe change never loads a stale model).
+    lazy var checkpointSettings = knobs.settings.merging(["data": data.fingerprint]) { $1 }
     /// The trained weights and the loss and temperature of every step (from --out when already trained).
-    lazy var checkpoint: [String: Tensor] = run.checkpoint("tiny-clip", settings: knobs.settings) {
+    lazy var checkpoint: [String: Tensor] = run.checkpoint("tiny-clip", settings: checkpointSettings) {
         try AlignmentTraining.train(from: configuration, rng: run.rng(2), pairs: data.trainPairs, steps: trainingSteps,
                                     learningRate: learningRate, hard: Float(knobs.hard), seed: run.seed, run: run)
     }
