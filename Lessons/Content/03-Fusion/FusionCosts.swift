@@ -47,14 +47,22 @@ struct FusionCosts {
 }
 
 extension Fusion {
-    /// Milliseconds per example of each Task B model on up to 250 test questions, as one line for the
-    /// terminal (`run.note`): they differ from run to run, so they never enter the run's files.
-    func measuredTimesLine(run: Run) -> String {
+    /// Milliseconds per example of each Task B model on up to 250 test questions (median of interleaved
+    /// rounds), as lines for the terminal (`run.note`): they differ from run to run, so they never enter
+    /// the run's files. When the measured order differs from the counted multiply-adds, the second line says so.
+    func measuredTimesLines(multiplyAdds: [Int], run: Run) -> [String] {
         let timing = testB.subset(Array(0..<min(250, testB.count)))
-        let ms = [millisecondsPerExample(earlyB.model, on: timing), millisecondsPerExample(lateB.model, on: timing),
-                  millisecondsPerExample(crossB.model, on: timing)]
-        return run.text(L("  measured now (not saved): ", "  本次实测（不写入文件）："))
+        let ms = millisecondsPerExample([forwardPass(earlyB.model, on: timing), forwardPass(lateB.model, on: timing),
+                                         forwardPass(crossB.model, on: timing)], examples: timing.count)
+        var lines = [run.text(L("  measured now (not saved, median of 7 interleaved rounds): ", "  本次实测（不写入文件，7 轮交替测量的中位数）："))
             + zip(strategies, ms).map { String(format: "%@ %.3f ms", $0, $1) }.joined(separator: ", ")
-            + run.text(L(" per example", " 每样本"))
+            + run.text(L(" per example", " 每样本"))]
+        let countedOrder = multiplyAdds.indices.sorted { multiplyAdds[$0] < multiplyAdds[$1] }
+        let measuredOrder = ms.indices.sorted { ms[$0] < ms[$1] }
+        if countedOrder.last != measuredOrder.last {
+            lines.append(run.text(L("  the clock does not follow the counted multiply-adds here: at 16 image tokens the models differ by a few small matrix products, and the time of so small a pass goes mostly to work the count leaves out (per-operation overhead, memory traffic); the cost claim rests on the counted multiply-adds",
+                                    "  这里实测时间与算出的乘加次数排序不一致：16 个图像 token 时三个模型只差几次小矩阵乘法，这么小的一次前向，时间主要花在计数之外的开销上（每个运算的固定开销、内存读写）；代价的结论以算出的乘加次数为准")))
+        }
+        return lines
     }
 }

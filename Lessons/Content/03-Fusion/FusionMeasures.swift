@@ -58,14 +58,27 @@ extension Fusion {
         return (grids, onTarget)
     }
 
-    /// Milliseconds per example of a forward pass over `data` (measured: varies run to run).
-    func millisecondsPerExample<M: FusionModel>(_ model: M, on data: FusionDataset) -> Double {
+    /// Milliseconds per example of one forward pass of each model over `data`: one warm-up pass each,
+    /// then `rounds` rounds that time every model once in turn, and the median of each model's rounds
+    /// (interleaved, so a busy moment of the machine falls on all models alike). Measured: varies run to run.
+    func millisecondsPerExample(_ passes: [() -> Void], examples: Int, rounds: Int = 7) -> [Double] {
+        for pass in passes { pass() }                                        // warm-up
+        var times = [[Double]](repeating: [], count: passes.count)
+        for _ in 0..<rounds {
+            for (i, pass) in passes.enumerated() {
+                let start = Date()
+                pass()
+                times[i].append(Date().timeIntervalSince(start) * 1000 / Double(examples))
+            }
+        }
+        return times.map { $0.sorted()[$0.count / 2] }
+    }
+
+    /// One forward pass of `model` over all of `data`, for timing.
+    func forwardPass<M: FusionModel>(_ model: M, on data: FusionDataset) -> () -> Void {
         let ids = FusionText.ids(data.texts, length: model.sizes.text.length)
-        let images = data.images(Array(0..<data.count))
-        _ = noGrad { model.logits(images: images, ids: ids) }   // warm-up
-        let start = Date()
-        for _ in 0..<3 { _ = noGrad { model.logits(images: images, ids: ids) } }
-        return Date().timeIntervalSince(start) * 1000 / Double(3 * data.count)
+        let images = data.images(Array(0..<data.count))                   // [B, 32, 32, 3]
+        return { _ = noGrad { model.logits(images: images, ids: ids) } }
     }
 
     /// Text for a verdict cell.

@@ -143,7 +143,7 @@ enum FusionSteps {
                 run.metric("cost.\(name).parameters", costs.parameters[i])
                 run.metric("cost.\(name).multiply_adds", costs.multiplyAdds[i])
             }
-            run.note(lesson.measuredTimesLine(run: run))             // milliseconds: terminal only
+            for line in lesson.measuredTimesLines(multiplyAdds: costs.multiplyAdds, run: run) { run.note(line) }   // terminal only
             try run.figure("cost-vs-tokens", png: costs.figure(strategies: lesson.strategies, run: run))
             let share1024 = costs.crossExtraShareAt1024
             run.print(L("At 1024 image tokens cross fusion needs \(f2(share1024 * 100))% more multiply-adds than early fusion.",

@@ -47,6 +47,8 @@ enum FusionVerdict {
         let keys = ["early_contaminated", "late_robust", "late_misses_relations", "cross_best_task_b",
                     "cross_best_task_a", "cross_costliest"]
         for (key, row) in zip(keys, measured) { run.metric("verdict.\(key)", row.2 ? 1 : 0) }
+        for line in noiseReading(imageDrop: imageDrop, textDrop: textDrop, earlyContaminated: earlyContaminated,
+                                 lateRobust: lateRobust, run: run) { run.print(line) }
         if !crossBestA {
             run.print(L("On Task A the evidence only has to be added up, not connected, so the cheaper strategies do as well or better: \"cross fusion works best\" holds where interaction is needed, not everywhere.",
                         "在任务 A 上，证据只需要相加，不需要相互关联，所以更便宜的策略同样好甚至更好：“交叉融合效果最好”在需要交互的任务上成立，并非处处成立。"))
@@ -56,5 +58,26 @@ enum FusionVerdict {
             run.print(L("At 16 image tokens cross fusion costs \(f2(extra * 100))% more than early fusion. Its extra work grows linearly with the image tokens, but the shared image encoder's self-attention grows with their square, so in relative terms the gap shrinks as images get larger (step 7).",
                         "在 16 个图像 token 时，交叉融合比早期融合多 \(f2(extra * 100))% 的计算。它多出的部分随图像 token 数线性增长，而共享图像编码器的自注意力随 token 数的平方增长，所以图像越大，相对差距反而越小（见第 7 步）。"))
         }
+    }
+
+    /// Why the two noise rows came out as they did, read off this run's drops (early, late, cross).
+    static func noiseReading(imageDrop: [Double], textDrop: [Double], earlyContaminated: Bool, lateRobust: Bool,
+                             run: Run) -> [String] {
+        var lines: [String] = []
+        if !earlyContaminated && textDrop[0] > imageDrop[0] {
+            let (text, image) = (f2(textDrop[0]), f2(imageDrop[0]))
+            lines.append(run.text(L("Early fusion leans on the caption here: dropping words costs it \(text), the noisiest pictures only \(image).",
+                                    "早期融合在这里主要依赖描述：丢词让它下降 \(text)，最强的图像噪声只让它下降 \(image)。")))
+        }
+        if !lateRobust {
+            let leastUnderText = textDrop[1] <= textDrop.min()! + 1e-9
+            let leastUnderImage = imageDrop[1] <= imageDrop.min()! + 1e-9
+            let reading = leastUnderText ? L("loses least when words are dropped, but not under image noise", "丢词时下降最少，图像加噪时却不是")
+                : leastUnderImage ? L("loses least under image noise, but not when words are dropped", "图像加噪时下降最少，丢词时却不是")
+                : L("loses least under neither corruption", "两种破坏下都不是下降最少的")
+            lines.append(run.text(L("Late fusion \(reading.en): its average gives the corrupted modality's classifier half of the vote, however unreadable its input.",
+                                    "晚期融合\(reading.zh)：它取平均，被破坏模态的分类器始终占一半票数，不管输入已经多难辨认。")))
+        }
+        return lines
     }
 }
