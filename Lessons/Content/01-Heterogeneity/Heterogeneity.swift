@@ -182,8 +182,8 @@ public final class Heterogeneity: Lesson {
             run.metric("id_gap_cat_dog_en", gapEn)
         },
         Step(L("Same size is not same meaning", "尺寸相同不等于含义相同"),
-             L("Three untrained encoders turn each scene's image, caption and sound into vectors of the same width. Projected to 2D, the points gather by modality, not by the animal or shape they show: nothing yet ties 'cat' in pixels to 'cat' in words. Lesson 02 trains that tie.",
-               "三个未经训练的编码器把每个场景的图像、描述和声音都变成同样宽度的向量。投影到二维后，点按模态聚在一起，而不是按画中的动物或形状：像素里的“猫”和文字里的“猫”之间还没有任何联系。第 02 课会训练出这种联系。")) { lesson, run in
+             L("Three untrained encoders turn each scene's image, caption and sound into vectors of the same width. Each point's nearest neighbour comes from its own modality, never from the same scene's other modalities: nothing yet ties 'cat' in pixels to 'cat' in words. PCA's two straight axes show only part of that (the pictures stand apart, captions and sounds overlap); t-SNE, which keeps neighbours, puts each modality in its own region. The sounds even gather by object, since each kind of object makes its own sound, but away from that object's pictures and captions. Lesson 02 trains the tie.",
+               "三个未经训练的编码器把每个场景的图像、描述和声音都变成同样宽度的向量。每个点的最近邻都来自同一模态，从不来自同一场景的其他模态：像素里的“猫”和文字里的“猫”之间还没有任何联系。PCA 的两条直线坐标轴只显出一部分（图像单独成团，描述和声音重叠）；保留近邻关系的 t-SNE 则把每个模态放在各自的区域。声音甚至按物体聚在一起，因为每种物体发出自己的声音，但它们离同一物体的图像和描述都很远。第 02 课会训练出这种联系。")) { lesson, run in
             let samples = lesson.encodedSamples
             var rng = run.rng(6)
             let encoders = UntrainedEncoders(vocabularySize: lesson.tokenizer.count, width: lesson.knobs.width, using: &rng)
@@ -204,9 +204,14 @@ public final class Heterogeneity: Lesson {
             run.metric("untrained_nn_same_modality", sameModality)
             run.metric("untrained_image_to_text_top1", topOne)
             let unit = RawMeasures.unitLength(all)                                                        // as cosine sees them
-            let xy = PCA(points: unit, components: 2).project(unit)                                      // 3N × [2]
+            let pca = PCA(points: unit, components: 2).project(unit)                                     // 3N × [2]
+            var options = TSNEOptions()
+            options.seed = run.seed
+            options.perplexity = Double(min(30, n / 2))
+            let tsne = TSNE.embed(unit, options: options)                                              // 3N × [2]
             let objectIndex = (0..<3).flatMap { _ in samples.map { ObjectKind.allCases.firstIndex(of: $0.scene.objects[0].kind)! } }
-            try run.figure("untrained-space", png: HeterogeneityFigures.untrainedSpace(xy, objectIndex: objectIndex, modality: modality, run: run))
+            try run.figure("untrained-space", png: HeterogeneityFigures.untrainedSpace(pca: pca, tsne: tsne, objectIndex: objectIndex,
+                                                                                       modality: modality, run: run))
         },
     ]
 }

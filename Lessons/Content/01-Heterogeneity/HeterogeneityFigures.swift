@@ -60,15 +60,21 @@ enum HeterogeneityFigures {
         return try figure.pngData()
     }
 
-    /// Step 6: the 2D PCA of every vector, coloured by the object shown and shaped by modality.
-    static func untrainedSpace(_ xy: [[Float]], objectIndex: [Int], modality: [Int], run: Run) throws -> [UInt8] {
+    /// Step 6: every vector in 2D, PCA (straight axes) beside t-SNE (neighbours kept), coloured by the
+    /// object shown and shaped by modality.
+    static func untrainedSpace(pca: [[Float]], tsne: [[Float]], objectIndex: [Int], modality: [Int], run: Run) throws -> [UInt8] {
         let kinds = ObjectKind.allCases
-        let chart = ScatterChart(x: xy.map { Double($0[0]) }, y: xy.map { Double($0[1]) }, classes: objectIndex,
-                                 classNames: kinds.map { run.language == .zh ? $0.chinese : $0.english },
-                                 groups: modality,
-                                 groupNames: [run.text(L("image", "图像")), run.text(L("caption", "描述")), run.text(L("sound", "声音"))],
-                                 title: run.text(L("Untrained encoders: grouped by modality, not by content", "未训练的编码器：按模态分组，而不是按内容")),
-                                 xLabel: "PCA 1", yLabel: "PCA 2")
-        return try Figure(chart, width: 1000, height: 700).pngData()
+        let panels = [(pca, run.text(L("PCA: two straight axes", "PCA：两条直线坐标轴")), "PCA"),
+                      (tsne, run.text(L("t-SNE: each point's neighbours kept", "t-SNE：保留每个点的近邻")), "t-SNE")]
+        var figure = Figure(width: 1600, height: 720, columns: 2,
+                            title: run.text(L("Untrained encoders: grouped by modality, not by content", "未训练的编码器：按模态分组，而不是按内容")))
+        for (xy, title, axis) in panels {
+            figure.add(ScatterChart(x: xy.map { Double($0[0]) }, y: xy.map { Double($0[1]) }, classes: objectIndex,
+                                    classNames: kinds.map { run.language == .zh ? $0.chinese : $0.english },
+                                    groups: modality,
+                                    groupNames: [run.text(L("image", "图像")), run.text(L("caption", "描述")), run.text(L("sound", "声音"))],
+                                    title: title, xLabel: axis + " 1", yLabel: axis + " 2"))
+        }
+        return try figure.pngData()
     }
 }
