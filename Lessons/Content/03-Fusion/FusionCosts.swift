@@ -3,6 +3,7 @@
 
 import Foundation
 import Multimodal
+import TeachingEngine
 import Walkthrough
 
 /// The cost of the three Task B models (early, late, cross), counted, never typed in.
@@ -62,6 +63,31 @@ extension Fusion {
         if countedOrder.last != measuredOrder.last {
             lines.append(run.text(L("  the clock does not follow the counted multiply-adds here: at 16 image tokens the models differ by a few small matrix products, and the time of so small a pass goes mostly to work the count leaves out (per-operation overhead, memory traffic); the cost claim rests on the counted multiply-adds",
                                     "  这里实测时间与算出的乘加次数排序不一致：16 个图像 token 时三个模型只差几次小矩阵乘法，这么小的一次前向，时间主要花在计数之外的开销上（每个运算的固定开销、内存读写）；代价的结论以算出的乘加次数为准")))
+        }
+        return lines
+    }
+
+    /// Image sides whose 8×8 patch grids give 16, 64 and 256 image tokens, for the measured growth.
+    static let timedImageSides = [32, 64, 128]
+
+    /// Milliseconds per example of fresh (untrained) early, late and cross models of the lesson's sizes as the
+    /// image grows (32, 64, 128 pixels: 16, 64, 256 tokens; 32 random images with the first 32 Task B
+    /// questions; median of interleaved rounds), as lines for the terminal: the clock's view of the figure.
+    func measuredGrowthLines(run: Run) -> [String] {
+        let questions = FusionText.ids(Array(testB.texts.prefix(32)), length: sizesB.text.length)   // [32][8]
+        var rng = run.rng(70)
+        var lines = [run.text(L("  measured as the image grows (not saved; untrained models of the same sizes), ms per example:",
+                                "  图像变大时的实测（不写入文件；同样尺寸的未训练模型），每样本毫秒："))]
+        for side in Fusion.timedImageSides {
+            var sizes = sizesB
+            sizes.image.imageSize = side
+            let images = Tensor(randomNormal: [questions.count, side, side, 3], using: &rng)          // [32, S, S, 3]
+            let models: [any FusionModel] = [EarlyFusion(sizes, using: &rng), LateFusion(sizes, using: &rng),
+                                             CrossFusion(sizes, using: &rng)]
+            let passes = models.map { model in { _ = noGrad { model.logits(images: images, ids: questions) } } }
+            let ms = millisecondsPerExample(passes, examples: questions.count)
+            lines.append("    \(sizes.image.patchCount) " + run.text(L("image tokens: ", "个图像 token："))
+                         + zip(strategies, ms).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: ", "))
         }
         return lines
     }

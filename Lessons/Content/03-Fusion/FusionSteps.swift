@@ -144,6 +144,7 @@ enum FusionSteps {
                 run.metric("cost.\(name).multiply_adds", costs.multiplyAdds[i])
             }
             for line in lesson.measuredTimesLines(multiplyAdds: costs.multiplyAdds, run: run) { run.note(line) }   // terminal only
+            if !run.quick { for line in lesson.measuredGrowthLines(run: run) { run.note(line) } }                // terminal only
             try run.figure("cost-vs-tokens", png: costs.figure(strategies: lesson.strategies, run: run))
             let share1024 = costs.crossExtraShareAt1024
             run.print(L("At 1024 image tokens cross fusion needs \(f2(share1024 * 100))% more multiply-adds than early fusion.",
