@@ -118,8 +118,8 @@ public final class Heterogeneity: Lesson {
             let strip = TokenStrip(tokens: labels, modalities: modalities,
                                    modalityNames: [run.text(L("Chinese token·id", "中文词元·编号")), run.text(L("English token·id", "英文词元·编号"))],
                                    title: run.text(L("Text becomes token ids", "文本变成词元编号")))
-            run.print(L("vocabulary: \(tokenizer.count) tokens (6 special, then the words of the ToyWorld captions, most frequent first)",
-                        "词表：\(tokenizer.count) 个词元（6 个特殊词元，然后是 ToyWorld 描述里的词，按出现次数从多到少）"))
+            run.print(L("vocabulary: \(tokenizer.count) tokens (\(Tokenizer.specialTokens.count) special, then the words of the ToyWorld captions, most frequent first)",
+                        "词表：\(tokenizer.count) 个词元（\(Tokenizer.specialTokens.count) 个特殊词元，然后是 ToyWorld 描述里的词，按出现次数从多到少）"))
             run.metric("vocabulary_size", tokenizer.count)
             try run.figure("text-tokens", png: Figure(strip, width: 1000, height: 130).pngData())
         },
@@ -133,8 +133,8 @@ public final class Heterogeneity: Lesson {
                         "波形：\(wave.count) 个采样点，采样率 \(rate) Hz = \(seconds) 秒，数值 \(range)"))
             let (f, bins) = (frames.shape[0], frames.shape[1])
             let loudest = RawMeasures.loudest(frames), peakHz = Spectrogram.frequency(ofBin: loudest.bin)
-            run.print(L("spectrogram: [\(f) frames, \(bins) bins], bin k = k·\(rate)/256 Hz; loudest: frame \(loudest.frame), \(Int(peakHz)) Hz",
-                        "频谱图：[\(f) 帧, \(bins) 个频段]，第 k 个频段 = k·\(rate)/256 Hz；最响处：第 \(loudest.frame) 帧，\(Int(peakHz)) Hz"))
+            run.print(L("spectrogram: [\(f) frames, \(bins) bins], bin k = k·\(rate)/\(2 * (bins - 1)) Hz; loudest: frame \(loudest.frame), \(Int(peakHz)) Hz",
+                        "频谱图：[\(f) 帧, \(bins) 个频段]，第 k 个频段 = k·\(rate)/\(2 * (bins - 1)) Hz；最响处：第 \(loudest.frame) 帧，\(Int(peakHz)) Hz"))
             run.metric("sound_peak_hz", peakHz)
             try run.figure("sound", png: HeterogeneityFigures.sound(wave: wave, spectrogram: frames, run: run))
         },
@@ -151,7 +151,7 @@ public final class Heterogeneity: Lesson {
                 [t(L("text", "文本")), "[\(ids.count)]", t(L("id", "编号")) + " \(ids.min()!)…\(ids.max()!) / \(lesson.tokenizer.count)",
                  t(L("discrete sequence", "离散序列")), t(L("the next word", "下一个词"))],
                 [t(L("sound", "声音")), "[\(wave.count)]", String(format: "Float %.2f…%.2f", wave.min()!, wave.max()!),
-                 t(L("continuous time", "连续时间")), t(L("the next 1/8000 s", "下一个 1/8000 秒"))],
+                 t(L("continuous time", "连续时间")), t(L("the next 1/\(SceneSound.sampleRate) s", "下一个 1/\(SceneSound.sampleRate) 秒"))],
             ])
         },
         Step(L("Raw distances disagree with meaning", "原始距离与含义不符"),

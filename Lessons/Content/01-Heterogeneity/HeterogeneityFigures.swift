@@ -12,7 +12,7 @@ enum HeterogeneityFigures {
     /// Step 1: the whole 224×224 image beside the 8×8 window at `corner` with each pixel's RGB written in.
     static func pixels(_ image: ToyImage, zoomAt corner: (x: Int, y: Int), run: Run) throws -> [UInt8] {
         let rgb = RGBImage(width: image.size, height: image.size, pixels: image.bytes)
-        var whole = ImageChart(rgb, title: run.text(L("224×224 pixels, 3 numbers each", "224×224 个像素，每个 3 个数")))
+        var whole = ImageChart(rgb, title: run.text(L("\(image.size)×\(image.size) pixels, 3 numbers each", "\(image.size)×\(image.size) 个像素，每个 3 个数")))
         whole.showPatchNumbers = false
         var zoom = ImageChart(rgb.cropped(x: corner.x, y: corner.y, width: 8, height: 8),
                               title: run.text(L("zoom: 8×8 pixels at (\(corner.x), \(corner.y))", "放大：(\(corner.x), \(corner.y)) 处的 8×8 像素")))
