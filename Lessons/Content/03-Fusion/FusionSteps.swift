@@ -111,6 +111,11 @@ enum FusionSteps {
                             "\(shown)：" + (reached.map { "第 \($0) 步首次达到 0.90" } ?? "没有达到 0.90")))
                 run.metric("b.\(name).steps_to_90", Double(reached ?? 0))
             }
+            let last = runs.map { $0.last ?? 0 }                                 // early, late, cross at the last step
+            if last[2] > last[0] && last[0] > last[1] {
+                run.print(L("What it means: at equal steps cross \(f2(last[2])) > early \(f2(last[0])) > late \(f2(last[1])). Cross fusion lets the question's word pick the patch to read; early fusion gets one average of all patches beside the question, an average that blurs which colour sits where, so it learns slowly; late fusion's two classifiers never see the question and the picture together, so it cannot tell which object is asked about.",
+                            "这说明：步数相同时，交叉 \(f2(last[2])) > 早期 \(f2(last[0])) > 晚期 \(f2(last[1]))。交叉融合让问题里的词自己挑出要读的图块；早期融合只拿到所有图块的一个平均，和问题并排，哪个颜色在哪里已被抹平，所以学得慢；晚期融合的两个分类器从不同时看到问题和图，分不清问的是哪个物体。"))
+            }
         },
 
         // MARK: - Step 6: Where cross fusion looks
