@@ -80,10 +80,11 @@ public final class TrainingProgress {
         guard ending > first else { return nil }
         let advice = learningRate.map { L(" (e.g. --lr \(formatNumber($0 / 10)))", "（例如 --lr \(formatNumber($0 / 10))）") }
             ?? L("", "")
-        return L("note: the loss ended higher than it started (\(formatNumber(first)) → \(formatNumber(ending)) on average "
-                 + "over the last \(tail.count) steps): training made the model worse. Try a smaller learning rate\(advice.en).",
-                 "注意：损失最后比开始时还高（\(formatNumber(first)) → 最后 \(tail.count) 步平均 \(formatNumber(ending))）："
-                 + "训练让模型变差了。请调小学习率\(advice.zh)。")(run.language)
+        return L("note: the loss ended higher than it started: its last \(tail.count) steps average \(formatNumber(ending)), "
+                 + "above the first step's \(formatNumber(first)), whatever the very last step reads. Training made the model worse. "
+                 + "Try a smaller learning rate\(advice.en).",
+                 "注意：损失最后比开始时还高：最后 \(tail.count) 步平均 \(formatNumber(ending))，高于第一步的 \(formatNumber(first))"
+                 + "（不论最后一步单独是多少）。训练让模型变差了。请调小学习率\(advice.zh)。")(run.language)
     }
 
     private func clearBar() {
