@@ -56,7 +56,7 @@ struct Lesson05TrainingTests {
                                               console: .captured())
         #expect(result.exitCode == 0)
         for file in ["notebook.ipynb", "README.md", "metrics.json", "input.png", "sequence.png", "mask.png", "loss.png",
-                     "answer-1.png", "answer-2.png", "answer-3.png", "accuracy.png"] {
+                     "answer-1.png", "answer-2.png", "answer-3.png", "answer-4.png", "accuracy.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         // 16 patches + question + answer positions, in English

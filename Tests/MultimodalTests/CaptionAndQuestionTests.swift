@@ -106,6 +106,31 @@ struct CaptionAndQuestionTests {
         }
     }
 
+    @Test("with its working shown, 'is the cat left of the square?' reads 'cat column 1 square column 4 yes' / 猫 第1列 方块 第4列 是; the swapped question ends in no")
+    func leftOfWithWorking() {
+        // The cat sits in column 0 and the square in column 3 (counted from 0; the answer counts from 1).
+        var seen: Set<String> = []
+        var rng = SeededGenerator(seed: 2)
+        while seen.count < 2 {
+            let q = Questioner.question(.isLeftOf, about: catAndSquare, showWork: true, rng: &rng)!
+            seen.insert(q.english)
+            if q.english == "is the cat left of the square?" {
+                #expect(q.answerEnglish == "cat column 1 square column 4 yes")
+                #expect(q.answerChinese == "猫 第1列 方块 第4列 是")
+            } else {
+                #expect(q.english == "is the square left of the cat?")
+                #expect(q.answerEnglish == "square column 4 cat column 1 no")
+                #expect(q.answerChinese == "方块 第4列 猫 第1列 不是")
+            }
+        }
+        // Without it (the default) the same question is answered with the verdict alone.
+        var plain = SeededGenerator(seed: 2), shown = SeededGenerator(seed: 2)
+        let short = Questioner.question(.isLeftOf, about: catAndSquare, rng: &plain)!
+        let long = Questioner.question(.isLeftOf, about: catAndSquare, showWork: true, rng: &shown)!
+        #expect(short.english == long.english)
+        #expect(long.answerEnglish.hasSuffix(" " + short.answerEnglish))
+    }
+
     @Test("a scene's sound is 0.75 s at 8 kHz, in [−1, 1], and a cat sounds different from a dog")
     func sounds() {
         func wave(_ kind: ObjectKind) -> [Float] {

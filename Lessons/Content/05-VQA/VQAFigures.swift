@@ -30,14 +30,15 @@ extension VQALesson {
         return try figure.pngData()
     }
 
-    /// Grouped bars: accuracy per question kind for the model that sees, the blind model and chance.
-    func accuracyBars(kinds: [QuestionKind], chance: [Double]) throws -> [UInt8] {
-        var bars = BarChart(categories: kinds.map { kindName($0) },
+    /// Grouped bars: accuracy per category (a question kind, or a part of one) for the model that sees,
+    /// the blind model and chance.
+    func accuracyBars(_ rows: [(name: String, sees: Double, blind: Double, chance: Double)]) throws -> [UInt8] {
+        var bars = BarChart(categories: rows.map(\.name),
                             title: run.text(L("Exact-match accuracy on held-out scenes", "留出场景上的完全匹配准确率")),
                             yLabel: run.text(L("accuracy", "准确率")))
-        bars.add(run.text(L("sees image + question", "看图 + 问题")), values: kinds.map { seeingScore.accuracy($0) ?? 0 })
-        bars.add(run.text(L("blind: question only", "盲模型：只看问题")), values: kinds.map { blindScore.accuracy($0) ?? 0 })
-        bars.add(run.text(L("chance", "随机猜")), values: chance, color: .gray)
+        bars.add(run.text(L("sees image + question", "看图 + 问题")), values: rows.map(\.sees))
+        bars.add(run.text(L("blind: question only", "盲模型：只看问题")), values: rows.map(\.blind))
+        bars.add(run.text(L("chance", "随机猜")), values: rows.map(\.chance), color: .gray)
         bars.yRange = 0...1.3   // headroom above the 1.00 bars for the legend
         return try Figure(bars, width: 1200, height: 560).pngData()
     }

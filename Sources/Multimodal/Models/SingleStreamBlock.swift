@@ -20,17 +20,12 @@ extension TransformerBlock {
         let heads = attention.headCount
         let headWidth = width / heads
         let normed = norm1(x)                                                         // [B, T, d]
-        func split(_ y: Variable) -> Variable {
-            y.reshaped(to: [batch, tokens, heads, headWidth]).permuted([0, 2, 1, 3])  // [B, h, T, d/h]
-        }
-        let q = split(attention.query(normed))
-        let k = split(attention.key(normed))
-        let v = split(attention.value(normed))
-        let scores = matmul(q, k, transposeB: true)                                   // [B, h, T, T]
+        // Each head reads its d/h columns of the projections in place (the engine's HeadProducts).
+        let q = attention.query(normed), k = attention.key(normed), v = attention.value(normed)  // [B, T, d]
+        let scores = headScores(q, k, headCount: heads)                               // [B, h, T, T]
         let weights = softmax(scores.filled(with: -Float.infinity, where: blocked),
                               scale: 1 / Float(headWidth).squareRoot())               // [B, h, T, T]
-        let mixed = matmul(weights, v).permuted([0, 2, 1, 3])
-            .reshaped(to: [batch, tokens, width])                                     // [B, T, d]
+        let mixed = mixHeads(weights, v)                                              // [B, T, d]
         let afterAttention = x + attention.output(mixed)                              // [B, T, d]
         let out = afterAttention + mlp(norm2(afterAttention))                         // [B, T, d]
         return (output: out, weights: weights)

@@ -70,6 +70,15 @@ public enum VQATraining {
         }
     }
 
+    /// The share of `examples` whose generated answer ends in the right word: for answers that show
+    /// their working ("cat column 1 square column 3 yes"), the verdict alone, which a blind model can still guess.
+    public static func lastWordAccuracy(_ model: SingleStreamVQA, data: VQAData, examples: [VQAExample]) -> Double {
+        guard !examples.isEmpty else { return 0 }
+        let generated = answers(model, data: data, examples: examples)
+        let right = zip(examples, generated).filter { $0.answer.last == $1.words.last }.count
+        return Double(right) / Double(examples.count)
+    }
+
     /// Exact match: the generated words equal the answer's words and the model stopped at <eos>.
     public static func score(_ model: SingleStreamVQA, data: VQAData, examples: [VQAExample]) -> VQAScore {
         let generated = answers(model, data: data, examples: examples)

@@ -69,12 +69,17 @@ public enum Questioner {
     }
 
     /// A question of `kind` about `scene`, or nil when the kind does not apply (see `applicableKinds`).
+    /// With `showWork`, "is X left of Y?" is answered with its working first: each object named with its
+    /// column (counted from 1 on the left), then the verdict — "cat column 1 square column 3 yes",
+    /// 猫 第1列 方块 第3列 是. A model that writes its answer word by word then finds one object at a
+    /// time, right after writing its name, and compares two numbers it has just written, instead of two
+    /// places it must find at once (the scratchpad of Nye et al. 2021; lesson 05 measures the difference).
     ///
     ///     var rng = SeededGenerator(seed: 3)
     ///     let q = Questioner.question(.whatIsInPicture, about: SceneGenerator.orangeCatInTheSun, rng: &rng)!
     ///     q.chinese, q.answerChinese   // "这张图片里有什么？", "图片中有一只猫"
     public static func question(_ kind: QuestionKind, about scene: ToyScene,
-                                kinds: [ObjectKind] = ObjectKind.allCases,
+                                kinds: [ObjectKind] = ObjectKind.allCases, showWork: Bool = false,
                                 rng: inout SeededGenerator) -> Question? {
         guard kindApplies(kind, to: scene) else { return nil }
         let objects = scene.objects
@@ -114,9 +119,14 @@ public enum Questioner {
             let (left, right) = rng.pick(pairs)
             let yes = rng.nextFloat() < 0.5
             let (a, b) = yes ? (left, right) : (right, left)
+            let (verdictEnglish, verdictChinese) = yes ? ("yes", "是") : ("no", "不是")
+            let (columnA, columnB) = (a.cell.column + 1, b.cell.column + 1)
             return Question(kind: kind, english: "is the \(a.kind.english) left of the \(b.kind.english)?",
                             chinese: "\(a.kind.chinese)在\(b.kind.chinese)左边吗？",
-                            answerEnglish: yes ? "yes" : "no", answerChinese: yes ? "是" : "不是")
+                            answerEnglish: showWork ? "\(a.kind.english) column \(columnA) \(b.kind.english) column \(columnB) \(verdictEnglish)"
+                                                    : verdictEnglish,
+                            answerChinese: showWork ? "\(a.kind.chinese) 第\(columnA)列 \(b.kind.chinese) 第\(columnB)列 \(verdictChinese)"
+                                                    : verdictChinese)
         case .whatIsInPicture:
             let o = objects[0]
             return Question(kind: kind, english: "what is in this picture?", chinese: "这张图片里有什么？",
@@ -132,9 +142,9 @@ public enum Questioner {
 
     /// A question of a kind drawn uniformly from `allowed` among those that apply, or nil if none does.
     public static func randomQuestion(about scene: ToyScene, allowed: [QuestionKind] = QuestionKind.standard,
-                                      rng: inout SeededGenerator) -> Question? {
+                                      showWork: Bool = false, rng: inout SeededGenerator) -> Question? {
         let kinds = applicableKinds(for: scene).filter(allowed.contains)
         guard !kinds.isEmpty else { return nil }
-        return question(rng.pick(kinds), about: scene, rng: &rng)
+        return question(rng.pick(kinds), about: scene, showWork: showWork, rng: &rng)
     }
 }

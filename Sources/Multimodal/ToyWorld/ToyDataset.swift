@@ -22,6 +22,9 @@ public struct DatasetOptions: Sendable {
     public var imageSize = 32
     /// The question kinds to draw from (add `.whereIs` to ask where things are).
     public var questionKinds: [QuestionKind] = QuestionKind.standard
+    /// true: "is X left of Y?" is answered with its working first — each object's column, then yes or no
+    /// ("cat column 1 square column 3 yes"; see `Questioner.question(_:about:kinds:showWork:rng:)`).
+    public var showWork = false
 
     public init() {}
 }
@@ -45,7 +48,8 @@ public struct ToyDataset: Sendable {
             if !heldOut.isEmpty, rng.nextFloat() < heldOutShare { including = rng.pick(heldOut) }
             let scene = SceneGenerator.scene(options.scenes, including: including, rng: &rng)
             let caption = Captioner.caption(for: scene, options: options.captions, rng: &rng)
-            let question = Questioner.randomQuestion(about: scene, allowed: options.questionKinds, rng: &rng)
+            let question = Questioner.randomQuestion(about: scene, allowed: options.questionKinds,
+                                                      showWork: options.showWork, rng: &rng)
             return ToySample(scene: scene, image: SceneRenderer.render(scene, size: options.imageSize),
                              caption: caption, question: question)
         }
