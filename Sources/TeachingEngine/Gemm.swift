@@ -31,6 +31,10 @@ let availableCores: Int = {
     return max(1, ProcessInfo.processInfo.activeProcessorCount)
 }()
 
+/// How many threads the engine's parallel kernels use in this process (the cores, or `ALIGNFUSE_THREADS`):
+/// what a benchmark should report next to its timings.
+public var engineThreadCount: Int { availableCores }
+
 /// C[m×n] (+)= op(A)[m×k] · op(B)[k×n], on raw row-major buffers.
 ///
 /// - `transposeA`: A is stored as [k, m] and read transposed; likewise `transposeB` (B stored [n, k]).

@@ -2,7 +2,8 @@
 //
 //   swift run -c release benchmark                      every workload
 //   swift run -c release benchmark --only matmul,clip   a subset (matmul, clip, vqa, plot, data)
-//   swift run -c release benchmark --threads 1          limit gemm to one thread (default: all cores)
+//   swift run -c release benchmark --threads 1          limit the matmul workload to one thread (default: all cores)
+//   ALIGNFUSE_THREADS=1 swift run -c release benchmark  every workload on one thread ("threads" reports it)
 //   swift run -c release benchmark --no-growth          skip the batch and token sweeps (faster)
 //   swift run -c release benchmark --only clip,vqa --figure Docs/figures/performance
 //                                                       also draw the growth figure (GrowthFigure.swift)
@@ -35,7 +36,7 @@ for name in selected where !allWorkloads.contains(name) {
     exit(2)
 }
 let threadLimit = option("--threads").flatMap(Int.init)
-let threadCount = threadLimit ?? ProcessInfo.processInfo.activeProcessorCount
+let threadCount = engineThreadCount   // what the training and drawing workloads run on
 let measuresGrowth = !arguments.contains("--no-growth")
 let figureDirectory = option("--figure")
 var clipGrowth: GrowthSeries?
@@ -115,4 +116,5 @@ if let figureDirectory {
 }
 
 fields.append(("threads", "\(threadCount)"))
+if let threadLimit { fields.append(("matmul_threads", "\(threadLimit)")) }
 print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
