@@ -101,7 +101,7 @@ extension Tokens {
         run.metric("cat_word_attention_chance", chance)
         let shown = Array(zip(probes, attention).prefix(4))
         let top = shown.map { $1[best].max()! }.max()!   // one colour scale for the panels: 0 → the largest share shown
-        var figure = Figure(width: 1600, height: 440, columns: shown.count,
+        var figure = Figure(width: 1600, height: 340, columns: shown.count,
                             title: run.text(L("Where the word \"cat\" looks (block \(best + 1), mean of heads)", "“猫”这个词看向哪里（第 \(best + 1) 层，各头平均）")))
         for (probe, a) in shown {
             let picture = SceneRenderer.render(probe.sample.scene, size: 224)
