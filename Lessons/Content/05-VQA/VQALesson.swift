@@ -43,7 +43,7 @@ public final class VQALesson: Lesson {
         @Option(help: "Peak learning rate (warm-up, then cosine).") var lr = 2e-3
         @Option(help: "An image file of your own for the last step.") var image: String?
         @Option(help: "Your question about that image (ToyWorld words).") var question: String?
-        @Flag(help: "Answer \"is X left of Y?\" with yes or no alone, without first writing the two columns.")
+        @Flag(help: "Answer \"is X left of Y?\" with yes or no alone, without first naming each object with its column.")
         var yesNoOnly = false
         public init() {}
         public func validate() throws {

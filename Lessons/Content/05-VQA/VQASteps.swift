@@ -135,8 +135,8 @@ extension VQALesson {
                                      "--quick 运行停在损失的平台上；完整运行训练得足够久，能走出平台。")))
             }
             if weakKinds.contains(.isLeftOf) && lesson.knobs.yesNoOnly {
-                run.print(run.text(L("\"Is X left of Y?\" answered with yes or no alone stays near the coin here. It asks for a relation (find two objects by name, compare their columns) in one word, and the model leaves that plateau late and not on every seed (Docs/05-vqa.md). Run without --yes-no-only: the answer then writes both columns first.",
-                                     "只用“是/不是”回答的“X 在 Y 左边吗？”在这里停在抛硬币附近。它要求用一个词回答一个关系（按名字找到两个物体，再比较它们的列），模型很晚才走出这个平台，而且不是每个种子都能走出（见 Docs/05-vqa.md）。去掉 --yes-no-only 再运行：答案会先写出两个列。")))
+                run.print(run.text(L("\"Is X left of Y?\" answered with yes or no alone stays near the coin here. It asks for a relation (find two objects by name, compare their columns) in one word, and the model leaves that plateau late and not on every seed (Docs/05-vqa.md). Run without --yes-no-only: the answer then names each object with its column first.",
+                                     "只用“是/不是”回答的“X 在 Y 左边吗？”在这里停在抛硬币附近。它要求用一个词回答一个关系（按名字找到两个物体，再比较它们的列），模型很晚才走出这个平台，而且不是每个种子都能走出（见 Docs/05-vqa.md）。去掉 --yes-no-only 再运行：答案会先写出每个物体和它所在的列。")))
             } else if weakKinds.contains(.isLeftOf) {
                 run.print(run.text(L("\"Is X left of Y?\" is not clearly above the blind model here even with its working written out. Try another --seed, or more --steps.",
                                      "即使先写出推理过程，“X 在 Y 左边吗？”在这里也没有明显超过盲模型。换一个 --seed，或者加大 --steps 试试。")))
