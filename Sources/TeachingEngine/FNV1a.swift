@@ -23,6 +23,17 @@ public struct FNV1a: Sendable {
     }
 
     /// The hash as 16 lower-case hex digits.
+    /// Mixes each word's bytes followed by 0xFF (a byte UTF-8 never uses), so ["ab", "c"] and ["a", "bc"]
+    /// hash differently. Fingerprints mix a vocabulary this way.
+    public mutating func mix(words: some Sequence<String>) {
+        for word in words { mix(bytesOf: word); mix(0xFF) }
+    }
+
+    /// Mixes each number's bit pattern (pixels, weights): equal floats, equal steps.
+    public mutating func mix(floats: some Sequence<Float>) {
+        for x in floats { mix(UInt64(x.bitPattern)) }
+    }
+
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

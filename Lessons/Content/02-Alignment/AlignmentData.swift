@@ -46,12 +46,12 @@ public struct AlignmentData {
     public var fingerprint: String {
         let pairs = trainPairs
         var hash = FNV1a()                                          // one step per byte, id or pixel
-        for word in tokenizer.vocabulary { hash.mix(bytesOf: word); hash.mix(0xFF) }
+        hash.mix(words: tokenizer.vocabulary)
         hash.mix(UInt64(length))
         for (ids, group) in zip(pairs.ids, pairs.groups) {
             for id in ids + [-1, group, -2] { hash.mix(UInt64(bitPattern: Int64(id))) }
         }
-        for pixel in pairs.images.scalars { hash.mix(UInt64(pixel.bitPattern)) }
+        hash.mix(floats: pairs.images.scalars)
         return hash.hex
     }
 

@@ -51,10 +51,10 @@ extension Fusion {
     ///     Fusion.fingerprint(FusionDataset.interaction(count: 8, seed: 1))   // 16 hex digits, the same on every run
     public static func fingerprint(_ data: FusionDataset) -> String {
         var hash = FNV1a()                                          // one step per byte, label or pixel
-        for word in FusionText.tokenizer.vocabulary { hash.mix(bytesOf: word); hash.mix(0xFF) }
+        hash.mix(words: FusionText.tokenizer.vocabulary)
         for name in data.classNames { hash.mix(bytesOf: name); hash.mix(0xFE) }
         for (text, label) in zip(data.texts, data.labels) { hash.mix(bytesOf: text); hash.mix(0xFF); hash.mix(UInt64(label)) }
-        for image in data.pixels { for pixel in image { hash.mix(UInt64(pixel.bitPattern)) } }
+        for image in data.pixels { hash.mix(floats: image) }
         return hash.hex
     }
 }

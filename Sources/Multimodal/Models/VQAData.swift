@@ -101,12 +101,12 @@ public struct VQAData: Sendable {
     /// of questions, which reorders the vocabulary) is trained again instead of loaded.
     public var fingerprint: String {
         var hash = FNV1a()                                          // one step per byte, id or pixel
-        for word in tokenizer.vocabulary { hash.mix(bytesOf: word); hash.mix(0xFF) }
+        hash.mix(words: tokenizer.vocabulary)
         for length in [questionLength, answerLength, imageSize] { hash.mix(UInt64(length)) }
         for example in train {
             hash.mix(bytesOf: example.kind.rawValue)
             for id in example.question + [-1] + example.answer + [-2] { hash.mix(UInt64(bitPattern: Int64(id))) }
-            for pixel in example.pixels { hash.mix(UInt64(pixel.bitPattern)) }
+            hash.mix(floats: example.pixels)
         }
         return hash.hex
     }
