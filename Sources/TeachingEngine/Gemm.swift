@@ -23,18 +23,6 @@ let blockColumns = 1024
 /// about what a 64×64×64 product takes on one core.
 let parallelThreshold = 128 * 128 * 64
 
-/// The threads large products may use: the machine's cores, or `ALIGNFUSE_THREADS` when it is set to
-/// a positive whole number (e.g. `ALIGNFUSE_THREADS=1` to check that one thread gives the same bytes as
-/// two). Read once.
-let availableCores: Int = {
-    if let text = ProcessInfo.processInfo.environment["ALIGNFUSE_THREADS"], let n = Int(text), n > 0 { return n }
-    return max(1, ProcessInfo.processInfo.activeProcessorCount)
-}()
-
-/// How many threads the engine's parallel kernels use in this process (the cores, or `ALIGNFUSE_THREADS`):
-/// what a benchmark should report next to its timings.
-public var engineThreadCount: Int { availableCores }
-
 /// C[m×n] (+)= op(A)[m×k] · op(B)[k×n], on raw row-major buffers.
 ///
 /// - `transposeA`: A is stored as [k, m] and read transposed; likewise `transposeB` (B stored [n, k]).

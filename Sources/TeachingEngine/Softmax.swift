@@ -1,44 +1,45 @@
 // Softmax and log-softmax over the last axis, numerically stable (the row maximum is subtracted
 // before exp, which changes nothing mathematically and keeps exp from overflowing).
-// Softmax is fused with what attention does just before it — scale the scores and mask keys — so
-// attention's weights come from one pass:  p = softmax(scale · s, with masked keys at weight 0).
-// Backward of p = softmax(z):  dz = p ⊙ (dp − Σⱼ pⱼ·dpⱼ), then times `scale` for the scores.
+// Softmax is fused with what attention does just before it — scale the scores and add the mask — so
+// attention's weights come from one pass:  p = softmax(scale · s + mask), hidden keys at weight 0.
+// Backward of p = softmax(z):  dz = p ⊙ (dp − Σⱼ pⱼ·dpⱼ), then times `scale` for the scores (the mask
+// is a constant: a hidden key has p = 0 and so gets no gradient).
 
 import Foundation
 
-/// softmax(scale · x) along the last axis, where keys (last-axis positions) can be masked out.
+/// softmax(scale · x + mask) along the last axis.
 ///
-/// - `keyMask`: shape `[B, Tk]` (B = x's first size, Tk = its last), 1 where a key may be attended to
-///   and 0 for padding; masked keys get weight exactly 0.
-/// - `causal`: for x `[..., Tq, Tk]`, query i may attend to keys j ≤ i + (Tk − Tq) (no future).
-/// A row whose every key is masked gets all-zero weights.
+/// - `mask`: an `AttentionMask` for scores x `[B, …, Tq, Tk]` (attention's `[B, h, Tq, Tk]`): its bias
+///   `[B or 1, Tq or 1, Tk]` is added to every head's scores; hidden keys get weight exactly 0, and a
+///   row whose every key is hidden gets all-zero weights.
 ///
 ///     softmax([1, 2, 3])  ≈  [0.090, 0.245, 0.665]
-public func softmax(_ x: Variable, scale: Float = 1, keyMask: Tensor? = nil, causal: Bool = false,
+///     softmax([[1, 2, 3]] as [1, 1, 3], mask: keyPadding([[false, false, true]]))  ≈  [[0.269, 0.731, 0]]
+public func softmax(_ x: Variable, scale: Float = 1, mask: AttentionMask? = nil,
                     file: StaticString = #fileID, line: UInt = #line) -> Variable {
     let shape = x.shape
     require(!shape.isEmpty, "softmax: needs at least one axis, got a scalar", file: file, line: line)
     let width = shape[shape.count - 1]
     let rows = width == 0 ? 0 : x.count / width
-    let queries = shape.count >= 2 ? shape[shape.count - 2] : 1
-    require(!causal || shape.count >= 2, "softmax: causal needs [..., Tq, Tk], got \(describe(shape: shape))",
-                 file: file, line: line)
-    var rowsPerMaskRow = rows
-    if let keyMask {
-        require(keyMask.rank == 2 && shape.count >= 2 && keyMask.shape[0] == shape[0] && keyMask.shape[1] == width,
-                     "softmax: key mask \(describe(shape: keyMask.shape)) does not fit scores \(describe(shape: shape)); expected [\(shape[0]), \(width)]",
-                     file: file, line: line)
-        rowsPerMaskRow = Swift.max(1, rows / shape[0])
+    var layout: Kernels.MaskLayout?
+    if let mask {
+        let m = mask.bias.shape
+        let queries = shape.count >= 3 ? shape[shape.count - 2] : 0
+        require(shape.count >= 3 && m[2] == width && (m[0] == 1 || m[0] == shape[0]) && (m[1] == 1 || m[1] == queries),
+                "softmax: mask \(describe(shape: m)) does not fit scores \(describe(shape: shape)); "
+                    + "expected [\(shape.count >= 3 ? shape[0] : 0) or 1, \(queries) or 1, \(width)]",
+                file: file, line: line)
+        layout = Kernels.MaskLayout(rowsPerItem: rows / shape[0], queries: queries,
+                                    itemStride: m[0] == 1 ? 0 : m[1] * width, queryStride: m[1] == 1 ? 0 : width)
     }
     // The arithmetic, row by row on both cores, is Kernels.softmaxForward / softmaxBackward
     // (Kernels/SoftmaxKernel.swift).
     let z = x.value.scalars
     let out = makeScalars(count: z.count) { p in
         z.withUnsafeBufferPointer { zp in
-            withOptionalPointer(keyMask?.scalars) { mask in
-                Kernels.softmaxForward(zp.baseAddress!, rows: rows, width: width, scale: scale, keyMask: mask,
-                                       rowsPerMaskRow: rowsPerMaskRow, causalQueries: causal ? queries : nil,
-                                       output: p)
+            withOptionalPointer(mask?.bias.scalars) { bias in
+                Kernels.softmaxForward(zp.baseAddress!, rows: rows, width: width, scale: scale,
+                                       mask: bias.map { ($0, layout!) }, output: p)
             }
         }
     }

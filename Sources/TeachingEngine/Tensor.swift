@@ -8,7 +8,7 @@
 ///     let t = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
 ///     t.shape    // [2, 3]
 ///     t[1, 2]    // 6
-public struct Tensor {
+public struct Tensor: Sendable, Equatable {
     /// The size of each dimension, outermost first. A scalar has shape [].
     public let shape: [Int]
     /// The values in row-major order; `scalars.count == shape.reduce(1, *)`.

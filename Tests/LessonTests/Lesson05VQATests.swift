@@ -1,4 +1,4 @@
-// Worked examples for lesson 05, the VQA flow: the prefix-LM mask, teacher forcing, greedy decoding,
+// Worked examples for lesson 05, the VQA flow: the model's attention mask, teacher forcing, greedy decoding,
 // and what a short training on "what animal" questions learns compared with a blind model.
 
 import Foundation
@@ -30,7 +30,7 @@ struct Lesson05VQATests {
             var config = SingleStreamConfiguration(vocabularySize: 10, questionLength: 3, answerLength: 3)
             config.depth = 1
             config.patchGridStart = start
-            return SingleStreamVQA(config, using: &rng).positions.value   // [22, 64]
+            return SingleStreamVQA(config, using: &rng).positions.table.value   // [22, 64]
         }
         let plain = positions(0), grid = positions(1)
         let code = PositionalEncoding.sinusoidal2D(rows: 4, columns: 4, dimension: 64)   // [16, 64]
@@ -52,39 +52,22 @@ struct Lesson05VQATests {
         #expect(data.fingerprint != fewer.fingerprint)
     }
 
-    @Test("the prefix-LM mask: the prefix sees the prefix, an answer token sees the prefix and itself, never later words")
-    func prefixMask() {
-        // prefix 2, T = 4, no padding (rows are queries; 1 = hidden):
-        //   [0 0 1 1]  [0 0 1 1]  [0 0 0 1]  [0 0 0 0]
-        let mask = SingleStreamMask.blocked(prefixLength: 2, keyIsPadding: [[false, false, false, false]])
-        #expect(mask.shape == [1, 1, 4, 4])
-        #expect(mask.scalars == [0, 0, 1, 1,
-                                 0, 0, 1, 1,
-                                 0, 0, 0, 1,
-                                 0, 0, 0, 0])
-    }
-
-    @Test("a padding key is hidden from every query, in the prefix and in the answer")
-    func paddingHidden() {
-        let mask = SingleStreamMask.blocked(prefixLength: 3, keyIsPadding: [[false, true, false, false]])
-        for query in 0..<4 { #expect(mask.scalars[query * 4 + 1] == 1, "query \(query) sees the padding key") }
-        #expect(mask.scalars[3 * 4 + 3] == 0)   // the answer token still sees itself
+    @Test("the model's mask: 1 patch + 2 question words + 2 answer positions, question word 2 padded: nobody sees the padding, the prefix sees the prefix, an answer word sees the prefix and itself")
+    func modelMask() {
+        var config = SingleStreamConfiguration(vocabularySize: 10, questionLength: 2, answerLength: 2)
+        config.imageSize = 16
+        config.patchSize = 16                                  // one patch: prefix 1 + 2 = 3, T = 5
+        let mask = config.attentionMask(keyIsPadding: [[false, false, true, false, false]])
+        // visible (1) per query row (keys: patch, word, pad, answer 1, answer 2):
+        //   patch 1 1 0 0 0   word 1 1 0 0 0   pad 1 1 0 0 0   answer 1: 1 1 0 1 0   answer 2: 1 1 0 1 1
+        let visible = (0..<5).map { i in (0..<5).map { j in mask.isVisible(item: 0, query: i, key: j) ? 1 : 0 } }
+        #expect(visible == [[1, 1, 0, 0, 0], [1, 1, 0, 0, 0], [1, 1, 0, 0, 0], [1, 1, 0, 1, 0], [1, 1, 0, 1, 1]])
     }
 
     @Test("teacher forcing: the model reads <sep> cat and must predict cat <eos>")
     func teacherForcing() {
         #expect(VQASequence.answerInputs([[7, 9]], length: 4) == [[Tokenizer.separator, 7, 9, Tokenizer.pad]])
         #expect(VQASequence.targets([[7, 9]], length: 4) == [[7, 9, Tokenizer.end, VQASequence.ignored]])
-    }
-
-    @Test("with nothing hidden, the masked block equals the engine's own block forward")
-    func blockAgreesWithEngine() {
-        var rng = SeededGenerator(seed: 3)
-        let block = TransformerBlock(width: 8, headCount: 2, hiddenWidth: 16, name: "b", using: &rng)
-        let x = Variable(Tensor(randomNormal: [2, 5, 8], using: &rng))
-        let ours = block(x, blocked: Tensor(zeros: [1, 1, 5, 5])).output.value.scalars
-        let engine = block(x).output.value.scalars
-        #expect(zip(ours, engine).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
     @Test("a later answer word cannot change the logits of an earlier position (causal answer)")

@@ -50,8 +50,8 @@ struct LayerGradientTests {
         let attention = MultiHeadAttention(width: 4, headCount: 2, name: "attn", using: &rng)
         let x = randomLeaf([2, 3, 4], seed: 7)
         let context = randomLeaf([2, 5, 4], seed: 8)
-        let mask = paddingMask([[3, 1, 0], [2, 0, 0]], padID: 0)
-        let selfCheck = checkGradients([x] + withoutKeyBias(attention.parameters)) { attention(x, keyMask: mask, causal: true).output }
+        let mask = AttentionMask.keyPadding([[3, 1, 0], [2, 0, 0]], padID: 0) + .causal(length: 3)
+        let selfCheck = checkGradients([x] + withoutKeyBias(attention.parameters)) { attention(x, mask: mask).output }
         #expect(selfCheck.maxRelativeError < gradientTolerance, "\(selfCheck)")
         let crossCheck = checkGradients([x, context] + withoutKeyBias(attention.parameters)) { attention(x, context: context).output }
         #expect(crossCheck.maxRelativeError < gradientTolerance, "\(crossCheck)")
@@ -63,13 +63,13 @@ struct LayerGradientTests {
         let block = TransformerBlock(width: 4, headCount: 2, hiddenWidth: 8, name: "block", using: &rng)
         let encoder = TransformerEncoder(depth: 2, width: 4, headCount: 2, hiddenWidth: 8, name: "enc", using: &rng)
         let x = randomLeaf([2, 3, 4], seed: 10)
-        let mask = Tensor(shape: [2, 3], scalars: [1, 1, 1, 1, 1, 0])
-        let blockCheck = checkGradients([x] + withoutKeyBias(block.parameters)) { block(x, keyMask: mask).output }
+        let mask = AttentionMask.keyPadding([[false, false, false], [false, false, true]])
+        let blockCheck = checkGradients([x] + withoutKeyBias(block.parameters)) { block(x, mask: mask).output }
         #expect(blockCheck.maxRelativeError < gradientTolerance, "\(blockCheck)")
         // Two blocks deep, the second block's key weights get gradients near 1e-4, where Float32 rounding
         // in a central difference of step 1e-2 is ~1e-3 relative (1.06e-3 once gemm used fused
         // multiply-adds); a step of 2e-2 halves that noise and its truncation error stays far below.
-        let encoderCheck = checkGradients([x] + withoutKeyBias(encoder.parameters), epsilon: 2e-2) { encoder(x, keyMask: mask).output }
+        let encoderCheck = checkGradients([x] + withoutKeyBias(encoder.parameters), epsilon: 2e-2) { encoder(x, mask: mask).output }
         #expect(encoderCheck.maxRelativeError < gradientTolerance, "\(encoderCheck)")
     }
 }

@@ -76,22 +76,21 @@ struct ParallelKernelTests {
         #expect(backward[0] == backward[1] && backward[0] == backward[2])
     }
 
-    @Test("Softmax forward (masked, causal) and backward, 30 rows of width 7: threads agree exactly")
+    @Test("Softmax forward (padding + causal mask) and backward, 2 items × 3 heads × 5 queries × 7 keys: threads agree exactly")
     func softmax() {
-        let (rows, width) = (30, 7)
-        let x = randomLeaf([rows, width], seed: 71).value.scalars
-        let mask: [Float] = [1, 1, 1, 1, 1, 0, 0,  1, 1, 1, 1, 1, 1, 1]   // 2 items × 15 query rows
-        let forward = outputs(count: rows * width) { threads, out in
-            Kernels.softmaxForward(x, rows: rows, width: width, scale: 0.7, keyMask: mask, rowsPerMaskRow: 15,
-                                   causalQueries: 5, output: out, threads: threads)
+        let x = randomLeaf([2, 3, 5, 7], seed: 71)
+        let dp = Variable(randomLeaf([2, 3, 5, 7], seed: 72).value)
+        let mask = AttentionMask.keyPadding([[false, false, false, false, false, true, true],
+                                             [Bool](repeating: false, count: 7)]) + .causal(queries: 5, keys: 7)
+        let runs = [1, 2, 3].map { threads in
+            EngineThreads.with(threads) {
+                x.zeroGrad()
+                let p = TeachingEngine.softmax(x, scale: 0.7, mask: mask)
+                (p * dp).sum().backward()
+                return p.value.scalars + x.grad!.scalars
+            }
         }
-        #expect(forward[0] == forward[1] && forward[0] == forward[2])
-        let dp = randomLeaf([rows, width], seed: 72).value.scalars
-        let backward = outputs(count: rows * width, start: 0.5) { threads, out in
-            Kernels.softmaxBackward(forward[0], gradOutput: dp, rows: rows, width: width, scale: 0.7,
-                                    gradInput: out, accumulate: true, threads: threads)
-        }
-        #expect(backward[0] == backward[1] && backward[0] == backward[2])
+        #expect(runs[0] == runs[1] && runs[0] == runs[2])
     }
 
     @Test("Column sums of [41, 29] and a vector added to its rows: threads agree exactly")

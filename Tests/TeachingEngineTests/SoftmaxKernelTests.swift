@@ -1,84 +1,77 @@
-// Attention's softmax kernel against a plain scalar twin written from the formula:
-//   p[j] = e^{scale·x[j] − m} / Σ_k e^{scale·x[k] − m}, over the keys the row may see (m their max),
-//   hidden keys 0;  backward dz = scale · p ⊙ (dp − Σ_j p[j]·dp[j]).
-// The kernel promises the same bytes as the twin (same max, same expf, sums left to right).
+// Attention's softmax against a plain scalar twin written from the formula:
+//   s = scale·x + bias,  p[j] = e^{s[j] − m} / Σ_k e^{s[k] − m}  (m the row's largest s; a key whose bias
+//   is −∞ gets 0);  backward dz = scale · p ⊙ (dp − Σ_j p[j]·dp[j]).
+// The fast kernel promises the same bytes as the twin (same max, same expf, sums left to right).
 
 import Foundation
 import Testing
 import TeachingEngine
 
-/// Reference twin of the softmax forward: one row at a time, plain loops.
-func referenceSoftmax(_ x: [Float], width: Int, scale: Float, mask: [Float]?, rowsPerMaskRow: Int,
-                      causalQueries: Int?) -> [Float] {
+/// Reference twin of the softmax forward, one row at a time: rows of `width` values, row r adding
+/// `biasRow(r)` (nil: no mask).
+func referenceSoftmax(_ x: [Float], width: Int, scale: Float, biasRow: ((Int) -> [Float])? = nil) -> [Float] {
     var p = [Float](repeating: 0, count: x.count)
     for r in 0..<(x.count / width) {
-        let visible = causalQueries.map { min(width, r % $0 + 1 + (width - $0)) } ?? width
-        func sees(_ j: Int) -> Bool { j < visible && (mask?[(r / rowsPerMaskRow) * width + j] ?? 1) != 0 }
-        var largest = -Float.infinity
-        for j in 0..<width where sees(j) { largest = max(largest, scale * x[r * width + j]) }
+        let bias = biasRow?(r) ?? [Float](repeating: 0, count: width)
+        let s = (0..<width).map { scale * x[r * width + $0] + bias[$0] }
+        let largest = s.max()!
+        if largest == -.infinity { continue }              // every key hidden: a row of zeros
         var total: Float = 0
-        for j in 0..<width where sees(j) {
-            p[r * width + j] = Foundation.exp(scale * x[r * width + j] - largest)
+        for j in 0..<width where s[j] != -.infinity {
+            p[r * width + j] = Foundation.exp(s[j] - largest)
             total += p[r * width + j]
         }
-        let inverse = total > 0 ? 1 / total : 0
-        for j in 0..<width { p[r * width + j] *= inverse }
+        for j in 0..<width { p[r * width + j] *= 1 / total }
     }
     return p
 }
 
-@Suite("Softmax kernel: scale, mask and normalise in one pass, bit-identical to the plain loops")
+@Suite("Softmax with a mask: scale, mask and normalise in one pass, bit-identical to the plain loops")
 struct SoftmaxKernelTests {
-    @Test("[1, 2, 3] → [0.090, 0.245, 0.665]; with the last key masked → [0.269, 0.731, 0]")
+    @Test("[1, 2, 3] → [0.090, 0.245, 0.665]; with the last key hidden → [0.269, 0.731, 0]")
     func smallRows() {
-        var p = [Float](repeating: 0, count: 6)
-        Kernels.softmaxForward([1, 2, 3, 1, 2, 3], rows: 2, width: 3, scale: 1, keyMask: [1, 1, 1, 1, 1, 0],
-                               rowsPerMaskRow: 1, causalQueries: nil, output: &p)
+        let x = Variable(Tensor(shape: [2, 1, 3], scalars: [1, 2, 3, 1, 2, 3]))
+        let p = softmax(x, mask: .keyPadding([[false, false, false], [false, false, true]])).value.scalars
+        // e¹ : e² : e³ = 2.718 : 7.389 : 20.09 over 30.19;  e¹ : e² = 2.718 : 7.389 over 10.11
         #expect(close(p, [0.0900, 0.2447, 0.6652, 0.2689, 0.7311, 0], tolerance: 1e-4))
+        #expect(p[5] == 0)
     }
 
-    @Test("12 rows of width 11 (3 batch items × 4 queries), scale 0.5, key mask and causal: equals the twin exactly")
+    @Test("3 items × 2 heads × 4 queries × 11 keys, scale 0.5, padding plus causal: equals the twin exactly; an item with every key hidden gets zeros")
     func forwardMatchesTwin() {
-        let (rows, width, queries) = (12, 11, 4)
-        let x = randomLeaf([rows, width], seed: 31).value.scalars
-        var mask = [Float](repeating: 1, count: 3 * width)
-        mask[10] = 0; mask[width + 3] = 0; mask[width + 10] = 0            // padding in items 0 and 1
-        for j in 0..<width { mask[2 * width + j] = 0 }                     // item 2: every key hidden → zeros
-        for causal in [nil, queries] as [Int?] {
-            var p = [Float](repeating: -1, count: rows * width)
-            Kernels.softmaxForward(x, rows: rows, width: width, scale: 0.5, keyMask: mask, rowsPerMaskRow: queries,
-                                   causalQueries: causal, output: &p)
-            let twin = referenceSoftmax(x, width: width, scale: 0.5, mask: mask, rowsPerMaskRow: queries,
-                                        causalQueries: causal)
-            #expect(p == twin)
-            #expect(p[(8 * width)..<(12 * width)].allSatisfy { $0 == 0 })
+        let (items, heads, queries, keys) = (3, 2, 4, 11)
+        let x = randomLeaf([items, heads, queries, keys], seed: 31).value.scalars
+        var padding = [[Bool]](repeating: [Bool](repeating: false, count: keys), count: items)
+        padding[0][10] = true; padding[1][3] = true; padding[1][10] = true   // padding in items 0 and 1
+        padding[2] = [Bool](repeating: true, count: keys)                    // item 2: every key hidden
+        for mask in [AttentionMask.keyPadding(padding), .keyPadding(padding) + .causal(queries: queries, keys: keys)] {
+            let p = softmax(Variable(Tensor(shape: [items, heads, queries, keys], scalars: x)), scale: 0.5, mask: mask)
+            let twin = referenceSoftmax(x, width: keys, scale: 0.5) { r in
+                let (item, query) = (r / (heads * queries), r % queries)
+                return (0..<keys).map { mask.value(item: item, query: query, key: $0) }
+            }
+            #expect(p.value.scalars == twin)
+            #expect(p.value.scalars[(2 * heads * queries * keys)...].allSatisfy { $0 == 0 })
         }
     }
 
-    @Test("p = [0.5, 0.5], dp = [1, 0]: dz = [0.25, −0.25]; 5 rows of width 13 equal the twin, written or added")
+    @Test("p = [0.5, 0.5], dp = [1, 0]: dz = [0.25, −0.25]; 5 rows of width 13 at scale 0.25 equal the twin exactly")
     func backwardMatchesTwin() {
-        var dz = [Float](repeating: 0, count: 2)
-        Kernels.softmaxBackward([0.5, 0.5], gradOutput: [1, 0], rows: 1, width: 2, scale: 1, gradInput: &dz,
-                                accumulate: false)
-        #expect(dz == [0.25, -0.25])
+        let even = Variable(Tensor(shape: [2], scalars: [0, 0]), requiresGrad: true)    // softmax = [0.5, 0.5]
+        (softmax(even) * Variable(Tensor(shape: [2], scalars: [1, 0]))).sum().backward()
+        #expect(even.grad!.scalars == [0.25, -0.25])      // 0.5 · (1 − 0.5), 0.5 · (0 − 0.5)
 
         let (rows, width, scale): (Int, Int, Float) = (5, 13, 0.25)
-        let p = referenceSoftmax(randomLeaf([rows, width], seed: 41).value.scalars, width: width, scale: 1,
-                                 mask: nil, rowsPerMaskRow: rows, causalQueries: nil)
+        let x = randomLeaf([rows, width], seed: 41)
         let dp = randomLeaf([rows, width], seed: 42).value.scalars
-        var twin = [Float](repeating: 0.5, count: rows * width)
+        (softmax(x, scale: scale) * Variable(Tensor(shape: [rows, width], scalars: dp))).sum().backward()
+        let p = referenceSoftmax(x.value.scalars, width: width, scale: scale)
+        var twin = [Float](repeating: 0, count: rows * width)
         for r in 0..<rows {
             var dot: Float = 0
             for j in 0..<width { dot += p[r * width + j] * dp[r * width + j] }
-            for j in 0..<width { twin[r * width + j] += scale * p[r * width + j] * (dp[r * width + j] - dot) }
+            for j in 0..<width { twin[r * width + j] = scale * p[r * width + j] * (dp[r * width + j] - dot) }
         }
-        var added = [Float](repeating: 0.5, count: rows * width)
-        Kernels.softmaxBackward(p, gradOutput: dp, rows: rows, width: width, scale: scale, gradInput: &added,
-                                accumulate: true)
-        #expect(added == twin)
-        var written = [Float](repeating: 99, count: rows * width)
-        Kernels.softmaxBackward(p, gradOutput: dp, rows: rows, width: width, scale: scale, gradInput: &written,
-                                accumulate: false)
-        #expect(zip(written, twin).allSatisfy { $0 + 0.5 == $1 })
+        #expect(x.grad!.scalars == twin)
     }
 }

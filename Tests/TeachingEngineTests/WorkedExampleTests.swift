@@ -49,7 +49,7 @@ struct WorkedExampleTests {
         var rng = SeededGenerator(seed: 5)
         let attention = MultiHeadAttention(width: 8, headCount: 2, name: "attn", using: &rng)
         let x = Variable(Tensor(randomNormal: [2, 4, 8], using: &rng))
-        let weights = attention(x, causal: true).weights.value   // [2, 2, 4, 4]
+        let weights = attention(x, mask: .causal(length: 4)).weights.value   // [2, 2, 4, 4]
         #expect(weights.shape == [2, 2, 4, 4])
         for b in 0..<2 {
             for h in 0..<2 {
@@ -67,8 +67,8 @@ struct WorkedExampleTests {
         var rng = SeededGenerator(seed: 6)
         let attention = MultiHeadAttention(width: 4, headCount: 1, name: "attn", using: &rng)
         let x = Variable(Tensor(randomNormal: [1, 3, 4], using: &rng))
-        let mask = paddingMask([[7, 9, 0]], padID: 0)             // [[1, 1, 0]]
-        let weights = attention(x, keyMask: mask).weights.value   // [1, 1, 3, 3]
+        let mask = AttentionMask.keyPadding([[7, 9, 0]], padID: 0)    // [[0, 0, −∞]]
+        let weights = attention(x, mask: mask).weights.value          // [1, 1, 3, 3]
         for i in 0..<3 { #expect(weights[0, 0, i, 2] == 0) }
     }
 

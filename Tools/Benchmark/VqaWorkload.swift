@@ -9,8 +9,8 @@ import TeachingEngine
 struct VqaBenchmarkModel {
     let patchEmbedding: Linear          // 192 → 64
     let tokenEmbedding: Embedding       // 64 × 64
-    let positions: Variable             // [26, 64] at the default question length
-    let modalityTypes: Embedding        // 2 × 64: 0 image, 1 text
+    let positions: LearnedPositions     // [26, 64] at the default question length
+    let modalityTypes: ModalityTypeEmbedding   // 2 × 64: image, text
     let encoder: TransformerEncoder     // 4 pre-LN blocks + final LayerNorm
     let answerHead: Linear              // 64 → 32
 
@@ -20,18 +20,15 @@ struct VqaBenchmarkModel {
         let width = 64
         patchEmbedding = Linear(inputSize: 192, outputSize: width, name: "patch", using: &rng)
         tokenEmbedding = Embedding(vocabularySize: 64, width: width, name: "tokens", using: &rng)
-        positions = Variable(name: "positions",
-                             value: Tensor(randomNormal: [16 + questionLength, width], standardDeviation: 0.02,
-                                           using: &rng))
-        modalityTypes = Embedding(vocabularySize: 2, width: width, standardDeviation: 0.02, name: "types",
-                                  using: &rng)
+        positions = LearnedPositions(positions: 16 + questionLength, width: width, name: "positions", using: &rng)
+        modalityTypes = ModalityTypeEmbedding(modalities: 2, width: width, name: "types", using: &rng)
         encoder = TransformerEncoder(depth: 4, width: width, headCount: 4, hiddenWidth: 256, name: "encoder",
                                      using: &rng)
         answerHead = Linear(inputSize: width, outputSize: 32, name: "answer", using: &rng)
     }
 
     var parameters: [Variable] {
-        patchEmbedding.parameters + tokenEmbedding.parameters + [positions] + modalityTypes.parameters
+        patchEmbedding.parameters + tokenEmbedding.parameters + positions.parameters + modalityTypes.parameters
             + encoder.parameters + answerHead.parameters
     }
 
@@ -40,8 +37,8 @@ struct VqaBenchmarkModel {
         let patchCount = 16, length = 16 + questions[0].count
         let patches = Variable(Patches.patchify(images, patchSize: 8))                               // [B, 16, 192]
         let sequence = concatenate([patchEmbedding(patches), tokenEmbedding(questions)], alongAxis: 1)   // [B, L, 64]
-        let types = modalityTypes([(0..<length).map { $0 < patchCount ? 0 : 1 }])        // [1, L, 64]
-        let hidden = encoder(sequence + positions + types).output                        // [B, L, 64]
+        let kinds = (0..<length).map { $0 < patchCount ? Modality.image : .text }
+        let hidden = encoder(modalityTypes(positions(sequence), modalities: kinds)).output   // [B, L, 64]
         let last = hidden.slice(alongAxis: 1, (length - 1)..<length)
             .reshaped(to: [hidden.shape[0], hidden.shape[2]])                            // [B, 64]
         return crossEntropy(answerHead(last), targets: answers)                          // logits [B, 32]

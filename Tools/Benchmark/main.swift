@@ -36,7 +36,7 @@ for name in selected where !allWorkloads.contains(name) {
     exit(2)
 }
 let threadLimit = option("--threads").flatMap(Int.init)
-let threadCount = engineThreadCount   // what the training and drawing workloads run on
+let threadCount = EngineThreads.count   // what the training and drawing workloads run on
 let measuresGrowth = !arguments.contains("--no-growth")
 let figureDirectory = option("--figure")
 var clipGrowth: GrowthSeries?

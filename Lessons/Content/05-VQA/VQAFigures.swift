@@ -59,9 +59,9 @@ extension VQALesson {
         let c = data.configuration()   // the layout only: drawing the mask needs no trained model
         let answerInput = VQASequence.answerInputs([example.answer], length: c.answerLength)[0]
         let padding = [Bool](repeating: false, count: c.patchCount) + (example.question + answerInput).map { $0 == Tokenizer.pad }
-        let blocked = SingleStreamMask.blocked(prefixLength: c.prefixLength, keyIsPadding: [padding])
+        let mask = c.attentionMask(keyIsPadding: [padding])
         let t = c.sequenceLength
-        let visible = (0..<t).map { i in (0..<t).map { j in 1 - Double(blocked.scalars[i * t + j]) } }
+        let visible = (0..<t).map { i in (0..<t).map { j in mask.isVisible(item: 0, query: i, key: j) ? 1.0 : 0.0 } }
         var map = Heatmap(visible, title: run.text(L("Who may attend to whom (1 = visible)", "谁可以看谁（1 = 可见）")))
         map.rowLabels = labels
         map.columnLabels = labels

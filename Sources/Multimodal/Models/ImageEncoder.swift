@@ -45,7 +45,7 @@ public struct ImageEncoderConfiguration: Sendable, Hashable {
 public struct ImageEncoder: Module {
     public let configuration: ImageEncoderConfiguration
     public let patchEmbedding: Linear        // P·P·3 → d
-    public let positions: Variable           // [N, d], one learned vector per patch position
+    public let positions: LearnedPositions   // [N, d], one learned vector per patch position
     public let encoder: TransformerEncoder   // [B, N, d] → [B, N, d]
 
     /// Parameters are named "\(name).patch.*", "\(name).positions", "\(name).encoder.*".
@@ -57,13 +57,12 @@ public struct ImageEncoder: Module {
                 file: file, line: line)
         self.configuration = c
         patchEmbedding = Linear(inputSize: c.patchValues, outputSize: c.width, name: name + ".patch", using: &rng)
-        positions = Variable(name: name + ".positions",
-                             value: Tensor(randomNormal: [c.patchCount, c.width], standardDeviation: 0.02, using: &rng))
+        positions = LearnedPositions(positions: c.patchCount, width: c.width, name: name + ".positions", using: &rng)
         encoder = TransformerEncoder(depth: c.depth, width: c.width, headCount: c.headCount,
                                      hiddenWidth: c.hiddenWidth, name: name + ".encoder", using: &rng)
     }
 
-    public var parameters: [Variable] { patchEmbedding.parameters + [positions] + encoder.parameters }
+    public var parameters: [Variable] { patchEmbedding.parameters + positions.parameters + encoder.parameters }
 
     /// The patch tokens before the transformer: patchify, embed, add positions → [B, N, d].
     public func embed(_ images: Tensor, file: StaticString = #fileID, line: UInt = #line) -> Variable {
@@ -73,7 +72,7 @@ public struct ImageEncoder: Module {
                 "ImageEncoder: expected images [B, \(c.imageSize), \(c.imageSize), 3], got \(describe(shape: images.shape))",
                 file: file, line: line)
         let patches = Variable(Patches.patchify(images, patchSize: c.patchSize))   // [B, N, P·P·3]
-        return patchEmbedding(patches) + positions                                 // [B, N, d]
+        return positions(patchEmbedding(patches))                                 // [B, N, d]
     }
 
     /// Images [B, S, S, 3] → `EncoderOutput`: tokens [B, N, d] after the final LayerNorm, and one

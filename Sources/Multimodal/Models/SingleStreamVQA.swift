@@ -53,6 +53,17 @@ public struct SingleStreamConfiguration: Sendable, Hashable {
     public var prefixLength: Int { patchCount + questionLength }
     /// The whole sequence T.
     public var sequenceLength: Int { prefixLength + answerLength }
+
+    /// What each token may attend to: the prefix-LM mask (patches and question see each other, an
+    /// answer word sees the prefix and the answer words up to itself) plus the padded keys hidden.
+    /// `keyIsPadding[b]` has `sequenceLength` entries.
+    ///
+    ///     query \ key   prefix   answer (up to itself)   answer (later)   padding
+    ///     prefix         see      hidden                  hidden           hidden
+    ///     answer         see      see                     hidden           hidden
+    public func attentionMask(keyIsPadding: [[Bool]]) -> AttentionMask {
+        .prefixLM(prefixLength: prefixLength, length: sequenceLength) + .keyPadding(keyIsPadding)   // [B, T, T]
+    }
 }
 
 /// What one forward pass produces.
@@ -76,8 +87,8 @@ public struct SingleStreamVQA: Module {
     public let configuration: SingleStreamConfiguration
     public let patchEmbedding: Linear        // P·P·3 → d   (192 → 64)
     public let tokenEmbedding: Embedding     // V × d
-    public let positions: Variable           // [T, d] learned, one row per sequence position
-    public let modalityTypes: Embedding      // 2 × d: 0 image, 1 text
+    public let positions: LearnedPositions   // [T, d] learned, one row per sequence position
+    public let modalityTypes: ModalityTypeEmbedding   // 2 × d: image, text
     public let encoder: TransformerEncoder   // blocks + final LayerNorm
     public let head: Linear                  // d → V
 
@@ -97,9 +108,8 @@ public struct SingleStreamVQA: Module {
             for i in grid.scalars.indices { scalars[i] += c.patchGridStart * grid.scalars[i] }
             table = Tensor(shape: table.shape, scalars: scalars)
         }
-        positions = Variable(name: name + ".positions", value: table)
-        modalityTypes = Embedding(vocabularySize: 2, width: c.width, standardDeviation: 0.02, name: name + ".types",
-                                  using: &rng)
+        positions = LearnedPositions(table: table, name: name + ".positions")
+        modalityTypes = ModalityTypeEmbedding(modalities: 2, width: c.width, name: name + ".types", using: &rng)
         encoder = TransformerEncoder(depth: c.depth, width: c.width, headCount: c.headCount,
                                      hiddenWidth: c.hiddenWidth, name: name + ".encoder", using: &rng)
         head = Linear(inputSize: c.width, outputSize: c.vocabularySize, name: name + ".head", using: &rng)
@@ -107,7 +117,7 @@ public struct SingleStreamVQA: Module {
 
     /// The blind model has no patch projection in use, but keeps it so both variants load the same way.
     public var parameters: [Variable] {
-        patchEmbedding.parameters + tokenEmbedding.parameters + [positions] + modalityTypes.parameters
+        patchEmbedding.parameters + tokenEmbedding.parameters + positions.parameters + modalityTypes.parameters
             + encoder.parameters + head.parameters
     }
 
@@ -115,7 +125,7 @@ public struct SingleStreamVQA: Module {
     /// row r, column c). Lesson 04 compares them to see whether learned positions discover the grid.
     public var patchPositions: Tensor {
         require(configuration.seesImage, "SingleStreamVQA.patchPositions: the blind model has no patch positions")
-        return noGrad { positions.slice(alongAxis: 0, 0..<configuration.patchCount).value }   // [16, d]
+        return noGrad { positions.table.slice(alongAxis: 0, 0..<configuration.patchCount).value }   // [16, d]
     }
 
     /// One forward pass. `images` [B, S, S, 3] centred pixels ((x/255 − 0.5)·2; ignored — may be nil —
@@ -144,12 +154,12 @@ public struct SingleStreamVQA: Module {
             sequence = concatenate([patchEmbedding(patches), text], alongAxis: 1)      // [B, T, d]
             keyIsPadding = keyIsPadding.map { [Bool](repeating: false, count: c.patchCount) + $0 }
         }
-        let typeIDs = (0..<c.sequenceLength).map { $0 < c.patchCount ? 0 : 1 }
-        var tokens = sequence + positions + modalityTypes([typeIDs])                   // [B, T, d]
-        let blocked = SingleStreamMask.blocked(prefixLength: c.prefixLength, keyIsPadding: keyIsPadding)  // [B, 1, T, T]
+        let kinds = (0..<c.sequenceLength).map { $0 < c.patchCount ? Modality.image : .text }
+        var tokens = modalityTypes(positions(sequence), modalities: kinds)             // [B, T, d]
+        let mask = c.attentionMask(keyIsPadding: keyIsPadding)                         // [B, T, T]
         var weights: [Variable] = []
         for block in encoder.blocks {
-            let result = block(tokens, blocked: blocked)
+            let result = block(tokens, mask: mask)
             tokens = result.output                                                     // [B, T, d]
             weights.append(result.weights)                                             // [B, h, T, T]
         }

@@ -31,8 +31,8 @@ public struct TextEncoderConfiguration: Sendable, Hashable {
 }
 
 /// Token ids [B][T] (padded with `Tokenizer.pad`, T ≤ length) → tokens [B, T, d] and each block's attention
-/// weights [B, h, T, T]. Padding positions neither attend nor are attended to as keys; the caller pools
-/// with the same mask (`keyMask(_:)`).
+/// weights [B, h, T, T]. Padded keys are hidden from attention; the caller pools the real tokens with
+/// `keyMask(_:)`.
 ///
 ///     var rng = SeededGenerator(seed: 0)
 ///     let encoder = TextEncoder(TextEncoderConfiguration(), name: "text", using: &rng)
@@ -42,7 +42,7 @@ public struct TextEncoderConfiguration: Sendable, Hashable {
 public struct TextEncoder: Module {
     public let configuration: TextEncoderConfiguration
     public let tokenEmbedding: Embedding     // [vocabulary, d]
-    public let positions: Variable           // [length, d], one learned vector per slot
+    public let positions: LearnedPositions   // [length, d], one learned vector per slot
     public let encoder: TransformerEncoder   // [B, T, d] → [B, T, d]
 
     /// Parameters are named "\(name).tokens.weight", "\(name).positions", "\(name).encoder.*".
@@ -51,13 +51,12 @@ public struct TextEncoder: Module {
         let c = configuration
         self.configuration = c
         tokenEmbedding = Embedding(vocabularySize: c.vocabularySize, width: c.width, name: name + ".tokens", using: &rng)
-        positions = Variable(name: name + ".positions",
-                             value: Tensor(randomNormal: [c.length, c.width], standardDeviation: 0.02, using: &rng))
+        positions = LearnedPositions(positions: c.length, width: c.width, name: name + ".positions", using: &rng)
         encoder = TransformerEncoder(depth: c.depth, width: c.width, headCount: c.headCount,
                                      hiddenWidth: c.hiddenWidth, name: name + ".encoder", using: &rng)
     }
 
-    public var parameters: [Variable] { tokenEmbedding.parameters + [positions] + encoder.parameters }
+    public var parameters: [Variable] { tokenEmbedding.parameters + positions.parameters + encoder.parameters }
 
     /// 1 for real tokens, 0 for padding: [B, T]. Pass it to `meanPool(_:mask:)` to pool real tokens only.
     public func keyMask(_ ids: [[Int]]) -> Tensor { paddingMask(ids, padID: Tokenizer.pad) }
@@ -72,13 +71,12 @@ public struct TextEncoder: Module {
         require(ids.allSatisfy { row in row.allSatisfy { $0 >= 0 && $0 < c.vocabularySize } },
                 "TextEncoder: an id lies outside the vocabulary 0..<\(c.vocabularySize): \(ids.flatMap { $0 }.max() ?? 0)",
                 file: file, line: line)
-        let slots = length == c.length ? positions : positions.slice(alongAxis: 0, 0..<length)   // [T, d]
-        return tokenEmbedding(ids, file: file, line: line) + slots                               // [B, T, d]
+        return positions(tokenEmbedding(ids, file: file, line: line))                             // [B, T, d]
     }
 
     /// Ids [B][T] → `EncoderOutput`: tokens [B, T, d] after the final LayerNorm (padding slots hold
     /// values too; ignore them with `keyMask`), and one [B, h, T, T] attention tensor per block.
     public func callAsFunction(_ ids: [[Int]], file: StaticString = #fileID, line: UInt = #line) -> EncoderOutput {
-        encoder(embed(ids, file: file, line: line), keyMask: keyMask(ids))   // [B, T, d]
+        encoder(embed(ids, file: file, line: line), mask: .keyPadding(ids, padID: Tokenizer.pad))   // [B, T, d]
     }
 }

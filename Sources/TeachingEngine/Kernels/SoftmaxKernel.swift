@@ -6,63 +6,59 @@
 import Foundation
 
 extension Kernels {
-    /// For each of `rows` rows of `width` scores: p[j] = e^{scale·x[j] − m} / Σ e^{scale·x[k] − m},
-    /// m the row's largest visible scaled score, over the visible keys only; hidden keys get 0, and a
-    /// row with no visible key is all 0.
+    /// Where a row of scores finds its row of an attention mask's bias [B or 1, Tq or 1, Tk]: score row
+    /// r belongs to item r / rowsPerItem and query r mod queries; a shared size has stride 0.
+    struct MaskLayout {
+        let rowsPerItem: Int, queries: Int, itemStride: Int, queryStride: Int
+
+        @inline(__always)
+        func offset(row r: Int) -> Int { (r / rowsPerItem) * itemStride + (r % queries) * queryStride }
+    }
+
+    /// For each of `rows` rows of `width` scores: s = scale·x + bias, then p[j] = e^{s[j] − m} / Σ e^{s[k] − m}
+    /// with m the row's largest s. A key whose bias is −∞ gets exactly 0 and adds nothing to the sum;
+    /// a row with no visible key is all 0.
     ///
-    /// - `keyMask`: nil (every key visible) or [rows / rowsPerMaskRow, width], 1 for a visible key:
-    ///   row r reads mask row r / rowsPerMaskRow (the rows of one batch item share its mask).
-    /// - `causalQueries`: nil, or Tq for rows that are [..., Tq, Tk] blocks: query i = r mod Tq sees
-    ///   keys j ≤ i + (Tk − Tq).
-    ///
-    ///     x = [1, 2, 3], scale 1, no mask  →  p ≈ [0.090, 0.245, 0.665]
-    public static func softmaxForward(
+    ///     x = [1, 2, 3], scale 1, no mask   →  p ≈ [0.090, 0.245, 0.665]
+    ///     x = [1, 2, 3], bias [0, 0, −∞]    →  p ≈ [0.269, 0.731, 0]
+    static func softmaxForward(
         _ x: UnsafePointer<Float>, rows: Int, width: Int, scale: Float,
-        keyMask: UnsafePointer<Float>?, rowsPerMaskRow: Int, causalQueries: Int?,
+        mask: (bias: UnsafePointer<Float>, layout: MaskLayout)?,
         output p: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
-        precondition(keyMask == nil || rowsPerMaskRow > 0, "softmaxForward: rowsPerMaskRow \(rowsPerMaskRow) must be positive")
         splitWork(count: rows, valuesPerItem: 4 * width, threads: threads) { range in
             for r in range {
                 let (row, result) = (x + r * width, p + r * width)
-                let mask = keyMask.map { $0 + (r / rowsPerMaskRow) * width }
-                // Keys this row may see: not padding, and (if causal) not in the future.
-                let visible = causalQueries.map { Swift.min(width, r % $0 + 1 + (width - $0)) } ?? width
-                // 1. Scaled scores and their largest visible value (a max is exact in any order).
+                // 1. Scaled (and masked) scores and their largest value (a max is exact in any order).
                 var rowMax = -Float.infinity
                 if let mask {
-                    for j in 0..<visible {
-                        let s = scale * row[j]
+                    let bias = mask.bias + mask.layout.offset(row: r)
+                    for j in 0..<width {
+                        let s = scale * row[j] + bias[j]
                         result[j] = s
-                        if mask[j] != 0 && s > rowMax { rowMax = s }
+                        if s > rowMax { rowMax = s }
                     }
                 } else {
-                    for j in 0..<visible {
+                    for j in 0..<width {
                         let s = scale * row[j]
                         result[j] = s
                         if s > rowMax { rowMax = s }
                     }
                 }
-                // 2. Exponentials (libm's expf, one value at a time), summed left to right;
-                //    hidden keys are 0 and add nothing.
-                var total: Float = 0
-                if let mask {
-                    for j in 0..<visible {
-                        let e = mask[j] != 0 ? Foundation.exp(result[j] - rowMax) : 0
-                        result[j] = e
-                        total += e
-                    }
-                } else {
-                    for j in 0..<visible {
-                        let e = Foundation.exp(result[j] - rowMax)
-                        result[j] = e
-                        total += e
-                    }
+                guard rowMax > -.infinity else {
+                    result.update(repeating: 0, count: width)      // every key hidden
+                    continue
                 }
-                for j in visible..<width { result[j] = 0 }
+                // 2. Exponentials (libm's expf, one value at a time), summed left to right;
+                //    hidden keys (−∞) are 0 and add nothing.
+                var total: Float = 0
+                for j in 0..<width {
+                    let e = result[j] == -.infinity ? 0 : Foundation.exp(result[j] - rowMax)
+                    result[j] = e
+                    total += e
+                }
                 // 3. Normalise.
-                let inverse = total > 0 ? 1 / total : 0
-                scaleRow(result, by: inverse, count: visible)
+                scaleRow(result, by: 1 / total, count: width)
             }
         }
     }
@@ -71,7 +67,7 @@ extension Kernels {
     /// (overwriting it), or added to it when `accumulate`. Each row's sum runs left to right.
     ///
     ///     p = [0.5, 0.5], dp = [1, 0], scale 1  →  dz = [0.25, −0.25]
-    public static func softmaxBackward(
+    static func softmaxBackward(
         _ p: UnsafePointer<Float>, gradOutput dp: UnsafePointer<Float>, rows: Int, width: Int, scale: Float,
         gradInput dz: UnsafeMutablePointer<Float>, accumulate: Bool, threads: Int? = nil
     ) {

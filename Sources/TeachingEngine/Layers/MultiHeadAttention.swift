@@ -1,7 +1,7 @@
 // Multi-head attention (Vaswani et al. 2017, "Attention Is All You Need", §3.2.2):
 //   1. project: q = x·W_q, k = c·W_k, v = c·W_v          (c = x for self-attention, another sequence for cross)
 //   2. split d into h heads of width d/h                  [B, T, d] seen as [B, T, h, d/h], read in place
-//   3. weights = softmax(q·kᵀ / √(d/h), masked)           [B, h, Tq, Tk], each row sums to 1
+//   3. weights = softmax(q·kᵀ / √(d/h) + mask)            [B, h, Tq, Tk], each row sums to 1
 //   4. mix values: weights·v, merge heads, project: ·W_o  [B, Tq, d]
 // The weights are returned, not stored: lessons plot them.
 
@@ -10,11 +10,12 @@ public struct AttentionOutput {
     /// [B, Tq, d]
     public let output: Variable
     /// [B, h, Tq, Tk]: how much query i of head h takes from key j; each row sums to 1 (or is all 0
-    /// when every key is masked).
+    /// when the mask hides every key).
     public let weights: Variable
 }
 
-/// Multi-head scaled dot-product attention, self or cross, with key-padding and causal masks.
+/// Multi-head scaled dot-product attention, self or cross, under an optional `AttentionMask`
+/// (0 = visible, −∞ = hidden, added to the scores: causal, key padding, prefix LM, or their sum).
 public struct MultiHeadAttention: Module {
     public let query: Linear    // d → d
     public let key: Linear      // d → d
@@ -35,11 +36,12 @@ public struct MultiHeadAttention: Module {
 
     public var parameters: [Variable] { query.parameters + key.parameters + value.parameters + output.parameters }
 
-    /// Attention of the tokens `x` [B, Tq, d] over `context` [B, Tk, d] (x itself when nil).
-    /// - `keyMask` [B, Tk]: 1 for real keys, 0 for padding (see `paddingMask(_:padID:)`).
-    /// - `causal`: query i sees only keys up to i (for generating text left to right).
-    public func callAsFunction(_ x: Variable, context: Variable? = nil, keyMask: Tensor? = nil,
-                               causal: Bool = false) -> AttentionOutput {
+    /// Attention of the tokens `x` [B, Tq, d] over `context` [B, Tk, d] (x itself when nil), each
+    /// query reading only the keys `mask` shows.
+    ///
+    ///     attention(x, mask: .causal(length: x.shape[1]))          // a decoder: no peeking ahead
+    ///     attention(x, mask: .keyPadding(ids, padID: 0))           // padding ignored
+    public func callAsFunction(_ x: Variable, context: Variable? = nil, mask: AttentionMask? = nil) -> AttentionOutput {
         let source = context ?? x
         let headWidth = x.shape[2] / headCount
         // Each head reads its d/h columns of the projections in place (HeadProducts.swift): no
@@ -48,13 +50,14 @@ public struct MultiHeadAttention: Module {
         let k = key(source)                                  // [B, Tk, d]
         let v = value(source)                                // [B, Tk, d]
         let scores = headScores(q, k, headCount: headCount)  // [B, h, Tq, Tk]
-        let weights = softmax(scores, scale: 1 / Float(headWidth).squareRoot(), keyMask: keyMask, causal: causal)
+        let weights = softmax(scores, scale: 1 / Float(headWidth).squareRoot(), mask: mask)  // [B, h, Tq, Tk]
         let merged = mixHeads(weights, v)                    // [B, Tq, d]: the heads' results side by side
         return AttentionOutput(output: output(merged), weights: weights)
     }
 }
 
-/// The key mask of padded token ids: 1 where `ids[b][t] != padID`, 0 where it is padding → [B, T].
+/// Which tokens are real, as pooling weights: 1 where `ids[b][t] != padID`, 0 where it is padding → [B, T]
+/// (for `meanPool(_:mask:)`; attention takes `AttentionMask.keyPadding(_:padID:)`).
 ///
 ///     paddingMask([[5, 7, 0]], padID: 0)  →  [[1, 1, 0]]
 public func paddingMask(_ ids: [[Int]], padID: Int) -> Tensor {

@@ -19,9 +19,9 @@ public struct TransformerBlock: Module {
 
     public var parameters: [Variable] { norm1.parameters + attention.parameters + norm2.parameters + mlp.parameters }
 
-    /// `keyMask` [B, T] marks real tokens (1) and padding (0); `causal` hides later tokens.
-    public func callAsFunction(_ x: Variable, keyMask: Tensor? = nil, causal: Bool = false) -> AttentionOutput {
-        let attended = attention(norm1(x), keyMask: keyMask, causal: causal)
+    /// The block over `x` [B, T, d]; `mask` says which keys each token's attention reads.
+    public func callAsFunction(_ x: Variable, mask: AttentionMask? = nil) -> AttentionOutput {
+        let attended = attention(norm1(x), mask: mask)
         let afterAttention = x + attended.output                       // [B, T, d]
         let out = afterAttention + mlp(norm2(afterAttention))          // [B, T, d]
         return AttentionOutput(output: out, weights: attended.weights)

@@ -29,11 +29,12 @@ public struct TransformerEncoder: Module {
 
     public var parameters: [Variable] { blocks.flatMap(\.parameters) + finalNorm.parameters }
 
-    public func callAsFunction(_ x: Variable, keyMask: Tensor? = nil, causal: Bool = false) -> EncoderOutput {
+    /// Every block reads with the same `mask`.
+    public func callAsFunction(_ x: Variable, mask: AttentionMask? = nil) -> EncoderOutput {
         var tokens = x
         var weights: [Variable] = []
         for block in blocks {
-            let result = block(tokens, keyMask: keyMask, causal: causal)
+            let result = block(tokens, mask: mask)
             tokens = result.output
             weights.append(result.weights)
         }
