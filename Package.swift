@@ -63,7 +63,7 @@ let package = Package(
         // The lessons: their steps live in one library so that each lesson's executable and the tour
         // run the same code; each main.swift is a few lines.
         .target(name: "Lessons", dependencies: ["Walkthrough", "Multimodal", "Figures", "TeachingEngine"],
-                path: "Lessons/Content"),
+                path: "Lessons/Content", resources: [.copy("07-OneSpace/Data")]),
         .executableTarget(name: "lesson01", dependencies: ["Lessons"], path: "Lessons/01-Heterogeneity"),
         .executableTarget(name: "lesson02", dependencies: ["Lessons"], path: "Lessons/02-Alignment"),
         .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),
@@ -79,7 +79,8 @@ let package = Package(
 
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Reference")]),
         .testTarget(name: "TeachingEngineTests", dependencies: ["TeachingEngine"]),
-        .testTarget(name: "MultimodalTests", dependencies: ["Multimodal", "TeachingEngine", "Figures"]),
+        .testTarget(name: "MultimodalTests", dependencies: ["Multimodal", "TeachingEngine", "Figures"],
+                    resources: [.copy("Reference")]),
         .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough"]),
         .testTarget(name: "LessonTests", dependencies: ["Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
     ],

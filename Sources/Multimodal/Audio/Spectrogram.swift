@@ -22,12 +22,13 @@ public enum Spectrogram {
         let window = hann(n)
         var out = [Float](repeating: 0, count: frames * bins)    // [F, bins]
         var re = [Double](repeating: 0, count: n), im = [Double](repeating: 0, count: n)
+        let twiddles = Twiddles(n)
         for f in 0..<frames {
             for i in 0..<n {
                 re[i] = Double(wave[f * hop + i]) * window[i]
                 im[i] = 0
             }
-            fft(&re, &im)
+            fft(&re, &im, twiddles)
             for k in 0..<bins { out[f * bins + k] = Float((re[k] * re[k] + im[k] * im[k]).squareRoot()) }
         }
         return Tensor(shape: [frames, bins], scalars: out)
@@ -43,8 +44,30 @@ public enum Spectrogram {
         (0..<n).map { 0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(n)) }
     }
 
+    /// The factors e^(−2πik/length) of every butterfly length 2, 4, …, n, computed once per transform
+    /// size instead of once per frame (the same values: each is cos and sin of the same angle).
+    struct Twiddles {
+        /// For each length, its cos and sin of angle·k, k = 0 ..< length/2.
+        let cos: [[Double]], sin: [[Double]]
+
+        init(_ n: Int) {
+            var cosines: [[Double]] = [], sines: [[Double]] = []
+            var length = 2
+            while length <= n {
+                let angle = -2 * Double.pi / Double(length)
+                cosines.append((0..<(length / 2)).map { Foundation.cos(angle * Double($0)) })
+                sines.append((0..<(length / 2)).map { Foundation.sin(angle * Double($0)) })
+                length <<= 1
+            }
+            cos = cosines
+            sin = sines
+        }
+    }
+
     /// In-place iterative radix-2 FFT (Cooley–Tukey): X[k] = Σ x[t]·e^(−2πikt/n).
-    static func fft(_ re: inout [Double], _ im: inout [Double]) {
+    static func fft(_ re: inout [Double], _ im: inout [Double]) { fft(&re, &im, Twiddles(re.count)) }
+
+    static func fft(_ re: inout [Double], _ im: inout [Double], _ twiddles: Twiddles) {
         let n = re.count
         // 1. Bit-reversal permutation.
         var j = 0
@@ -55,12 +78,12 @@ public enum Spectrogram {
             if i < j { re.swapAt(i, j); im.swapAt(i, j) }
         }
         // 2. Butterflies of growing length.
-        var length = 2
+        var length = 2, level = 0
         while length <= n {
-            let angle = -2 * Double.pi / Double(length)
+            let (cosines, sines) = (twiddles.cos[level], twiddles.sin[level])
             for start in stride(from: 0, to: n, by: length) {
                 for k in 0..<(length / 2) {
-                    let wr = cos(angle * Double(k)), wi = sin(angle * Double(k))
+                    let wr = cosines[k], wi = sines[k]
                     let a = start + k, b = a + length / 2
                     let tr = re[b] * wr - im[b] * wi, ti = re[b] * wi + im[b] * wr
                     re[b] = re[a] - tr; im[b] = im[a] - ti
@@ -68,6 +91,7 @@ public enum Spectrogram {
                 }
             }
             length <<= 1
+            level += 1
         }
     }
 }
