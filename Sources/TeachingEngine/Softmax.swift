@@ -32,20 +32,13 @@ public func softmax(_ x: Variable, scale: Float = 1, mask: AttentionMask? = nil,
         layout = Kernels.MaskLayout(rowsPerItem: rows / shape[0], queries: queries,
                                     itemStride: m[0] == 1 ? 0 : m[1] * width, queryStride: m[1] == 1 ? 0 : width)
     }
-    // The arithmetic, row by row on both cores, is Kernels.softmaxForward / softmaxBackward
-    // (Kernels/SoftmaxKernel.swift).
-    let z = x.value.scalars
-    let out = makeScalars(count: z.count) { p in
-        z.withUnsafeBufferPointer { zp in
-            withOptionalPointer(mask?.bias.scalars) { bias in
-                Kernels.softmaxForward(zp.baseAddress!, rows: rows, width: width, scale: scale,
-                                       mask: bias.map { ($0, layout!) }, output: p)
-            }
-        }
-    }
-    return Variable.result(Tensor(shape: shape, scalars: out), inputs: [x]) { dp in
+    // p = softmax(scale·z + mask), row by row (Kernels/SoftmaxKernel.swift)
+    let p = Kernels.softmax(x.value.scalars, rows: rows, width: width, scale: scale,
+                            mask: mask.map { ($0.bias.scalars, layout!) })
+    return Variable.result(Tensor(shape: shape, scalars: p), inputs: [x]) { dp in
+        // dz = scale · p ⊙ (dp − Σⱼ pⱼ·dpⱼ)
         x.writeOrAccumulateGrad { dz, accumulate in
-            Kernels.softmaxBackward(out, gradOutput: dp, rows: rows, width: width, scale: scale,
+            Kernels.softmaxBackward(p, gradOutput: dp, rows: rows, width: width, scale: scale,
                                     gradInput: dz, accumulate: accumulate)
         }
     }

@@ -113,3 +113,10 @@ func makeScalars(count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) -> [
         initialized = count
     }
 }
+
+/// Calls `body` with a pointer to `values`' storage, or with nil when there are no values.
+@inline(__always)
+func withOptionalPointer<R>(_ values: [Float]?, _ body: (UnsafePointer<Float>?) -> R) -> R {
+    guard let values else { return body(nil) }
+    return values.withUnsafeBufferPointer { body($0.baseAddress) }
+}

@@ -20,7 +20,7 @@ extension Kernels {
     ///
     ///     Kernels.exp(SIMD8(repeating: 1))  ≈  2.7182817 in every lane
     @inline(__always)
-    public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    package static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         // The clamp is written as two masked replacements: the standard library's `clamped` calls
         // generic pointwiseMin/pointwiseMax that are not inlined (≈2% of a W-CLIP step went there).
         var clamped = x
@@ -50,7 +50,7 @@ extension Kernels {
     ///
     ///     Kernels.tanh(SIMD8(repeating: 0.5))  ≈  0.46211716 in every lane
     @inline(__always)
-    public static func tanh(_ z: SIMD8<Float>) -> SIMD8<Float> {
+    package static func tanh(_ z: SIMD8<Float>) -> SIMD8<Float> {
         1 - 2 / (exp(z + z) + 1)
     }
 }

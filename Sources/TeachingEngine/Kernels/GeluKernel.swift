@@ -4,17 +4,58 @@
 //   dy/du = ½(1 + t) + ½·u·(1 − t²)·c·(1 + 3·0.044715·u²)
 
 /// Namespace of the engine's fast raw-buffer kernels. Each has a plain reference twin in the tests.
-public enum Kernels {}
+package enum Kernels {}
 
-private let geluC: Float = 0.797_884_56
+private let geluC: Float = 0.797_884_56   // √(2/π)
 
 extension Kernels {
+    /// (gelu(x + bias), the tanh of each value) for x laid out as rows of `width`.
+    static func gelu(_ x: [Float], bias: [Float]?, width: Int) -> (y: [Float], tanhs: [Float]) {
+        let count = x.count
+        var tanhs: [Float] = []
+        let y = makeScalars(count: count) { y in
+            tanhs = makeScalars(count: count) { t in
+                x.withUnsafeBufferPointer { xp in
+                    withOptionalPointer(bias) { bp in
+                        geluForward(xp.baseAddress!, bias: bp, width: width, count: count, output: y, tanhs: t)
+                    }
+                }
+            }
+        }
+        return (y, tanhs)
+    }
+
+    /// Adds du = dy · gelu'(x + bias) into x's gradient (written straight into it when it has none
+    /// yet) and the column sums of du into the bias's.
+    static func geluGradients(_ dy: [Float], x: Variable, bias: Variable?, tanhs: [Float], width: Int) {
+        let (values, biasValues, count) = (x.value.scalars, bias?.value.scalars, x.count)
+        func slopes(into gu: UnsafeMutablePointer<Float>) {
+            values.withUnsafeBufferPointer { xp in
+                withOptionalPointer(biasValues) { bp in
+                    geluBackward(xp.baseAddress!, bias: bp, width: width, count: count, tanhs: tanhs,
+                                 gradOutput: dy, gradInput: gu, gradBias: nil)
+                }
+            }
+        }
+        func addColumnSums(of gu: UnsafePointer<Float>) {
+            bias?.accumulateGrad { gb in accumulateColumnSums(gu, rows: count / width, width: width, into: gb) }
+        }
+        if x.requiresGrad && x.gradScalars == nil && x !== bias {
+            // x has no gradient yet: du is written straight into it, and the bias sums read it there.
+            x.writeOrAccumulateGrad { gx, _ in slopes(into: gx); addColumnSums(of: gx) }
+        } else {
+            let gu = makeScalars(count: count) { slopes(into: $0) }
+            x.accumulateGrad { gx in for i in 0..<count { gx[i] += gu[i] } }
+            gu.withUnsafeBufferPointer { addColumnSums(of: $0.baseAddress!) }
+        }
+    }
+
     /// y = gelu(x + bias) over `count` values laid out as rows of `width` (bias [width] added to
     /// every row; nil adds nothing). Writes `y` and the tanh of each value into `tanhs` for the backward.
     /// `count` must be a multiple of `width`.
     ///
     ///     x = [−1, 0, 1], no bias  →  y ≈ [−0.1588, 0, 0.8412]
-    public static func geluForward(
+    package static func geluForward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
         output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
@@ -32,7 +73,7 @@ extension Kernels {
 
     /// dL/du = dL/dy · gelu'(u), from the saved tanhs: written to `gradInput` (overwriting it).
     /// When `gradBias` is given, the column sums of dL/du are added into it ([width]).
-    public static func geluBackward(
+    package static func geluBackward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
         tanhs: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
         gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?, threads: Int? = nil

@@ -5,6 +5,45 @@
 // The plain scalar twin these are checked against is in Tests/TeachingEngineTests/NormKernelTests.swift.
 
 extension Kernels {
+    /// (y, x̂, 1/√(σ² + ε) per row) of LayerNorm over `rows` rows of `width`.
+    static func layerNorm(_ x: [Float], gamma: [Float], beta: [Float], rows: Int, width: Int, epsilon: Float)
+        -> (y: [Float], normalized: [Float], inverseDeviation: [Float]) {
+        var normalized: [Float] = [], inverseDeviation: [Float] = []
+        let y = makeScalars(count: x.count) { y in
+            normalized = makeScalars(count: x.count) { xhat in
+                inverseDeviation = makeScalars(count: rows) { inverse in
+                    x.withUnsafeBufferPointer { xp in
+                        layerNormForward(xp.baseAddress!, gamma: gamma, beta: beta, rows: rows, width: width,
+                                         epsilon: epsilon, output: y, normalized: xhat, inverseDeviation: inverse)
+                    }
+                }
+            }
+        }
+        return (y, normalized, inverseDeviation)
+    }
+
+    /// Adds LayerNorm's three gradients into x, γ and β: in one pass when all three are wanted, x's
+    /// written rather than added when it has none yet (no zero-fill).
+    static func layerNormGradients(_ dy: [Float], x: Variable, gamma: Variable, beta: Variable, normalized: [Float],
+                                   inverseDeviation: [Float], rows: Int, width: Int) {
+        guard rows > 0 else { return }
+        let g = gamma.value.scalars
+        func backward(dx: UnsafeMutablePointer<Float>?, dg: UnsafeMutablePointer<Float>?, db: UnsafeMutablePointer<Float>?,
+                      overwrite: Bool = false) {
+            layerNormBackward(gradOutput: dy, gamma: g, normalized: normalized, inverseDeviation: inverseDeviation,
+                              rows: rows, width: width, gradInput: dx, gradGamma: dg, gradBeta: db, overwriteInput: overwrite)
+        }
+        if x.requiresGrad && gamma.requiresGrad && beta.requiresGrad && x !== gamma && x !== beta && gamma !== beta {
+            x.writeOrAccumulateGrad { dx, accumulate in
+                gamma.accumulateGrad { dg in beta.accumulateGrad { db in backward(dx: dx, dg: dg, db: db, overwrite: !accumulate) } }
+            }
+        } else {
+            x.accumulateGrad { backward(dx: $0, dg: nil, db: nil) }
+            gamma.accumulateGrad { backward(dx: nil, dg: $0, db: nil) }
+            beta.accumulateGrad { backward(dx: nil, dg: nil, db: $0) }
+        }
+    }
+
     /// x[0]·y[0] + x[1]·y[1] + …, left to right, each product rounded before it is added (no FMA).
     @inline(__always)
     static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int) -> Float {
@@ -40,7 +79,7 @@ extension Kernels {
     /// Saves x̂ (`normalized`, [rows, width]) and 1/√(variance + ε) (`inverseDeviation`, [rows]).
     ///
     ///     x = [1, 3], γ = [1, 1], β = [0, 0]  →  y ≈ [−1, 1], x̂ ≈ [−1, 1], inverseDeviation ≈ [1]
-    public static func layerNormForward(
+    package static func layerNormForward(
         _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>,
         rows: Int, width: Int, epsilon: Float,
         output y: UnsafeMutablePointer<Float>, normalized: UnsafeMutablePointer<Float>,
@@ -93,7 +132,7 @@ extension Kernels {
     /// row in order, so no result depends on the thread count.
     ///
     ///     dy = [1, 0], γ = [1, 1], x̂ = [−1, 1], inverseDeviation = [1]  →  dx += [0, 0], dγ += [−1, 0], dβ += [1, 0]
-    public static func layerNormBackward(
+    package static func layerNormBackward(
         gradOutput dy: UnsafePointer<Float>, gamma: UnsafePointer<Float>, normalized: UnsafePointer<Float>,
         inverseDeviation: UnsafePointer<Float>, rows: Int, width: Int,
         gradInput dx: UnsafeMutablePointer<Float>?, gradGamma: UnsafeMutablePointer<Float>?,

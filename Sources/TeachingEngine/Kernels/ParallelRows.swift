@@ -1,5 +1,5 @@
 // Splitting elementwise work across the cores by rows (or by columns for sums down the rows).
-// gemm already runs large products on every core (Gemm.swift); the row kernels — GELU, LayerNorm,
+// gemm already runs large products on every core (MatmulGemm.swift); the row kernels — GELU, LayerNorm,
 // softmax, the row adds — used to run on one core while the other waited. Each chunk here is a
 // run of whole rows, so no sum ever crosses two threads: every value is computed by one thread in
 // the same order as the plain loop, and results are bit-identical for every thread count.
@@ -19,7 +19,7 @@ extension Kernels {
     ///
     ///     splitWork(count: 10, valuesPerItem: 64, threads: 2) { range in … }   // 0..<5 and 5..<10
     @inline(__always)
-    public static func splitWork(count: Int, valuesPerItem: Int, threads: Int? = nil,
+    package static func splitWork(count: Int, valuesPerItem: Int, threads: Int? = nil,
                                  _ body: (Range<Int>) -> Void) {
         guard count > 0 else { return }
         let wanted = threads ?? (count * valuesPerItem >= parallelValueThreshold ? availableCores : 1)

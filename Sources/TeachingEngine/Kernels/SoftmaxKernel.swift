@@ -15,6 +15,19 @@ extension Kernels {
         func offset(row r: Int) -> Int { (r / rowsPerItem) * itemStride + (r % queries) * queryStride }
     }
 
+    /// softmax(scale·x + bias) of `rows` rows of `width`, as a new array (see `softmaxForward`).
+    static func softmax(_ x: [Float], rows: Int, width: Int, scale: Float,
+                        mask: (bias: [Float], layout: MaskLayout)?) -> [Float] {
+        makeScalars(count: x.count) { p in
+            x.withUnsafeBufferPointer { xp in
+                withOptionalPointer(mask?.bias) { bias in
+                    softmaxForward(xp.baseAddress!, rows: rows, width: width, scale: scale,
+                                   mask: bias.map { ($0, mask!.layout) }, output: p)
+                }
+            }
+        }
+    }
+
     /// For each of `rows` rows of `width` scores: s = scale·x + bias, then p[j] = e^{s[j] − m} / Σ e^{s[k] − m}
     /// with m the row's largest s. A key whose bias is −∞ gets exactly 0 and adds nothing to the sum;
     /// a row with no visible key is all 0.
@@ -67,7 +80,7 @@ extension Kernels {
     /// (overwriting it), or added to it when `accumulate`. Each row's sum runs left to right.
     ///
     ///     p = [0.5, 0.5], dp = [1, 0], scale 1  →  dz = [0.25, −0.25]
-    static func softmaxBackward(
+    package static func softmaxBackward(
         _ p: UnsafePointer<Float>, gradOutput dp: UnsafePointer<Float>, rows: Int, width: Int, scale: Float,
         gradInput dz: UnsafeMutablePointer<Float>, accumulate: Bool, threads: Int? = nil
     ) {

@@ -44,7 +44,7 @@ public struct MultiHeadAttention: Module {
     public func callAsFunction(_ x: Variable, context: Variable? = nil, mask: AttentionMask? = nil) -> AttentionOutput {
         let source = context ?? x
         let headWidth = x.shape[2] / headCount
-        // Each head reads its d/h columns of the projections in place (HeadProducts.swift): no
+        // Each head reads its d/h columns of the projections in place (headScores, mixHeads): no
         // [B, T, d] → [B, h, T, d/h] copies.
         let q = query(x)                                     // [B, Tq, d]: h heads of d/h side by side
         let k = key(source)                                  // [B, Tk, d]

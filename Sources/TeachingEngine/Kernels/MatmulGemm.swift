@@ -1,10 +1,10 @@
-// The one matrix-multiply kernel every matmul in the engine goes through.
+// gemm, the one matrix-multiply kernel behind matmul and attention's head products.
 //
 // How it is fast, in pure Swift (Goto & van de Geijn 2008; the BLIS loop nest):
 //   1. Cache blocking: C is computed in blocks; a [kc, nc] block of B is packed into 16-column
-//      panels (Kernels/GemmPacking.swift) so it is read with unit stride and stays in cache while
+//      panels (MatmulPacking.swift) so it is read with unit stride and stays in cache while
 //      every row of A passes over it. A is read in place (its values are broadcast one at a time).
-//   2. A register-blocked SIMD micro-kernel (Kernels/GemmMicroKernel.swift) computes a 6×16 tile
+//   2. A register-blocked SIMD micro-kernel (MatmulMicroKernel.swift) computes a 6×16 tile
 //      of C in twelve vector registers.
 //   3. Large products are split across the cores by rows (or columns) of C; each element of C is
 //      computed by one thread in the same order, so results do not depend on the thread count.
@@ -36,7 +36,7 @@ let parallelThreshold = 128 * 128 * 64
 ///
 ///     A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]  →  C = [[19, 22], [43, 50]]
 ///     the left column of [[1, 9], [3, 9]] (leadingA 2, k = 1) times B = [[5, 6]]  →  [[5, 6], [15, 18]]
-public func gemm(
+package func gemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     m: Int, k: Int, n: Int,
     transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,
@@ -82,7 +82,7 @@ public func gemm(
 /// Large batches are split across cores by whole items, so results do not depend on the thread count.
 ///
 ///     batch 2, m = k = n = 1, a = [2, 3], b = [4, 5]  →  c = [8, 15]
-public func gemmBatched(
+package func gemmBatched(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     batch: Int, m: Int, k: Int, n: Int, strideA: Int, strideB: Int, strideC: Int,
     transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,

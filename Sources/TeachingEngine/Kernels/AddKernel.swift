@@ -10,7 +10,7 @@ extension Kernels {
     /// thread count.
     ///
     ///     x = [[1, 2], [3, 4], [5, 6]], into = [0, 10]  →  into = [9, 22]
-    public static func accumulateColumnSums(
+    package static func accumulateColumnSums(
         _ x: UnsafePointer<Float>, rows: Int, width: Int, into: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
         splitColumns(rows: rows, width: width, threads: threads) { columns in
@@ -33,7 +33,7 @@ extension Kernels {
     /// out[r·width + j] = x[r·width + j] + v[j] for every row r (out may be x itself).
     ///
     ///     x = [[1, 2], [3, 4]], v = [10, 20]  →  [[11, 22], [13, 24]]
-    public static func addToEveryRow(
+    package static func addToEveryRow(
         _ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, rows: Int, width: Int,
         output out: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
