@@ -37,6 +37,7 @@ let package = Package(
         .executable(name: "lesson04", targets: ["lesson04"]),
         .executable(name: "lesson05", targets: ["lesson05"]),
         .executable(name: "tour", targets: ["tour"]),
+        .executable(name: "exercises", targets: ["exercises"]),
         .executable(name: "figures-gallery", targets: ["figures-gallery"]),
         .executable(name: "benchmark", targets: ["benchmark"]),
     ],
@@ -71,6 +72,18 @@ let package = Package(
         .executableTarget(name: "lesson05", dependencies: ["Lessons"], path: "Lessons/05-VQA"),
         .executableTarget(name: "tour", dependencies: ["Lessons"], path: "Lessons/Tour"),
 
+        // The exercises (Docs/exercises.md): the learner writes ten central functions, the kit checks
+        // them. Starters and Solutions are compiled here so the suite can check both; the `exercises`
+        // command never links a learner's code (see the gated targets at the end of this file).
+        .target(name: "ExerciseKit", path: "Lessons/Exercises/Kit"),
+        .target(name: "ExerciseStarters", dependencies: ["ExerciseKit", "TeachingEngine"],
+                path: "Lessons/Exercises/Starters"),
+        .target(name: "ExerciseSolutions", dependencies: ["ExerciseKit", "TeachingEngine"],
+                path: "Lessons/Exercises/Solutions"),
+        .target(name: "ExerciseChecks", dependencies: ["ExerciseKit", "TeachingEngine", "Multimodal"],
+                path: "Lessons/Exercises/Checks"),
+        .executableTarget(name: "exercises", dependencies: ["ExerciseKit"], path: "Lessons/Exercises/Command"),
+
         .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery"),
         .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
                           path: "Tools/Benchmark",
@@ -83,6 +96,20 @@ let package = Package(
                     resources: [.copy("Reference")]),
         .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough"]),
         .testTarget(name: "LessonTests", dependencies: ["Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
+        .testTarget(name: "ExerciseTests", dependencies: ["ExerciseChecks", "ExerciseKit", "ExerciseStarters",
+                                                          "ExerciseSolutions", "TeachingEngine"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The learner's own exercise files (Lessons/Exercises/Mine, made from the starters by the `exercises`
+// command) join the package only when that command builds them, with ALIGNFUSE_EXERCISES=mine: a
+// half-written exercise then never stops a lesson, the tour or the test suite from building.
+if ProcessInfo.processInfo.environment["ALIGNFUSE_EXERCISES"] == "mine" {
+    package.targets += [
+        .target(name: "ExercisesMine", dependencies: ["ExerciseKit", "TeachingEngine"], path: "Lessons/Exercises/Mine"),
+        .executableTarget(name: "exercise-checker", dependencies: ["ExercisesMine", "ExerciseChecks"],
+                          path: "Lessons/Exercises/Checker"),
+    ]
+    package.products += [.executable(name: "exercise-checker", targets: ["exercise-checker"])]
+}
