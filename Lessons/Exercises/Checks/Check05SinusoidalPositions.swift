@@ -12,7 +12,7 @@ extension Checks {
             for (count, d) in [(6, 8), (50, 16)] {
                 let got = try f(count, d)
                 try Compare.values(got, PositionalEncoding.sinusoidal1D(positions: count, dimension: d),
-                                   what: "PE", meaning: " (\(count) positions, \(d) columns)", mistakes: [
+                                   what: "PE", context: " (T = \(count), d = \(d))", mistakes: [
                     Mistake(explanation: "sines and cosines are swapped: the sine goes to the even column 2i, the cosine to 2i + 1",
                             values: table(count, d) { t, i, even in even ? cos(angle(t, i, d)) : sin(angle(t, i, d)) }),
                     Mistake(explanation: "the sines fill the first half and the cosines the second: interleave them, "

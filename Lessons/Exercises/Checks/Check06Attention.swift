@@ -30,7 +30,7 @@ extension Checks {
                                             values: attentionReference(q, k, v, nil, scale: 1 / Float(5).squareRoot())))
                 }
                 try Compare.values(got.value, attentionReference(q, k, v, m, scale: 1 / Float(5).squareRoot()),
-                                   what: "the output \(name) ", meaning: " ([B, Tq, dv])", mistakes: mistakes)
+                                   what: "output", meaning: " ([B, Tq, dv])", context: " (\(name))", mistakes: mistakes)
             }
             let inputs = [("query", Variable(q, requiresGrad: true)), ("key", Variable(k, requiresGrad: true)),
                           ("value", Variable(v, requiresGrad: true))]

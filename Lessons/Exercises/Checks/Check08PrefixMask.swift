@@ -9,14 +9,14 @@ extension Checks {
         verdict(exercise: 8) {
             for (length, prefix) in [(4, 2), (5, 0), (3, 3)] {
                 let got = try f(length, prefix)
-                let what = "the mask for T = \(length), P = \(prefix) "
-                try Compare.shape(got.shape, [length, length], what: what, meaning: " (row = query, column = key)")
+                let context = " (T = \(length), P = \(prefix))"
+                try Compare.shape(got.shape, [length, length], what: "the mask" + context, meaning: " (row = query, column = key)")
                 let values = Set(got.scalars)
                 if values.isSubset(of: [0, 1]), values.contains(1) {
-                    throw Failure(["\(what)holds 0 and 1: this mask is added to the scores, so write 0 where a key "
+                    throw Failure(["the mask\(context) holds 0 and 1: this mask is added to the scores, so write 0 where a key "
                                    + "is visible and -Float.infinity (−∞) where it is hidden"])
                 }
-                try Compare.values(got, mask(length, visible: { i, j in j < max(prefix, i + 1) }), what: what,
+                try Compare.values(got, mask(length, visible: { i, j in j < max(prefix, i + 1) }), what: "mask", context: context,
                                    tolerance: 0, mistakes: [
                     Mistake(explanation: "this is the causal mask: the prefix tokens must also see one another, "
                             + "forwards too (query i < P sees keys 0..<P)",

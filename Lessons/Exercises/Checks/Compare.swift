@@ -56,15 +56,15 @@ enum Compare {
     }
 
     /// Throws unless `got` equals `expected` in shape and values; a known mistake is named.
-    static func values(_ got: Tensor, _ expected: Tensor, what: String, meaning: String = "",
+    static func values(_ got: Tensor, _ expected: Tensor, what: String, meaning: String = "", context: String = "",
                        tolerance: Float = 1e-4, mistakes: [Mistake] = []) throws {
-        try shape(got.shape, expected.shape, what: what, meaning: meaning)
+        try shape(got.shape, expected.shape, what: what + context, meaning: meaning)
         if let nan = got.scalars.firstIndex(where: \.isNaN) {
-            throw Failure(["\(what) holds NaN at \(index(nan, in: got.shape)) (expected \(number(expected.scalars[nan])))",
+            throw Failure(["\(what)\(index(nan, in: got.shape))\(context) is NaN (expected \(number(expected.scalars[nan])))",
                            "NaN comes from 0/0, ∞ − ∞ or 0 · ∞: a zero length divided, or −∞ multiplied"])
         }
         guard let offset = firstDifference(got.scalars, expected.scalars, tolerance: tolerance) else { return }
-        let wrong = "the first wrong value is \(what)\(index(offset, in: got.shape)): expected "
+        let wrong = "the first wrong value is \(what)\(index(offset, in: got.shape))\(context): expected "
             + "\(number(expected.scalars[offset])), got \(number(got.scalars[offset]))"
         for mistake in mistakes where mistake.values.shape == got.shape
             && firstDifference(got.scalars, mistake.values.scalars, tolerance: tolerance) == nil {

@@ -57,8 +57,20 @@ extension Workspace {
             ?? root.appendingPathComponent(".build/\(Workspace.configuration)")).appendingPathComponent("exercise-checker")
     }
 
+    /// Runs the checker on exercise `number` and, when it fails, on the earlier exercises its
+    /// reference solution calls (02 → 01, 07 → 06): a wrong answer may come from one of those.
+    func check(_ number: Int) throws -> CheckOutcome {
+        let outcome = try checkAlone(number)
+        guard outcome.status == .failed || outcome.status == .crashed else { return outcome }
+        let failing = try Catalog.exercise(number).uses.filter { try checkAlone($0).status != .passed }
+        return CheckOutcome(status: outcome.status, lines: outcome.lines + failing.map { used in
+            "note: exercise \(Catalog.label(used)) (\(Catalog.exercise(used).function)) does not pass yet; "
+                + "if your code calls it, make that one pass first"
+        })
+    }
+
     /// Runs the checker on exercise `number`, in its own process, for at most `timeout` seconds.
-    func check(_ number: Int, timeout: Double = 60) throws -> CheckOutcome {
+    func checkAlone(_ number: Int, timeout: Double = 60) throws -> CheckOutcome {
         // No crash backtrace: the learner needs the one line that says what went wrong.
         let result = try runProcess(checker.path, ["\(number)"], environment: ["SWIFT_BACKTRACE": "enable=no"],
                                     timeout: timeout)

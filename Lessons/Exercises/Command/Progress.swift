@@ -20,7 +20,7 @@ enum Progress {
             let state = outcome.status == .passed ? "done" : outcome.status == .notWrittenYet ? "not written yet"
                 : (outcome.lines.first ?? "fails")
             let padded = exercise.title.padding(toLength: width, withPad: " ", startingAt: 0)
-            print("  \(mark[outcome.status]!) \(Catalog.label(exercise.number))  \(padded)  \(lessons.padding(toLength: 14, withPad: " ", startingAt: 0))\(shorten(state))")
+            print("  \(mark[outcome.status]!) \(Catalog.label(exercise.number))  \(padded)  \(lessons.padding(toLength: 15, withPad: " ", startingAt: 0))\(shorten(state))")
         }
         if let next = zip(Catalog.all, outcomes).first(where: { $0.1.status != .passed })?.0 {
             print("\nNext: \(title(next))")

@@ -16,6 +16,14 @@ public struct Exercise: Sendable {
     public let lessons: [Int]
     /// The hint `exercises hint N` prints.
     public let hint: [String]
+    /// Earlier exercises whose function the reference solution calls (02 calls 01's, 07 calls 06's).
+    public var uses: [Int] {
+        switch number {
+        case 2: [1]
+        case 7: [6]
+        default: []
+        }
+    }
 }
 
 /// The exercises, in order.
