@@ -16,7 +16,9 @@ extension Checks {
                     throw Failure(["the mask\(context) holds 0 and 1: this mask is added to the scores, so write 0 where a key "
                                    + "is visible and -Float.infinity (−∞) where it is hidden"])
                 }
-                try Compare.values(got, mask(length, visible: { i, j in j < max(prefix, i + 1) }), what: "mask", context: context,
+                // The engine's own prefix-LM mask ([1, T, T]) is the reference.
+                let engine = AttentionMask.prefixLM(prefixLength: prefix, length: length).bias.reshaped(to: [length, length])
+                try Compare.values(got, engine, what: "mask", context: context,
                                    tolerance: 0, mistakes: [
                     Mistake(explanation: "this is the causal mask: the prefix tokens must also see one another, "
                             + "forwards too (query i < P sees keys 0..<P)",
@@ -29,7 +31,8 @@ extension Checks {
                             values: mask(length, visible: { i, j in !(j < max(prefix, i + 1)) })),
                 ])
             }
-            return ["T = 4, P = 2 (prefix-LM); T = 5, P = 0 (causal); T = 3, P = 3 (all prefix): every entry right"]
+            return ["T = 4, P = 2 (prefix-LM); T = 5, P = 0 (causal); T = 3, P = 3 (all prefix): "
+                    + "every entry as in the engine's AttentionMask.prefixLM"]
         }
     }
 

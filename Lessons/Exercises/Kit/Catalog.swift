@@ -30,7 +30,7 @@ public struct Exercise: Sendable {
 public enum Catalog {
     public static let all: [Exercise] = [
         Exercise(number: 1, file: "01-CosineSimilarity.swift", title: "the cosine-similarity matrix",
-                 function: "cosineSimilarityMatrix(_:_:)", lessons: [2], hint: [
+                 function: "cosineSimilarityMatrix(_:_:)", lessons: [1, 2], hint: [
                     "Divide each row by its length first: lengthA = sqrt((a * a).sum(alongAxis: 1, keepingAxis: true))",
                     "is [N, 1], and a / lengthA broadcasts it over the e columns. Then one matmul of the two",
                     "unit-length matrices, the second transposed (transposeB: true), gives every dot product at once.",

@@ -1,4 +1,4 @@
-// Exercise 01 · The cosine-similarity matrix                                    (lesson 02)
+// Exercise 01 · The cosine-similarity matrix                               (lessons 01, 02)
 //
 // Write the similarity matrix that CLIP's loss starts from. Given N vectors a and M vectors b of
 // one width e, entry (i, j) is the cosine of the angle between row i of a and row j of b: 1 when
@@ -11,7 +11,7 @@
 // `sqrt`, `matmul(_:_:transposeB:)`), so that a gradient flows back to a and b: the check compares
 // your backward pass with the slope it measures by nudging each input value.
 //
-// 练习 01 · 余弦相似度矩阵（第 02 课）
+// 练习 01 · 余弦相似度矩阵（第 01、02 课）
 // 写出 CLIP 损失的起点：相似度矩阵。给定 N 个向量 a 和 M 个向量 b（宽度都是 e），第 (i, j) 个元素是
 // a 的第 i 行与 b 的第 j 行夹角的余弦：方向相同为 1，互相垂直为 0，方向相反为 −1。
 //   a [N, e]，b [M, e] → S [N, M]，S[i, j] = (aᵢ · bⱼ) / (‖aᵢ‖ ‖bⱼ‖)

@@ -4,7 +4,8 @@
 // prefix (image and question), may all read one another, in both directions. An answer token is
 // generated left to right, so it may read the prefix and the answer tokens up to itself, never a
 // later one. With P = 0 this is the causal mask of a text decoder. Write the mask as exercise 06
-// takes it: 0 where query i may read key j, −∞ where it may not.
+// takes it: 0 where query i may read key j, −∞ where it may not (the engine's `AttentionMask.prefixLM`
+// builds the same table; the check compares with it, so do not call it here).
 //
 //   length T, prefix P (0 ≤ P ≤ T)  →  mask [T, T]   (row = query i, column = key j)
 //   mask[i, j] = 0     if j < max(P, i + 1)
