@@ -47,11 +47,30 @@ check_notebook() {
     "$venv/bin/python" Tools/check_notebook.py "$out/notebook.ipynb" --figures 4 && echo "notebook.ipynb: valid nbformat 4, figures embedded"
 }
 
+# On a clone where nobody has started the exercises yet (CI's), run the exercises command as a new
+# learner would: it copies the starters to Lessons/Exercises/Mine, builds the checker with them (the
+# one build that compiles Lessons/Exercises/Checker) and must list the ten exercises, none done.
+check_exercises() {
+    if [ -d Lessons/Exercises/Mine ]; then
+        echo "exercises: not run (Lessons/Exercises/Mine holds a learner's own files)"
+        return 0
+    fi
+    local listing status=0
+    listing=$(swift run --skip-build exercises 2>&1) || status=$?
+    rm -rf Lessons/Exercises/Mine
+    if [ "$status" -ne 1 ] || ! grep -q "0 of 10 done" <<<"$listing" || [ "$(grep -c 'not written yet' <<<"$listing")" -ne 10 ]; then
+        echo "$listing" >&2
+        echo "exercises: a fresh start should list 10 exercises, none done, all not written yet" >&2
+        return 1
+    fi
+    echo "exercises: a fresh start lists 10 exercises, none done"
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     tour)    setup; swift run -c release tour "$@" ;;
-    test)    setup test; swift build --build-tests && swift test --skip-build "$@" && check_notebook ;;
+    test)    setup test; swift build --build-tests && swift test --skip-build "$@" && check_notebook && check_exercises ;;
     gallery) setup; swift run -c release figures-gallery "${@:-out/gallery}" ;;
     bench)   setup; swift run -c release benchmark "$@" ;;
     *) echo "usage: bash run.sh tour|test|gallery|bench [options]" >&2; exit 2 ;;
