@@ -110,6 +110,9 @@ if ProcessInfo.processInfo.environment["ALIGNFUSE_EXERCISES"] == "mine" {
         .target(name: "ExercisesMine", dependencies: ["ExerciseKit", "TeachingEngine"], path: "Lessons/Exercises/Mine"),
         .executableTarget(name: "exercise-checker", dependencies: ["ExercisesMine", "ExerciseChecks"],
                           path: "Lessons/Exercises/Checker"),
+        .executableTarget(name: "exercise-lessons", dependencies: ["ExercisesMine", "Lessons", "Walkthrough"],
+                          path: "Lessons/Exercises/LessonRunner"),
     ]
-    package.products += [.executable(name: "exercise-checker", targets: ["exercise-checker"])]
+    package.products += [.executable(name: "exercise-checker", targets: ["exercise-checker"]),
+                         .executable(name: "exercise-lessons", targets: ["exercise-lessons"])]
 }

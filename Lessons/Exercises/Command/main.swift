@@ -3,6 +3,7 @@
 //   swift run -c release exercises check N    check exercise N and say what is wrong
 //   swift run -c release exercises hint N     a hint for exercise N
 //   swift run -c release exercises reset N    put the starter of exercise N back
+//   swift run -c release exercises lesson N   run lesson N with your functions (lesson 02: your loss and gap)
 // Your files are Lessons/Exercises/Mine/NN-Name.swift (made from the starters on the first run).
 // This program never links your code: it builds a separate checker with it and runs that, so it
 // starts, and says what the compiler said about your file, even when your code does not compile.
@@ -16,6 +17,8 @@ let usage = """
       check N             check exercise N (1…\(Catalog.all.count)) and say what is wrong
       hint N              a hint for exercise N
       reset N             put the starter of exercise N back in Lessons/Exercises/Mine
+      lesson N [options]  run lesson N with your functions (\(Catalog.lessonRuns.keys.sorted().map { "lesson " + Catalog.label($0) }.joined(separator: ", ")));
+                          the lesson's options follow, e.g. lesson 2 --quick
     """
 
 func exercise(_ argument: String?) throws -> Exercise {
@@ -61,6 +64,11 @@ do {
         let chosen = try exercise(arguments.first)
         try workspace.reset(chosen)
         print("\(title(chosen)): \(workspace.shown(workspace.mineFile(chosen))) is the starter again")
+    case "lesson":
+        guard let argument = arguments.first, let number = Int(argument) else {
+            throw CommandError("lesson takes a lesson number, then the lesson's options\n" + usage)
+        }
+        exit(try LessonWithMine.run(number, options: Array(arguments.dropFirst()), in: workspace))
     default:
         throw CommandError("unknown command '\(command)'\n" + usage)
     }
