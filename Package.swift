@@ -22,6 +22,8 @@ let numericSettings: [SwiftSetting] = hostHasFMA
     ? [.unsafeFlags(["-O", "-target-cpu", "haswell"]), .define("FUSED_MULTIPLY_ADD")]
     : [.unsafeFlags(["-O"])]
 
+/// The exercises' own targets are written in the Swift 6 language mode.
+let exerciseSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "AlignFuse",
@@ -75,14 +77,15 @@ let package = Package(
         // The exercises (Docs/exercises.md): the learner writes ten central functions, the kit checks
         // them. Starters and Solutions are compiled here so the suite can check both; the `exercises`
         // command never links a learner's code (see the gated targets at the end of this file).
-        .target(name: "ExerciseKit", path: "Lessons/Exercises/Kit"),
+        .target(name: "ExerciseKit", path: "Lessons/Exercises/Kit", swiftSettings: exerciseSettings),
         .target(name: "ExerciseStarters", dependencies: ["ExerciseKit", "TeachingEngine"],
-                path: "Lessons/Exercises/Starters"),
+                path: "Lessons/Exercises/Starters", swiftSettings: exerciseSettings),
         .target(name: "ExerciseSolutions", dependencies: ["ExerciseKit", "TeachingEngine"],
-                path: "Lessons/Exercises/Solutions"),
+                path: "Lessons/Exercises/Solutions", swiftSettings: exerciseSettings),
         .target(name: "ExerciseChecks", dependencies: ["ExerciseKit", "TeachingEngine", "Multimodal"],
-                path: "Lessons/Exercises/Checks"),
-        .executableTarget(name: "exercises", dependencies: ["ExerciseKit"], path: "Lessons/Exercises/Command"),
+                path: "Lessons/Exercises/Checks", swiftSettings: exerciseSettings),
+        .executableTarget(name: "exercises", dependencies: ["ExerciseKit"], path: "Lessons/Exercises/Command",
+                          swiftSettings: exerciseSettings),
 
         .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery"),
         .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
@@ -97,7 +100,8 @@ let package = Package(
         .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough"]),
         .testTarget(name: "LessonTests", dependencies: ["Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
         .testTarget(name: "ExerciseTests", dependencies: ["ExerciseChecks", "ExerciseKit", "ExerciseStarters",
-                                                          "ExerciseSolutions", "TeachingEngine"]),
+                                                          "ExerciseSolutions", "TeachingEngine"],
+                    swiftSettings: exerciseSettings),
     ],
     swiftLanguageModes: [.v5]
 )
@@ -107,9 +111,10 @@ let package = Package(
 // half-written exercise then never stops a lesson, the tour or the test suite from building.
 if ProcessInfo.processInfo.environment["ALIGNFUSE_EXERCISES"] == "mine" {
     package.targets += [
-        .target(name: "ExercisesMine", dependencies: ["ExerciseKit", "TeachingEngine"], path: "Lessons/Exercises/Mine"),
+        .target(name: "ExercisesMine", dependencies: ["ExerciseKit", "TeachingEngine"], path: "Lessons/Exercises/Mine",
+                swiftSettings: exerciseSettings),
         .executableTarget(name: "exercise-checker", dependencies: ["ExercisesMine", "ExerciseChecks"],
-                          path: "Lessons/Exercises/Checker"),
+                          path: "Lessons/Exercises/Checker", swiftSettings: exerciseSettings),
         .executableTarget(name: "exercise-lessons", dependencies: ["ExercisesMine", "Lessons", "Walkthrough"],
                           path: "Lessons/Exercises/LessonRunner"),
     ]

@@ -5,25 +5,25 @@
 import ExerciseKit
 import TeachingEngine
 
-public typealias CosineSimilarityFunction = (Variable, Variable) throws -> Variable
-public typealias InfoNCEFunction = (_ image: Variable, _ text: Variable, _ temperature: Variable) throws -> Variable
-public typealias LateFusionFunction = (_ imageLogits: Variable, _ textLogits: Variable) throws -> Variable
-public typealias PatchifyFunction = (_ image: Tensor, _ patchSize: Int) throws -> Tensor
-public typealias SinusoidalPositionsFunction = (_ count: Int, _ dimension: Int) throws -> Tensor
-public typealias AttentionFunction = (_ query: Variable, _ key: Variable, _ value: Variable, _ mask: Tensor?) throws -> Variable
-public typealias CrossAttentionFusionFunction = (_ text: Variable, _ image: Variable, _ queryWeight: Variable,
+public typealias CosineSimilarityFunction = @Sendable (Variable, Variable) throws -> Variable
+public typealias InfoNCEFunction = @Sendable (_ image: Variable, _ text: Variable, _ temperature: Variable) throws -> Variable
+public typealias LateFusionFunction = @Sendable (_ imageLogits: Variable, _ textLogits: Variable) throws -> Variable
+public typealias PatchifyFunction = @Sendable (_ image: Tensor, _ patchSize: Int) throws -> Tensor
+public typealias SinusoidalPositionsFunction = @Sendable (_ count: Int, _ dimension: Int) throws -> Tensor
+public typealias AttentionFunction = @Sendable (_ query: Variable, _ key: Variable, _ value: Variable, _ mask: Tensor?) throws -> Variable
+public typealias CrossAttentionFusionFunction = @Sendable (_ text: Variable, _ image: Variable, _ queryWeight: Variable,
                                                  _ keyWeight: Variable, _ valueWeight: Variable) throws -> Variable
-public typealias PrefixMaskFunction = (_ length: Int, _ prefixLength: Int) throws -> Tensor
-public typealias GreedyDecodingFunction = (_ start: Int, _ end: Int, _ maxLength: Int,
+public typealias PrefixMaskFunction = @Sendable (_ length: Int, _ prefixLength: Int) throws -> Tensor
+public typealias GreedyDecodingFunction = @Sendable (_ start: Int, _ end: Int, _ maxLength: Int,
                                            _ nextLogits: @escaping ([Int]) -> [Float]) throws -> [Int]
-public typealias ModalityGapFunction = (_ images: Tensor, _ texts: Tensor) throws -> Float
+public typealias ModalityGapFunction = @Sendable (_ images: Tensor, _ texts: Tensor) throws -> Float
 
 /// One implementation of every exercise.
 ///
 ///     import ExerciseSolutions
 ///     let reference = ExerciseFunctions(cosineSimilarityMatrix: cosineSimilarityMatrix, infoNCE: infoNCE, …)
 ///     Checks.run(2, reference)   // .passed([…])
-public struct ExerciseFunctions {
+public struct ExerciseFunctions: Sendable {
     public var cosineSimilarityMatrix: CosineSimilarityFunction
     public var infoNCE: InfoNCEFunction
     public var lateFusion: LateFusionFunction

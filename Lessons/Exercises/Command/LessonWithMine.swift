@@ -29,7 +29,7 @@ enum LessonWithMine {
         }
         if blocked { return 1 }
 
-        FileHandle.standardError.write(Data("building lesson \(Catalog.label(lesson)) with your functions…\n".utf8))
+        print("building lesson \(Catalog.label(lesson)) with your functions…")
         let build = try runProcess("/usr/bin/env", ["swift", "build", "-c", Workspace.configuration, "--product", "exercise-lessons"],
                                    environment: ["ALIGNFUSE_EXERCISES": "mine"], timeout: 1_800)
         guard build.status == 0 else {
@@ -50,6 +50,7 @@ enum LessonWithMine {
         process.currentDirectoryURL = workspace.root
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["ALIGNFUSE_MINE_FINGERPRINT": try fingerprint(files, in: workspace)]) { $1 }
+        fflush(nil)   // what was printed so far comes before the lesson's output
         try process.run()
         process.waitUntilExit()
         return process.terminationReason == .exit ? process.terminationStatus : 1

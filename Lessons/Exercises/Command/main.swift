@@ -32,8 +32,6 @@ func title(_ exercise: Exercise) -> String {
     "\(Catalog.label(exercise.number))  \(exercise.title)"
 }
 
-setvbuf(stdout, nil, _IOLBF, 0)   // lines in order with the build's progress on stderr
-
 do {
     var arguments = Array(CommandLine.arguments.dropFirst())
     let command = arguments.isEmpty ? "list" : arguments.removeFirst()
