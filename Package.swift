@@ -108,10 +108,12 @@ let package = Package(
 
 // The learner's own exercise files (Lessons/Exercises/Mine, made from the starters by the `exercises`
 // command) join the package only when that command builds them, with ALIGNFUSE_EXERCISES=mine: a
-// half-written exercise then never stops a lesson, the tour or the test suite from building.
+// half-written exercise then never stops a lesson, the tour or the test suite from building. The
+// command compiles copies of them in .build/exercise-staging (a file that does not compile is
+// replaced there by its starter, so the other exercises can still be checked).
 if ProcessInfo.processInfo.environment["ALIGNFUSE_EXERCISES"] == "mine" {
     package.targets += [
-        .target(name: "ExercisesMine", dependencies: ["ExerciseKit", "TeachingEngine"], path: "Lessons/Exercises/Mine",
+        .target(name: "ExercisesMine", dependencies: ["ExerciseKit", "TeachingEngine"], path: ".build/exercise-staging",
                 swiftSettings: exerciseSettings),
         .executableTarget(name: "exercise-checker", dependencies: ["ExercisesMine", "ExerciseChecks"],
                           path: "Lessons/Exercises/Checker", swiftSettings: exerciseSettings),

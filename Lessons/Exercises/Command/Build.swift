@@ -1,21 +1,25 @@
 // Building the learner's code into the checker, and running the checker on one exercise.
 // The build runs SwiftPM with ALIGNFUSE_EXERCISES=mine, which adds the learner's files and the
 // checker to the package (Package.swift); its output is kept, and only the diagnostics of the
-// learner's own files are shown.
+// learner's own files are shown. The files compiled are copies in .build/exercise-staging: when some
+// of the learner's files do not compile, their starters take their place there and the build runs
+// again, so the other exercises can still be checked (the learner's files are never touched).
 
 import ExerciseKit
 import Foundation
 
 /// What came of building the checker.
 enum BuildResult {
-    case built
+    /// Built; `broken` are the learner's files that did not compile (their starters were built
+    /// instead), with the compiler's lines for each.
+    case built(broken: [(file: String, lines: [String])])
     /// Diagnostics per learner file ("04-Patchify.swift" → lines), and the lines of other files.
     case failed(mine: [(file: String, lines: [String])], other: [String], log: String)
 }
 
 /// What came of checking one exercise.
 struct CheckOutcome {
-    enum Status { case passed, failed, notWrittenYet, crashed, timedOut }
+    enum Status { case passed, failed, notWrittenYet, crashed, timedOut, doesNotCompile }
     let status: Status
     let lines: [String]
 }
@@ -31,21 +35,47 @@ extension Workspace {
         #endif
     }
 
-    /// `swift build --product exercise-checker` with the learner's files, its output captured.
-    func buildChecker() throws -> BuildResult {
-        let result = try runProcess("/usr/bin/env", ["swift", "build", "-c", Workspace.configuration,
-                                                     "--product", "exercise-checker"],
+    /// Where the files the checker is compiled from are copied (the `ExercisesMine` target's path).
+    var staging: URL { root.appendingPathComponent(".build/exercise-staging") }
+
+    /// Builds `product` (exercise-checker or exercise-lessons) from the learner's files; a file that
+    /// does not compile is replaced by its starter in the staging folder and the build runs again.
+    func buildChecker(product: String = "exercise-checker") throws -> BuildResult {
+        try stage(startersFor: [])
+        let first = try build(product)
+        guard case .failed(let mine, let other, _) = first, !mine.isEmpty, other.isEmpty else { return first }
+        try stage(startersFor: Set(mine.map(\.file)))
+        let second = try build(product)
+        guard case .built = second else { return first }
+        return .built(broken: mine)
+    }
+
+    /// Copies each of the learner's files (or, for the names in `startersFor`, the starter) into the
+    /// staging folder, writing only files whose bytes change, so the build recompiles only those.
+    func stage(startersFor replaced: Set<String>) throws {
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        for exercise in Catalog.all {
+            let source = replaced.contains(exercise.file) ? starterFile(exercise) : mineFile(exercise)
+            let target = staging.appendingPathComponent(exercise.file)
+            let bytes = try Data(contentsOf: source)
+            if (try? Data(contentsOf: target)) != bytes { try bytes.write(to: target, options: .atomic) }
+        }
+    }
+
+    /// One `swift build --product` with the staged files, its output captured and sorted by file.
+    func build(_ product: String) throws -> BuildResult {
+        let result = try runProcess("/usr/bin/env", ["swift", "build", "-c", Workspace.configuration, "--product", product],
                                     environment: ["ALIGNFUSE_EXERCISES": "mine"], timeout: 1_800)
-        if result.status == 0 { return .built }
+        if result.status == 0 { return .built(broken: []) }
         let log = result.output
         var mine: [(file: String, lines: [String])] = []
         for exercise in Catalog.all {
-            let lines = CompilerDiagnostics.lines(of: "Exercises/Mine/" + exercise.file, in: log,
+            let lines = CompilerDiagnostics.lines(of: "/.build/exercise-staging/" + exercise.file, in: log,
                                                   shownAs: shown(mineFile(exercise)))
             if !lines.isEmpty { mine.append((exercise.file, lines)) }
         }
         var other: [String] = []
-        for path in CompilerDiagnostics.filesWithErrors(in: log) where !path.contains("/Exercises/Mine/") {
+        for path in CompilerDiagnostics.filesWithErrors(in: log) where !path.contains("/.build/exercise-staging/") {
             other += CompilerDiagnostics.lines(of: path, in: log, shownAs: shown(URL(fileURLWithPath: path)))
         }
         return .failed(mine: mine, other: other, log: log)

@@ -30,11 +30,8 @@ enum LessonWithMine {
         if blocked { return 1 }
 
         print("building lesson \(Catalog.label(lesson)) with your functions…")
-        let build = try runProcess("/usr/bin/env", ["swift", "build", "-c", Workspace.configuration, "--product", "exercise-lessons"],
-                                   environment: ["ALIGNFUSE_EXERCISES": "mine"], timeout: 1_800)
-        guard build.status == 0 else {
-            print("The lesson could not be built with your files; the build's last lines:")
-            for line in build.output.split(separator: "\n").suffix(15) { print("  " + line) }
+        guard case .built = try workspace.buildChecker(product: "exercise-lessons") else {
+            print("The lesson could not be built with your files.")
             return 1
         }
         let files = Set(used.flatMap { [$0] + Catalog.exercise($0).uses }).sorted().map(Catalog.exercise)

@@ -6,7 +6,7 @@ import Foundation
 
 enum Progress {
     static let mark: [CheckOutcome.Status: String] = [
-        .passed: "✓", .failed: "✗", .notWrittenYet: "·", .crashed: "✗", .timedOut: "✗",
+        .passed: "✓", .failed: "✗", .notWrittenYet: "·", .crashed: "✗", .timedOut: "✗", .doesNotCompile: "✗",
     ]
 
     /// Builds, checks every exercise, prints the list and the next one; exit status 0 when all pass.
@@ -18,6 +18,7 @@ enum Progress {
         for (exercise, outcome) in zip(Catalog.all, outcomes) {
             let lessons = (exercise.lessons.count == 1 ? "lesson " : "lessons ") + exercise.lessons.map(Catalog.label).joined(separator: ", ")
             let state = outcome.status == .passed ? "done" : outcome.status == .notWrittenYet ? "not written yet"
+                : outcome.status == .doesNotCompile ? "does not compile (exercises check \(exercise.number) shows why)"
                 : (outcome.lines.first ?? "fails")
             let padded = exercise.title.padding(toLength: width, withPad: " ", startingAt: 0)
             print("  \(mark[outcome.status]!) \(Catalog.label(exercise.number))  \(padded)  \(lessons.padding(toLength: 15, withPad: " ", startingAt: 0))\(shorten(state))")
@@ -46,6 +47,10 @@ enum Progress {
                 print("The idea at work: lesson \(Catalog.label(lesson)) (swift run -c release lesson\(Catalog.label(lesson)))")
             }
             return 0
+        case .doesNotCompile:
+            print("✗ does not compile; the compiler says:")
+            for line in outcome.lines { print("  " + line) }
+            print("  start again: swift run -c release exercises reset \(exercise.number)")
         case .notWrittenYet:
             print("· not written yet: replace the line `throw NotWrittenYet(exercise: \(exercise.number))` with your code")
             print("  hint: swift run -c release exercises hint \(exercise.number)")
@@ -64,16 +69,27 @@ enum Progress {
         -> [CheckOutcome]? {
         print("building your exercises…")
         switch try workspace.buildChecker() {
-        case .built:
-            return try exercises.map { try workspace.check($0.number) }
+        case .built(let broken):
+            return try exercises.map { exercise in
+                if let lines = broken.first(where: { $0.file == exercise.file })?.lines {
+                    return CheckOutcome(status: .doesNotCompile, lines: lines)
+                }
+                var outcome = try workspace.check(exercise.number)
+                let builtOn = exercise.uses.filter { used in broken.contains { $0.file == Catalog.exercise(used).file } }
+                if outcome.status != .passed, !builtOn.isEmpty {
+                    // The messages about the earlier exercise would speak of its starter: name the real cause.
+                    let own = outcome.lines.filter { !$0.hasPrefix("note: exercise") && !$0.contains("which is not written yet") }
+                    outcome = CheckOutcome(status: outcome.status, lines: builtOn.map {
+                        "exercise \(Catalog.label($0)) does not compile, and this one builds on it (its starter stood in for it): fix \(Catalog.label($0)) first"
+                    } + own)
+                }
+                return outcome
+            }
         case .failed(let mine, let other, let log):
             if mine.isEmpty && other.isEmpty {
                 print("The build failed before compiling your files; its last lines:")
                 for line in log.split(separator: "\n").suffix(15) { print("  " + line) }
                 return nil
-            }
-            if let focus, !mine.contains(where: { $0.file == focus.file }) {
-                print("\(title(focus)) cannot be checked while another file does not compile:")
             }
             for (file, lines) in mine.sorted(by: { a, _ in a.file == focus?.file }) {
                 print("✗ \(file) does not compile; the compiler says:")
