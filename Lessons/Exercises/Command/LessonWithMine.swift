@@ -11,8 +11,9 @@ import Foundation
 enum LessonWithMine {
     static func run(_ lesson: Int, options: [String], in workspace: Workspace) throws -> Int32 {
         guard let used = Catalog.lessonRuns[lesson] else {
-            throw CommandError("lesson \(Catalog.label(lesson)) does not run with your functions; the lessons that do: "
-                               + Catalog.lessonRuns.keys.sorted().map(Catalog.label).joined(separator: ", "))
+            let those = Catalog.lessonRuns.keys.sorted().map(Catalog.label).joined(separator: ", ")
+            throw CommandError("lesson \(Catalog.label(lesson)) does not run with your functions"
+                               + (those.isEmpty ? " (no lesson does yet)" : "; the lessons that do: " + those))
         }
         guard let outcomes = try Progress.buildAndCheck(used.map(Catalog.exercise), in: workspace) else { return 1 }
         var blocked = false
