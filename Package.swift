@@ -1,26 +1,13 @@
 // swift-tools-version:6.0
 // AlignFuse — multimodal alignment and fusion, taught by running them.
 // The map of these targets is Docs/architecture.md.
+//
+// No build flags: the same manifest builds on every machine, and another package can depend on the
+// TeachingEngine and Figures products by version. Speed comes from `-c release` (what `run.sh`, the
+// lessons and the benchmark use) and from matmul's AVX2/FMA micro-kernel (Sources/MatmulFMA), which the
+// engine picks at run time when the processor has those instructions (Docs/architecture.md, "Build").
 import Foundation
 import PackageDescription
-
-/// The numeric modules are compiled optimised (`-O`) even in debug builds and tests: the
-/// worked-example tests train real (tiny) models, and a debug-built engine is many times slower.
-/// On an x86-64 processor with AVX2 and FMA (this project's machines), the engine's gemm kernel uses
-/// fused multiply-adds: about 3× the matmul speed and half the time per training step
-/// (Docs/performance.md). Elsewhere it falls back to a separate multiply and add, with the same code.
-let hostHasFMA: Bool = {
-    #if arch(x86_64) && os(Linux)
-    guard let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
-    let flags = Set(cpu.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init))
-    return flags.contains("avx2") && flags.contains("fma")
-    #else
-    return false
-    #endif
-}()
-let numericSettings: [SwiftSetting] = hostHasFMA
-    ? [.unsafeFlags(["-O", "-target-cpu", "haswell"]), .define("FUSED_MULTIPLY_ADD")]
-    : [.unsafeFlags(["-O"])]
 
 /// The exercises' own targets are written in the Swift 6 language mode.
 let exerciseSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -39,9 +26,9 @@ let package = Package(
         .executable(name: "lesson04", targets: ["lesson04"]),
         .executable(name: "lesson05", targets: ["lesson05"]),
         .executable(name: "tour", targets: ["tour"]),
-        .executable(name: "exercises", targets: ["exercises"]),
         .executable(name: "figures-gallery", targets: ["figures-gallery"]),
         .executable(name: "benchmark", targets: ["benchmark"]),
+        .executable(name: "exercises", targets: ["exercises"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,25 +41,31 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
+        // Helpers every module shares (FNV-1a, JSON string literals, `require`): `package` API, no product.
+        .target(name: "AlignFuseSupport"),
+        // matmul's micro-kernel with fused multiply-adds, chosen at run time on x86-64 with AVX2 and FMA.
+        .target(name: "MatmulFMA"),
+
         .target(name: "Figures", dependencies: ["CGD"]),
-        .target(name: "TeachingEngine", swiftSettings: numericSettings),
-        .target(name: "Multimodal", dependencies: ["TeachingEngine", "Figures"],
-                swiftSettings: numericSettings),
+        .target(name: "TeachingEngine", dependencies: ["AlignFuseSupport", "MatmulFMA"]),
+        .target(name: "Multimodal", dependencies: ["AlignFuseSupport", "TeachingEngine", "Figures"]),
         .target(name: "Walkthrough", dependencies: [
-            "Figures", "TeachingEngine",
+            "AlignFuseSupport", "Figures", "TeachingEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // The lessons: their steps live in one library so that each lesson's executable and the tour
         // run the same code; each main.swift is a few lines.
-        .target(name: "Lessons", dependencies: ["Walkthrough", "Multimodal", "Figures", "TeachingEngine"],
-                path: "Lessons/Content", resources: [.copy("07-OneSpace/Data")]),
+        .target(name: "Lessons", dependencies: [
+            "AlignFuseSupport", "Walkthrough", "Multimodal", "Figures", "TeachingEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Lessons/Content", resources: [.copy("07-OneSpace/Data")]),
         .executableTarget(name: "lesson01", dependencies: ["Lessons"], path: "Lessons/01-Heterogeneity"),
         .executableTarget(name: "lesson02", dependencies: ["Lessons"], path: "Lessons/02-Alignment"),
         .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),
         .executableTarget(name: "lesson04", dependencies: ["Lessons"], path: "Lessons/04-Tokens"),
         .executableTarget(name: "lesson05", dependencies: ["Lessons"], path: "Lessons/05-VQA"),
-        .executableTarget(name: "tour", dependencies: ["Lessons"], path: "Lessons/Tour"),
+        .executableTarget(name: "tour", dependencies: ["Lessons", "Walkthrough"], path: "Lessons/Tour"),
 
         // The exercises (Docs/exercises.md): the learner writes ten central functions, the kit checks
         // them. Starters and Solutions are compiled here so the suite can check both; the `exercises`
@@ -90,14 +83,15 @@ let package = Package(
         .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery"),
         .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
                           path: "Tools/Benchmark",
-                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py", "compare.sh"],
-                          swiftSettings: numericSettings),
+                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py", "compare.sh"]),
 
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Reference")]),
-        .testTarget(name: "TeachingEngineTests", dependencies: ["TeachingEngine"]),
+        .testTarget(name: "TeachingEngineTests", dependencies: ["AlignFuseSupport", "TeachingEngine"]),
         .testTarget(name: "MultimodalTests", dependencies: ["Multimodal", "TeachingEngine", "Figures"],
                     resources: [.copy("Reference")]),
-        .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough"]),
+        .testTarget(name: "WalkthroughTests", dependencies: [
+            "Walkthrough", "TeachingEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "LessonTests", dependencies: ["Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
         .testTarget(name: "ExerciseTests", dependencies: ["ExerciseChecks", "ExerciseKit", "ExerciseStarters",
                                                           "ExerciseSolutions", "TeachingEngine"],

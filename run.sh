@@ -43,7 +43,7 @@ check_notebook() {
         python3 -m venv "$venv" && "$venv/bin/pip" install -q nbformat
     fi
     rm -rf "$out"
-    swift run --skip-build lesson01 --quick --no-color --out "$out" >/dev/null
+    swift run -c release --skip-build lesson01 --quick --no-color --out "$out" >/dev/null
     "$venv/bin/python" Tools/check_notebook.py "$out/notebook.ipynb" --figures 4 && echo "notebook.ipynb: valid nbformat 4, figures embedded"
 }
 
@@ -56,7 +56,7 @@ check_exercises() {
         return 0
     fi
     local listing status=0
-    listing=$(swift run --skip-build exercises 2>&1) || status=$?
+    listing=$(swift run -c release --skip-build exercises 2>&1) || status=$?
     rm -rf Lessons/Exercises/Mine
     if [ "$status" -ne 1 ] || ! grep -q "0 of 10 done" <<<"$listing" || [ "$(grep -c 'not written yet' <<<"$listing")" -ne 10 ]; then
         echo "$listing" >&2
@@ -70,7 +70,9 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
     tour)    setup; swift run -c release tour "$@" ;;
-    test)    setup test; swift build --build-tests && swift test --skip-build "$@" && check_notebook && check_exercises ;;
+    # The tests train real (tiny) models: they are built optimised, like the lessons (and share their build).
+    test)    setup test; swift build -c release --build-tests && swift test -c release --skip-build "$@" \
+                 && check_notebook && check_exercises ;;
     gallery) setup; swift run -c release figures-gallery "${@:-out/gallery}" ;;
     bench)   setup; swift run -c release benchmark "$@" ;;
     *) echo "usage: bash run.sh tour|test|gallery|bench [options]" >&2; exit 2 ;;

@@ -1,7 +1,7 @@
 // A drawing surface over one true-colour gd image. Shapes are rasterised here with analytic
 // anti-aliasing: each pixel is covered by the fraction `clamp(0.5 − signed distance, 0, 1)` of
 // the shape, then alpha-blended. That gives round markers and smooth lines at sub-pixel
-// positions without gd's jagged filled ellipses (see Shared/LIBGD.md). Text goes through FreeType.
+// positions without gd's jagged filled ellipses (gdImageFilledEllipse draws them in whole pixels). Text goes through FreeType.
 import CGD
 
 /// A white (or coloured) picture you draw on and then save as PNG.

@@ -5,6 +5,8 @@
 // Causal, key-padding and prefix-LM masks are built here; `+` combines two masks (a key is visible
 // only where both let it through: 0 + 0 = 0, anything + −∞ = −∞).
 
+import AlignFuseSupport
+
 /// An additive attention mask: `bias[b, i, j]` is added to the score of query i for key j in batch
 /// item b, for every head. 0 = visible, −∞ = hidden.
 ///

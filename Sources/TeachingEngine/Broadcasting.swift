@@ -2,6 +2,8 @@
 // Align the shapes at the right; each pair of sizes must be equal or one of them 1; a size-1 (or
 // missing) dimension is repeated along the other. [64, 16, 64] + [16, 64] → [64, 16, 64].
 
+import AlignFuseSupport
+
 /// The result shape of combining `a` and `b` elementwise.
 ///
 ///     broadcastShape([2, 3], [3])     // [2, 3]

@@ -6,6 +6,8 @@
 //   3. each image must pick its own text among the B texts (cross-entropy along rows, target = diagonal),
 //      and each text its own image (along columns); the loss is the mean of the two.
 
+import AlignFuseSupport
+
 /// The result of the contrastive loss: the loss, and the scaled similarity matrix to look at.
 public struct ContrastiveResult {
     /// (CE(logits, diagonal) + CE(logitsᵀ, diagonal)) / 2, a scalar.

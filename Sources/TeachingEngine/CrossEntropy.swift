@@ -3,6 +3,7 @@
 // which is both cheaper and more accurate than chaining logSoftmax and a gather).
 //   loss = (1/N) Σ_rows [ log Σ_j exp(z_j) − z_target ],  over the N rows whose target is not ignored.
 
+import AlignFuseSupport
 import Foundation
 
 /// The mean cross-entropy of `logits` [N, C] against class indices `targets` (N of them).

@@ -3,6 +3,8 @@
 // The random choices come from the caller's seeded generator: same seed, same dropped values.
 // Backward: the gradient flows through the kept values with the same scale.
 
+import AlignFuseSupport
+
 /// x with each value zeroed with probability `probability` and the rest scaled by 1/(1 − p).
 /// With `probability` 0 it returns x itself.
 ///

@@ -6,6 +6,7 @@
 // It is fused with the bias add before it (the natural unit after a Linear layer's matmul):
 //   y = gelu(x + b),  dy/dx = gelu'(x + b),  dy/db = Σ over rows of dy/dx.
 
+import AlignFuseSupport
 import Foundation
 
 /// gelu(x + bias), elementwise; `bias` (shape [n]) is added to every row of `x` ([..., n]).

@@ -8,6 +8,7 @@
 //   4. Relative error per input: ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖).
 // The engine computes in Float32, so expect relative errors around 1e-4; above 1e-3 means a bug.
 
+import AlignFuseSupport
 import Foundation
 
 /// The outcome of `checkGradients`: one relative error per checked input.

@@ -10,6 +10,8 @@
 // The values are those of permute + batched matmul + permute back, bit for bit (the same sums in
 // the same order); Tests/TeachingEngineTests/HeadProductTests.swift checks it against that path.
 
+import AlignFuseSupport
+
 /// Every head's attention scores: q [B, Tq, d] and k [B, Tk, d], split into `headCount` heads of
 /// width d/h along the last axis, give scores [B, h, Tq, Tk] with scores[b, j] = Q_bj · K_bjᵀ
 /// (unscaled; softmax takes the scale).

@@ -2,6 +2,8 @@
 // Each is a copy of blocks along one axis, seen as [outer, size, inner]; the backward adds the
 // gradient blocks back to where they were copied from (several times, if an index repeats).
 
+import AlignFuseSupport
+
 /// The inputs joined along `axis`; every other size must agree.
 ///
 ///     concatenate([[[1, 2]], [[3, 4], [5, 6]]], alongAxis: 0)  →  [[1, 2], [3, 4], [5, 6]]

@@ -5,6 +5,8 @@
 //   dx = (ĝ − mean(ĝ) − x̂ · mean(ĝ ⊙ x̂)) / √(σ² + ε),  dγ = Σ_rows dy ⊙ x̂,  dβ = Σ_rows dy
 // The arithmetic, eight values at a time, is in Kernels/LayerNormKernel.swift.
 
+import AlignFuseSupport
+
 /// γ ⊙ (x − mean) / √(variance + ε) + β along the last axis; `gamma` and `beta` have shape [d].
 ///
 ///     layerNorm([1, 3], gamma: [1, 1], beta: [0, 0])  ≈  [−1, 1]   (mean 2, variance 1)

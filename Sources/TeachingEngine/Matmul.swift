@@ -4,6 +4,8 @@
 // through one fast kernel (Kernels/MatmulKernel.swift → MatmulGemm.swift), so speeding it up speeds
 // every layer; transposes are read in place, never copied.
 
+import AlignFuseSupport
+
 /// The matrix product op(a) · op(b).
 ///
 /// Shapes (`ᵀ` when the flag is set, which swaps the last two sizes of that input):

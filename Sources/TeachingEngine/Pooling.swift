@@ -2,6 +2,8 @@
 //   y[b] = Σ_t m[b,t] · x[b,t] / Σ_t m[b,t]
 // Backward: each real token receives dy[b] / (number of real tokens); padding receives 0.
 
+import AlignFuseSupport
+
 /// The mean over axis 1 of `x` [B, T, d], counting only tokens where `mask` [B, T] is non-zero
 /// (every token when `mask` is nil) → [B, d].
 ///

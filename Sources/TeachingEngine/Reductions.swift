@@ -3,6 +3,8 @@
 // one loop handles every rank. Backward: a sum passes its gradient to every term; a mean passes
 // 1/size of it; a max passes all of it to the (first) largest term.
 
+import AlignFuseSupport
+
 /// Splits `shape` around `axis` into (sizes before, size at, sizes after), for [outer, size, inner] loops.
 func splitShape(_ shape: [Int], around axis: Int) -> (outer: Int, size: Int, inner: Int) {
     (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *))

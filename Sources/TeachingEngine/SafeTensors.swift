@@ -8,6 +8,7 @@
 // We write compact JSON ("__metadata__" first, then tensors sorted by name, data in that same order),
 // which is what the reference implementation writes for Float32 tensors.
 
+import AlignFuseSupport
 import Foundation
 
 /// Why a file is not a valid safetensors file we can read.

@@ -1,6 +1,8 @@
 // Operations that move values without changing them: reshape, permute/transpose.
 // Their backward moves the gradient back the same way in reverse: reshape back, permute by the inverse.
 
+import AlignFuseSupport
+
 extension Variable {
     /// The same values with another shape of equal count (no copy). One size may be −1: it is inferred.
     ///

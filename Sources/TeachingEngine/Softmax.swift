@@ -5,6 +5,7 @@
 // Backward of p = softmax(z):  dz = p ⊙ (dp − Σⱼ pⱼ·dpⱼ), then times `scale` for the scores (the mask
 // is a constant: a hidden key has p = 0 and so gets no gradient).
 
+import AlignFuseSupport
 import Foundation
 
 /// softmax(scale · x + mask) along the last axis.

@@ -3,6 +3,8 @@
 //   Tensor(shape:scalars:), .shape, .scalars, .count, Tensor(zeros:), Tensor(filled:shape:).
 // Autograd, operations and layers are built on it in their own files.
 
+import AlignFuseSupport
+
 /// An n-dimensional array of Float32 values stored contiguously in row-major order.
 ///
 ///     let t = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])

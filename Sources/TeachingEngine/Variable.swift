@@ -2,6 +2,8 @@
 // Karpathy, micrograd (2020), engine.py: every operation computes its output, then records a closure
 // that turns the output's gradient into its inputs' gradients (the chain rule, one line per input).
 
+import AlignFuseSupport
+
 /// A tensor that remembers how it was computed, so gradients can flow back to where it came from.
 ///
 /// Three kinds of variables exist:

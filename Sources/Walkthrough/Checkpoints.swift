@@ -1,6 +1,7 @@
 // Trained models are saved in --out under a key of their settings and seed, so a re-run with the same
 // settings (e.g. --only 6 to redraw one figure) loads the model instead of training it again.
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

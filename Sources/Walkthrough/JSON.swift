@@ -1,6 +1,7 @@
 // A small JSON writer with one fixed layout: sorted keys, one-space indentation, numbers formatted the
 // same way every time. Two runs that measure the same numbers write the same bytes.
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

@@ -1,5 +1,5 @@
 // Lesson 01's claims as worked examples: the orange pixel, the token count, the spectrogram peak,
-// the pixel-distance ordering, and modality clusters before any training (issue 6).
+// the pixel-distance ordering, and modality clusters before any training.
 
 import Foundation
 import Lessons

@@ -1,5 +1,5 @@
 // Lesson 04's claims as worked examples: 196 patches, a 200-token sequence, permutation equivariance
-// without positions and its loss with them, nearby 2D positions more similar than far ones (issue 9).
+// without positions and its loss with them, nearby 2D positions more similar than far ones.
 
 import Foundation
 import Lessons

@@ -1,5 +1,6 @@
 // The content hash that names checkpoints and datasets, checked against FNV-1a's published test vectors.
 
+import AlignFuseSupport
 import TeachingEngine
 import Testing
 

@@ -1,5 +1,6 @@
 // JSON string literals as the kit writes them (safetensors headers, notebooks, metrics.json).
 
+import AlignFuseSupport
 import TeachingEngine
 import Testing
 

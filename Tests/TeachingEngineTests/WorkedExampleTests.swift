@@ -119,7 +119,7 @@ struct WorkedExampleTests {
         #expect(abs(loss.item - 0.126928) < 1e-5)
     }
 
-    @Test("W-CLIP's two encoders hold 222,273 parameters, as benchmarks.md states")
+    @Test("W-CLIP's two encoders hold 222,273 parameters, the size of the benchmark's W-CLIP")
     func clipParameterCount() {
         var rng = SeededGenerator(seed: 0)
         // Each encoder: embedding, positions, 2 blocks + final LN, projection 64 → 32 without bias.

@@ -1,4 +1,4 @@
-// How `--help` lays out a lesson's "try this" list (issue 5, items 2 and 3): each expectation stays
+// How `--help` lays out a lesson's "try this" list: each expectation stays
 // indented under the change it belongs to, however long it is. (OptionTests checks that every option
 // is listed.)
 

@@ -1,4 +1,4 @@
-// Bad options stop with one usage line and a non-zero exit before any work (issue 11, item 2).
+// Bad options stop with one usage line and a non-zero exit before any work.
 
 import Foundation
 import Testing

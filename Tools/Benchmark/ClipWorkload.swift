@@ -1,4 +1,4 @@
-// W-CLIP of shared/benchmarks.md: one contrastive-alignment training step (forward, backward, AdamW).
+// W-CLIP: one contrastive-alignment training step (forward, backward, AdamW).
 // The model is lesson 02's own `ContrastiveModel` in its default configuration — two small transformer
 // encoders, one over image patches and one over caption tokens (Radford et al. 2021, CLIP) — so the
 // benchmark measures exactly what the lesson trains.
@@ -24,7 +24,7 @@ func runClipWorkload(batch: Int = 64, warmUp: Int = 5, steps: Int = 50) -> StepT
     let model = ContrastiveModel(ContrastiveConfiguration(), using: &rng)   // W-CLIP: d 64, 2 + 2 blocks, e 32
     let parameters = model.parameters
     let count = parameters.reduce(0) { $0 + $1.count }
-    precondition(count == 222_273, "W-CLIP: the model has \(count) parameters; benchmarks.md specifies 222,273")
+    precondition(count == 222_273, "W-CLIP: the model has \(count) parameters; the W-CLIP model has 222,273")
     let data = makeClipBatch(batch: batch, seed: 2)
     return timeTraining(parameters, warmUp: warmUp, steps: steps) {
         model.loss(images: data.images, ids: data.captions).loss

@@ -1,4 +1,4 @@
-// W-DATA (shared/benchmarks.md): generate and render 10,000 ToyWorld training scenes at 32×32, each with
+// W-DATA: generate and render 10,000 ToyWorld training scenes at 32×32, each with
 // a caption in English and Chinese (and a question, as the lessons' datasets carry one).
 
 import Foundation

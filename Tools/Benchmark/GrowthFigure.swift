@@ -1,4 +1,4 @@
-// The growth figure of issue 12, item 5, drawn by the kit itself: step time against batch size
+// The growth figure of the benchmark, drawn by the kit itself: step time against batch size
 // (W-CLIP) and against sequence length (W-VQA), each beside the line that linear growth would draw
 // through the smallest size. A measured curve above its dashed line grows faster than linearly.
 

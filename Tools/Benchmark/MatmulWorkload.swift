@@ -1,4 +1,4 @@
-// W-MATMUL of shared/benchmarks.md: C = A·B, row-major Float32, GFLOP/s = 2·M·K·N / seconds.
+// W-MATMUL: C = A·B, row-major Float32, GFLOP/s = 2·M·K·N / seconds.
 
 import TeachingEngine
 

@@ -1,4 +1,4 @@
-// W-PLOT of Shared/benchmarks.md: two charts rendered and written to PNG files on disk.
+// W-PLOT: two charts rendered and written to PNG files on disk.
 //   scatter: 2,000 points in 10 classes, axes, ticks, labels, title, legend, 800×600
 //   heatmap: 196×196 values, viridis, colour bar and title, 800×800
 // Each chart is timed from data to a closed file; the figure is the median of 7 timed runs

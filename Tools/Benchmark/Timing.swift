@@ -39,7 +39,7 @@ struct StepTiming {
 }
 
 /// Runs `warmUp + steps` training steps of `loss` (zero the gradients, forward, backward, AdamW with
-/// lr 1e-3 and weight decay 0.01, as benchmarks.md specifies) and reports the median time of the
+/// lr 1e-3 and weight decay 0.01, the W-CLIP and W-VQA recipe) and reports the median time of the
 /// timed steps with the first and last loss.
 func timeTraining(_ parameters: [Variable], warmUp: Int, steps: Int, loss: () -> Variable) -> StepTiming {
     var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)

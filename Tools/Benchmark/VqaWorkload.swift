@@ -1,4 +1,4 @@
-// W-VQA of shared/benchmarks.md: one single-stream training step. Image patches and question tokens
+// W-VQA: one single-stream training step. Image patches and question tokens
 // share one sequence (with learned positions and a modality-type embedding), pass through four
 // pre-LN transformer blocks, and the last token's state predicts the answer.
 
@@ -52,7 +52,7 @@ func runVqaWorkload(batch: Int = 64, questionLength: Int = 10, warmUp: Int = 5, 
     let parameters = model.parameters
     let count = parameters.reduce(0) { $0 + $1.count }
     if questionLength == 10 {
-        precondition(count == 220_384, "W-VQA: the model has \(count) parameters; benchmarks.md specifies 220,384")
+        precondition(count == 220_384, "W-VQA: the model has \(count) parameters; the W-VQA model has 220,384")
     }
     var rng = SeededGenerator(seed: 4)
     let images = Tensor(randomUniform: [batch, 32, 32, 3], in: 0...1, using: &rng)

@@ -5,7 +5,7 @@
 # Each round's JSON lines go to out/benchmark/round-N.jsonl; read the medians across rounds.
 #
 #   bash Tools/Benchmark/compare.sh [rounds] [extra swift build flags...]
-#   bash Tools/Benchmark/compare.sh 3 -Xswiftc -target-cpu -Xswiftc haswell -Xswiftc -DFUSED_MULTIPLY_ADD
+#   bash Tools/Benchmark/compare.sh 3 --scratch-path .build-perf
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}"

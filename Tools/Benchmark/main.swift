@@ -1,14 +1,16 @@
-// The benchmark executable of shared/benchmarks.md: runs the workloads and prints one JSON object.
+// The kit's benchmark: runs the workloads W-MATMUL, W-CLIP, W-VQA, W-PLOT and W-DATA (each described in
+// its own file) and prints one JSON object.
 //
 //   swift run -c release benchmark                      every workload
 //   swift run -c release benchmark --only matmul,clip   a subset (matmul, clip, vqa, plot, data)
 //   swift run -c release benchmark --threads 1          limit the matmul workload to one thread (default: all cores)
 //   ALIGNFUSE_THREADS=1 swift run -c release benchmark  every workload on one thread ("threads" reports it)
+//   ALIGNFUSE_NO_FMA=1 swift run -c release benchmark   matmul's portable micro-kernel ("matmul_kernel" reports it)
 //   swift run -c release benchmark --no-growth          skip the batch and token sweeps (faster)
 //   swift run -c release benchmark --only clip,vqa --figure Docs/figures/performance
 //                                                       also draw the growth figure (GrowthFigure.swift)
 //
-// Besides the keys of benchmarks.md it reports how step time grows (issue 12, item 5):
+// Besides the time of each workload it reports how step time grows:
 // "clip_ms_per_step_by_batch" (batch 16, 64, 256) and "vqa_ms_per_step_by_tokens" (26, 52, 104 tokens:
 // 16 patches and 10, 36, 88 question tokens). Parameter counts go to standard error.
 
@@ -116,5 +118,6 @@ if let figureDirectory {
 }
 
 fields.append(("threads", "\(threadCount)"))
+fields.append(("matmul_kernel", "\"\(matmulMicroKernel)\""))   // "avx2+fma" or "portable"
 if let threadLimit { fields.append(("matmul_threads", "\(threadLimit)")) }
 print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")

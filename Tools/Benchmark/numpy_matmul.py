@@ -1,4 +1,4 @@
-"""OpenBLAS (through numpy) GFLOP/s at the W-MATMUL shapes of shared/benchmarks.md, for comparison.
+"""OpenBLAS (through numpy) GFLOP/s at the W-MATMUL shapes (Tools/Benchmark/MatmulWorkload.swift), for comparison.
 
 Run it in the same session as the benchmark executable, with the OpenBLAS overrides of this machine
 unset for this command alone (they select a slower kernel):

@@ -1,4 +1,4 @@
-"""W-CLIP and W-VQA of shared/benchmarks.md in PyTorch eager (CPU), to run beside the Swift benchmark.
+"""W-CLIP and W-VQA (Tools/Benchmark/ClipWorkload.swift, VqaWorkload.swift) in PyTorch eager (CPU), to run beside the Swift benchmark.
 
 The same models, sizes and optimizer as Tools/Benchmark/{Clip,Vqa}Workload.swift (the random values
 differ: each side has its own generator). Two threads, median ms per step over 50 steps after 5 warm-up:

@@ -2,6 +2,7 @@
 // captions sometimes without colour and size words, test captions always complete), the vocabulary,
 // the embeddings of the test pairs, and the seeded training run with its history.
 
+import AlignFuseSupport
 import Foundation
 import Multimodal
 import TeachingEngine

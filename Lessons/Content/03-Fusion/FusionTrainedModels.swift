@@ -2,6 +2,7 @@
 // loaded from its checkpoint, together with its learning curve (accuracy on held-out examples measured
 // during training), so `--only 5` redraws the curves without training again.
 
+import AlignFuseSupport
 import Multimodal
 import TeachingEngine
 import Walkthrough

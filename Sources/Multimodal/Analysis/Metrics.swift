@@ -1,5 +1,6 @@
 // Measuring models: accuracy, the confusion matrix, and recall@k for retrieval.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// Scores of predictions against the truth.

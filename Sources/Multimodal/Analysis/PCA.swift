@@ -4,6 +4,7 @@
 // orders the directions.
 // Each direction's sign is fixed so its largest-magnitude entry is positive: same data, same picture.
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

@@ -3,6 +3,7 @@
 // perplexity-calibrated Gaussian affinities, early exaggeration, momentum and per-coordinate gains.
 // Exact (O(n²) per iteration): fine for up to a few thousand points; ~500 points take about a second.
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

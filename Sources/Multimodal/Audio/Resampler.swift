@@ -3,6 +3,7 @@
 // weighted sum of the input samples around its time; the sinc's cut-off sits just below half the lower
 // of the two rates, so frequencies the new rate cannot hold are removed instead of folding back (aliasing).
 
+import AlignFuseSupport
 import Foundation
 
 /// Sample-rate conversion of a mono waveform.

@@ -2,6 +2,7 @@
 // multiplied by a Hann window and taken to the frequency domain with a radix-2 FFT. Each frame's
 // spectrum can then be one token of the sound. Bin k holds frequency k · sampleRate / frameLength.
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

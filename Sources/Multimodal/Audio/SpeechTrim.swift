@@ -1,6 +1,7 @@
 // Cutting the silence around a spoken word: frames much quieter than the loudest one are silence.
 // The Free Spoken Digit Dataset is already trimmed this way; a learner's own recording usually is not.
 
+import AlignFuseSupport
 import Foundation
 
 /// Finds where speech starts and ends in a recording.

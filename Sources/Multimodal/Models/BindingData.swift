@@ -2,6 +2,7 @@
 // says or names. Pairs are made by digit: any picture of a 7 goes with any recording of "seven" and
 // with any text naming seven. Nothing pairs a recording with a text.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// Examples of one modality as rows of a matrix, and the digit of each row.

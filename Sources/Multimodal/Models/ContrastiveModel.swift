@@ -3,8 +3,9 @@
 // Radford et al. 2021, "Learning Transferable Visual Models From Natural Language Supervision", §2.3–2.4.
 //   image  [B, S, S, 3] ─ImageEncoder→ [B, N, d] ─mean→ [B, d] ─W_i→ [B, e] ─┐
 //   text   ids [B][T]   ─TextEncoder→  [B, T, d] ─masked mean→ [B, d] ─W_t→ [B, e] ─┴─ L2-normalise, cosine, loss
-// With the default configuration this is exactly W-CLIP of shared/benchmarks.md (222,273 parameters).
+// With the default configuration this is exactly the model of the benchmark's W-CLIP (222,273 parameters).
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

@@ -7,6 +7,7 @@
 // With every generated word we keep where it looked: the LAST block's attention from the query that
 // produced it (the position before it) over the 16 image patches — averaged over heads, or one head.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// One generated answer and where each of its tokens looked in the image.

@@ -5,8 +5,9 @@
 //   2. embed        [B, N, P·P·3] → [B, N, d]         (one Linear shared by every patch)
 //   3. + positions  [N, d], learned, broadcast over the batch
 //   4. transformer  `depth` pre-LN blocks + final LayerNorm → [B, N, d]
-// This is the image tower of W-CLIP (shared/benchmarks.md) and the patch path of the fusion and VQA models.
+// This is the image tower of W-CLIP (Tools/Benchmark/ClipWorkload.swift) and the patch path of the fusion and VQA models.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The sizes of an `ImageEncoder`. The defaults are W-CLIP's image tower: 32×32 images in 8×8 patches

@@ -12,6 +12,7 @@
 // The "blind" variant (`seesImage = false`) has no patch tokens at all: [question | answer] only —
 // the language-prior baseline.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The sizes of a single-stream VQA model.

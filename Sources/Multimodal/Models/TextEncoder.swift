@@ -5,8 +5,9 @@
 //   1. embed        ids [B, T] → [B, T, d]
 //   2. + positions  [T, d], learned, broadcast over the batch
 //   3. transformer  `depth` pre-LN blocks + final LayerNorm, padded keys masked → [B, T, d]
-// This is the text tower of W-CLIP (shared/benchmarks.md) and the question path of the fusion models.
+// This is the text tower of W-CLIP (Tools/Benchmark/ClipWorkload.swift) and the question path of the fusion models.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The sizes of a `TextEncoder`. The defaults are W-CLIP's text tower: vocabulary 64, length 8,

@@ -2,6 +2,7 @@
 // padded to a fixed length, and answer word ids — in one language. The tokenizer is built from the
 // training questions and answers, so a test question can only use words seen in training.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// One VQA example ready for the model.

@@ -5,6 +5,8 @@
 //   inputs  (A = 4)   [<sep>, cat, <pad>, <pad>]
 //   targets (A = 4)   [cat, <eos>, −100, −100]
 
+import AlignFuseSupport
+
 /// Inputs and targets of the answer positions.
 public enum VQASequence {
     /// The target that `crossEntropy` ignores.

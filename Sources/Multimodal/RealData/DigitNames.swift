@@ -2,6 +2,7 @@
 // and a tokenizer that knows them. 零 一 二 三 四 五 六 七 八 九 are one character each; the templates'
 // other words (数字 "digit", 这是 "this is") are cut as words of their own.
 
+import AlignFuseSupport
 import Foundation
 
 /// Digit names and the texts built from them.

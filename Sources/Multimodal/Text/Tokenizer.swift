@@ -4,6 +4,8 @@
 // (Chinese has no spaces between words; see ChineseLexicon). A run of characters the vocabulary does
 // not know becomes one <unk>.
 
+import AlignFuseSupport
+
 /// A vocabulary of words with six special tokens at fixed ids, and the encoding and decoding of text.
 ///
 ///     let tokenizer = Tokenizer(corpus: ["我喜欢这只猫", "a photo of a cat"])

@@ -2,6 +2,7 @@
 // ViT and BERT) and modality-type embeddings (one trainable row per modality, so a single-stream
 // model can tell an image token from a word at the same position — ViLT, Kim et al. 2021, §3.1).
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The modalities a sequence can mix. The raw value is the row of the modality-type table.

@@ -4,6 +4,7 @@
 // row by row, pixel by pixel, channel last: value (y, x, c) of patch (i, j) sits at
 // [i·gw + j, (y·P + x)·C + c].
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// Patchify and unpatchify for channel-last images.

@@ -2,6 +2,7 @@
 // geometrically spaced frequencies, so nearby positions get similar vectors.
 // Vaswani et al. 2017, "Attention Is All You Need", §3.5; the 2D form as in MAE (He et al. 2022).
 
+import AlignFuseSupport
 import Foundation
 import TeachingEngine
 

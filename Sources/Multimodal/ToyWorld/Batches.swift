@@ -1,6 +1,7 @@
 // Batches at the boundary to the engine: images become centred pixel tensors and texts become
 // padded id tensors with a mask. Everything before this point is plain arrays.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// A batch of texts as token ids, padded or cut to one length.

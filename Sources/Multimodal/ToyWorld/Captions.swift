@@ -9,6 +9,7 @@
 //     like      "i like this orange cat"                  "我喜欢这只橘色猫"
 //     basking   "a cute orange cat basking in the sun"    "一只可爱的橘猫在晒太阳"   (the article's sentence)
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// A caption in both languages, with the template that produced it.

@@ -2,6 +2,7 @@
 // painted one over another, each pixel's coverage estimated by sampling a k×k grid inside it.
 // It needs no C library, so the same scene renders to the same bytes everywhere.
 
+import AlignFuseSupport
 import Foundation
 
 /// An RGB colour with channels in 0…255.

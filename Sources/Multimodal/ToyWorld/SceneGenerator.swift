@@ -1,6 +1,7 @@
 // Seeded scenes: how many objects, which kinds, colours, sizes and cells, and whether the sun shines.
 // Every choice is drawn from the caller's SeededGenerator, so one seed gives one sequence of scenes.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// What kind of scenes to generate.

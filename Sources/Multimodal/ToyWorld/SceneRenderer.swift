@@ -2,6 +2,7 @@
 // scaled into its cell (a large one nearly fills it, a small one about 60 %), and the sun sits in a
 // cell of its own. The same scene at 224 and at 32 has the same layout, only finer.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// A rendered square RGB image: bytes row-major [size, size, 3].

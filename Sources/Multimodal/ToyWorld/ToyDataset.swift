@@ -3,6 +3,7 @@
 // Sample i is drawn from its own stream derived from (seed, i), so the first 100 samples of a dataset
 // of 1,000 are the dataset of 100, and the same seed gives the same bytes on every run.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// One example: a scene, its image at the dataset's size, a caption and a question.

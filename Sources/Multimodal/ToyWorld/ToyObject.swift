@@ -2,6 +2,8 @@
 // cell of a 4×4 grid, and an optional sun. The grid cells match the 8×8 patches of a 32×32 render,
 // so at the training size every object is exactly one patch.
 
+import AlignFuseSupport
+
 /// The kind of an object: four animals and three shapes.
 public enum ObjectKind: Int, CaseIterable, Sendable, Hashable, Comparable {
     case cat, dog, bird, fish, circle, square, triangle

@@ -2,6 +2,7 @@
 // checks it; here the largest centred square is cut out and scaled to the model's size, so the
 // picture becomes a ToyImage like any rendered scene (and then a centred [S, S, 3] tensor).
 
+import AlignFuseSupport
 import Figures
 
 extension ToyImage {

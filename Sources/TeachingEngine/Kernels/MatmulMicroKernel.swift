@@ -5,21 +5,35 @@
 // Why 6×16: an x86 core with AVX2 has 16 vector registers of 8 Floats. Twelve hold the tile
 // (6 rows × 2 registers), two hold a row of B, one holds a broadcast value of A and one the product.
 // Each step of the loop then does 6·16 = 96 multiply-adds from 6 + 16 loaded values.
+//
+// Which kernel runs is decided once, at run time: on an x86-64 processor with AVX2 and FMA, the C
+// twin in Sources/MatmulFMA (one fused multiply-add per value and step, about twice the speed of a
+// training step); elsewhere this Swift loop, which the package compiles for every processor. The
+// package needs no build flags for either, so another package can depend on it by version.
+
+import MatmulFMA
+import Foundation
+
+/// True when the AVX2/FMA micro-kernel runs here: the processor has both, and `ALIGNFUSE_NO_FMA` is
+/// not set (set it to try the portable kernel on a machine that has them). Read once.
+let matmulUsesFMA: Bool = alignfuse_cpu_has_avx2_fma() != 0
+    && ProcessInfo.processInfo.environment["ALIGNFUSE_NO_FMA"] == nil
+
+/// Which micro-kernel matmul runs in this process: "avx2+fma" or "portable" (what a benchmark
+/// reports next to its timings).
+package var matmulMicroKernel: String { matmulUsesFMA ? "avx2+fma" : "portable" }
 
 /// Rows of the micro-tile (values of A broadcast per step).
 let microRows = 6
 /// Columns of the micro-tile (two SIMD8 registers).
 let microColumns = 16
 
-/// The multiply-add every kernel uses: `c + a·b`.
-///
-/// With FMA in the target CPU (Package.swift builds TeachingEngine with `-target-cpu haswell` and
-/// defines FUSED_MULTIPLY_ADD) this is one `vfmadd231ps`. Without it, `addingProduct` would become a
-/// call to `fmaf` per lane — a hundred times slower — so the fallback writes a product and a sum,
-/// two vector instructions on every x86 and ARM target.
+/// The multiply-add of the portable micro-kernel: `c + a·b`. ARM64 always has a fused vector
+/// multiply-add (`fmla`); on x86-64 built for every processor, `addingProduct` would become a call to
+/// `fmaf` per lane — a hundred times slower — so there it is a product and a sum.
 @inline(__always)
 func multiplyAdd(_ c: SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
-    #if FUSED_MULTIPLY_ADD
+    #if arch(arm64)
     return c.addingProduct(a, b)
     #else
     return c + a * b
@@ -55,6 +69,10 @@ func microKernel6x16(
     depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStride: Int, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool
 ) {
+    if matmulUsesFMA {
+        alignfuse_matmul_micro_kernel_fma(depth, a, rowStride, stepStride, b, c, ldc, addToC ? 1 : 0)
+        return
+    }
     var c00 = SIMD8<Float>(), c01 = SIMD8<Float>()
     var c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
     var c20 = SIMD8<Float>(), c21 = SIMD8<Float>()

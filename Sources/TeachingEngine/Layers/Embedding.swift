@@ -2,6 +2,8 @@
 // (It equals one-hot(id)·Table, without building the one-hot.) The backward adds each token's
 // gradient into its row, so only the rows of ids that were used change.
 
+import AlignFuseSupport
+
 /// A table [vocabularySize, width]; ids [B, T] ↦ vectors [B, T, width].
 ///
 ///     table [[0, 0], [1, 2], [3, 4]]:  ids [[2, 1]] ↦ [[[3, 4], [1, 2]]]

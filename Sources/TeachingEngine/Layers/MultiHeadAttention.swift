@@ -5,6 +5,8 @@
 //   4. mix values: weights·v, merge heads, project: ·W_o  [B, Tq, d]
 // The weights are returned, not stored: lessons plot them.
 
+import AlignFuseSupport
+
 /// What attention produces: the new token vectors and every head's attention weights.
 public struct AttentionOutput {
     /// [B, Tq, d]

@@ -1,5 +1,5 @@
 // A stack of pre-LN transformer blocks with a final LayerNorm — the body of both W-CLIP encoders and
-// of the single-stream VQA model (benchmarks.md). Token embedding and pooling are the caller's.
+// of the single-stream VQA model (W-CLIP and W-VQA in Tools/Benchmark). Token embedding and pooling are the caller's.
 
 /// What the encoder produces: the normalised tokens and each block's attention weights.
 public struct EncoderOutput {

@@ -3,6 +3,7 @@
 //   step < warmup:  lr = peak · (step + 1) / warmup
 //   after:          lr = floor + (peak − floor) · ½ · (1 + cos(π · progress)),  progress ∈ [0, 1]
 
+import AlignFuseSupport
 import Foundation
 
 /// The learning rate for each step of a run of `totalSteps`.

@@ -1,15 +1,15 @@
-// JSON string literals, written once for every JSON the kit writes: safetensors headers here,
+// JSON string literals, written once for every JSON the kit writes: safetensors headers (TeachingEngine),
 // notebooks and metrics in Walkthrough.
 
 import Foundation
 
 /// Turns text into a JSON string literal.
-public enum JSONText {
+package enum JSONText {
     /// `text` in quotes, escaped as serde_json escapes it (RFC 8259): `"` `\` and the control
     /// characters; everything else, CJK included, stays as it is.
     ///
     ///     JSONText.quoted("橘猫 \"cat\"\n")   // "\"橘猫 \\\"cat\\\"\\n\""
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -7,34 +7,34 @@
 ///     var hash = FNV1a()
 ///     hash.mix(bytesOf: "line")
 ///     hash.hex   // 16 hex digits, zero-padded
-public struct FNV1a: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325   // the FNV offset basis
+package struct FNV1a: Sendable {
+    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325   // the FNV offset basis
 
-    public init() {}
+    package init() {}
 
     /// One step: xor `x` in, multiply by the prime 2⁴⁰ + 2⁸ + 0xb3.
-    public mutating func mix(_ x: UInt64) {
+    package mutating func mix(_ x: UInt64) {
         value = (value ^ x) &* 0x0000_0100_0000_01b3
     }
 
     /// One step per UTF-8 byte of `text` (the classic byte-wise FNV-1a).
-    public mutating func mix(bytesOf text: String) {
+    package mutating func mix(bytesOf text: String) {
         for byte in text.utf8 { mix(UInt64(byte)) }
     }
 
     /// The hash as 16 lower-case hex digits.
     /// Mixes each word's bytes followed by 0xFF (a byte UTF-8 never uses), so ["ab", "c"] and ["a", "bc"]
     /// hash differently. Fingerprints mix a vocabulary this way.
-    public mutating func mix(words: some Sequence<String>) {
+    package mutating func mix(words: some Sequence<String>) {
         for word in words { mix(bytesOf: word); mix(0xFF) }
     }
 
     /// Mixes each number's bit pattern (pixels, weights): equal floats, equal steps.
-    public mutating func mix(floats: some Sequence<Float>) {
+    package mutating func mix(floats: some Sequence<Float>) {
         for x in floats { mix(UInt64(x.bitPattern)) }
     }
 
-    public var hex: String {
+    package var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
