@@ -9,6 +9,9 @@
 import Foundation
 import PackageDescription
 
+/// The library modules compile in the Swift 6 language mode (complete data-race checking); the
+/// package default below is Swift 5 for the lessons, the runner and the tools.
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 /// The exercises' own targets are written in the Swift 6 language mode.
 let exerciseSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -42,13 +45,14 @@ let package = Package(
             providers: [.apt(["libgd-dev"])]
         ),
         // Helpers every module shares (FNV-1a, JSON string literals, `require`): `package` API, no product.
-        .target(name: "AlignFuseSupport"),
+        .target(name: "AlignFuseSupport", swiftSettings: swift6),
         // matmul's micro-kernel with fused multiply-adds, chosen at run time on x86-64 with AVX2 and FMA.
         .target(name: "MatmulFMA"),
 
-        .target(name: "Figures", dependencies: ["CGD"]),
-        .target(name: "TeachingEngine", dependencies: ["AlignFuseSupport", "MatmulFMA"]),
-        .target(name: "Multimodal", dependencies: ["AlignFuseSupport", "TeachingEngine", "Figures"]),
+        .target(name: "Figures", dependencies: ["CGD"], swiftSettings: swift6),
+        .target(name: "TeachingEngine", dependencies: ["AlignFuseSupport", "MatmulFMA"], swiftSettings: swift6),
+        .target(name: "Multimodal", dependencies: ["AlignFuseSupport", "TeachingEngine", "Figures"],
+                swiftSettings: swift6),
         .target(name: "Walkthrough", dependencies: [
             "AlignFuseSupport", "Figures", "TeachingEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

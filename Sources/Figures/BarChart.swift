@@ -10,7 +10,7 @@ import Foundation
 ///     chart.referenceLines = [(0.5, "chance")]
 ///     chart.yRange = 0...1
 public struct BarChart: Chart {
-    public struct Group {
+    public struct Group: Sendable {
         public var name: String
         public var values: [Double]
         public var color: Color

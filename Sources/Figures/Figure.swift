@@ -3,7 +3,7 @@
 
 /// Anything that can draw itself into a rectangle of a canvas: the chart kinds of this module,
 /// or your own.
-public protocol Chart {
+public protocol Chart: Sendable {
     /// Draws the chart, its axes, labels and legend inside `frame`.
     func draw(on canvas: Canvas, in frame: Rect, style: Style)
 }
@@ -14,7 +14,7 @@ public protocol Chart {
 ///     figure.add(before)    // any Chart, e.g. a Heatmap
 ///     figure.add(after)
 ///     try figure.writePNG(to: "out/similarity.png")
-public struct Figure {
+public struct Figure: Sendable {
     public var width: Int
     public var height: Int
     public var rows: Int

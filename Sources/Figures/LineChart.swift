@@ -8,7 +8,7 @@
 ///     chart.add("validation", x: [0, 1, 2, 3], y: [2.3, 1.6, 1.2, 1.1], dashed: true)
 ///     try chart.writePNG(to: "out/loss.png")
 public struct LineChart: Chart {
-    public struct Series {
+    public struct Series: Sendable {
         public var name: String
         public var x: [Double]
         public var y: [Double]

@@ -11,7 +11,7 @@
 ///     try chart.writePNG(to: "out/space.png")
 public struct ScatterChart: Chart {
     /// One set of points drawn alike.
-    public struct Series {
+    public struct Series: Sendable {
         public var name: String
         public var x: [Double]
         public var y: [Double]

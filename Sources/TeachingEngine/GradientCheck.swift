@@ -12,7 +12,7 @@ import AlignFuseSupport
 import Foundation
 
 /// The outcome of `checkGradients`: one relative error per checked input.
-public struct GradientCheckResult: CustomStringConvertible {
+public struct GradientCheckResult: Sendable, CustomStringConvertible {
     /// ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) for each input, in the order given.
     public let relativeErrors: [Double]
     /// The names (or positions) of the inputs, for messages.

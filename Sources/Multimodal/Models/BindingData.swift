@@ -6,7 +6,7 @@ import AlignFuseSupport
 import TeachingEngine
 
 /// Examples of one modality as rows of a matrix, and the digit of each row.
-public struct DigitRows {
+public struct DigitRows: Sendable {
     /// [N, width]
     public let values: Tensor
     public let digits: [Int]
@@ -34,7 +34,7 @@ public struct DigitRows {
 }
 
 /// The training material of a `BindingModel`: pictures and recordings as rows, texts as padded ids.
-public struct BindingSet {
+public struct BindingSet: Sendable {
     public let images: DigitRows
     public let speech: DigitRows
     public let texts: [[Int]]

@@ -27,7 +27,7 @@ public struct ContrastiveTrainingOptions: Sendable {
 
 /// The pairs to learn from: centred images [N, S, S, 3], their caption ids [N][T], and a group per pair
 /// for hard negatives (any Int; pairs of one group are put into a batch together).
-public struct ContrastivePairs {
+public struct ContrastivePairs: Sendable {
     public let images: Tensor
     public let ids: [[Int]]
     public let groups: [Int]

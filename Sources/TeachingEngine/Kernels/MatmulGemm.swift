@@ -64,7 +64,7 @@ package func gemm(
     let unit = splitRows ? microRows : microColumns
     let slab = ((length + threadCount - 1) / threadCount + unit - 1) / unit * unit
     let slabs = (length + slab - 1) / slab
-    DispatchQueue.concurrentPerform(iterations: slabs) { s in
+    Kernels.concurrently(slabs) { s in
         let range = (s * slab)..<min(length, (s + 1) * slab)
         if splitRows {
             product.compute(rows: range, columns: 0..<n)
@@ -104,7 +104,7 @@ package func gemmBatched(
         return
     }
     let chunk = (batch + threadCount - 1) / threadCount
-    DispatchQueue.concurrentPerform(iterations: (batch + chunk - 1) / chunk) { t in
+    Kernels.concurrently((batch + chunk - 1) / chunk) { t in
         run((t * chunk)..<min(batch, (t + 1) * chunk))
     }
 }

@@ -29,8 +29,19 @@ extension Kernels {
             return
         }
         let size = (count + pieces - 1) / pieces
-        DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { piece in
+        concurrently((count + size - 1) / size) { piece in
             body((piece * size)..<Swift.min(count, (piece + 1) * size))
+        }
+    }
+
+    /// Runs `body(0)`, `body(1)`, … `body(iterations − 1)` on the cores at the same time and returns
+    /// when all have finished (libdispatch's `concurrentPerform`). The kernels hand each iteration its
+    /// own rows, columns or products to write, never a value another iteration reads or writes: that
+    /// is what makes sharing their buffers across threads safe, which the compiler cannot check here.
+    static func concurrently(_ iterations: Int, _ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: iterations) { shared.value($0) }
         }
     }
 
@@ -44,4 +55,10 @@ extension Kernels {
             body((range.lowerBound * 8)..<Swift.min(width, range.upperBound * 8))
         }
     }
+}
+
+/// A value handed to the threads of `Kernels.concurrently` (see there why that is safe).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
