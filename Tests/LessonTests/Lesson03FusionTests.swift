@@ -48,33 +48,45 @@ struct Lesson03FusionTests {
         #expect(emptied.isEmpty)
     }
 
-    @Test("Late fusion's scores are the log of the average of two probability vectors: each row sums to 1")
+    @Test("Late fusion's score is log((p_image + p_text) / 2), the two classifiers' probabilities averaged, computed here from each classifier alone")
     func lateFusionAverages() {
         var rng = SeededGenerator(seed: 2)
         let sizes = FusionSizes(vocabularySize: FusionText.tokenizer.count, textLength: 8, classes: 8)
         let model = LateFusion(sizes, using: &rng)
         let data = FusionDataset.interaction(count: 3, seed: 1)
         let ids = FusionText.ids(data.texts, length: 8)
-        let scores = noGrad { model.logits(images: data.images([0, 1, 2]), ids: ids) }.value   // [3, 8]
+        let images = data.images([0, 1, 2])
+        let (scores, image, text) = noGrad {
+            (model.logits(images: images, ids: ids).value.scalars, model.imageLogits(images).value.scalars,
+             model.textLogits(ids).value.scalars)                                   // each [3, 8]
+        }
+        func probabilities(_ logits: ArraySlice<Float>) -> [Double] {
+            let e = logits.map { Foundation.exp(Double($0)) }
+            return e.map { $0 / e.reduce(0, +) }
+        }
         for row in 0..<3 {
-            let total = (0..<8).map { Foundation.exp(Double(scores.scalars[row * 8 + $0])) }.reduce(0, +)
-            #expect(abs(total - 1) < 1e-4)
+            let p = probabilities(image[(row * 8)..<(row * 8 + 8)]), q = probabilities(text[(row * 8)..<(row * 8 + 8)])
+            for c in 0..<8 {
+                let byHand = Foundation.log((p[c] + q[c]) / 2)
+                #expect(abs(Double(scores[row * 8 + c]) - byHand) < 1e-4, "row \(row), class \(c)")
+            }
         }
     }
 
-    @Test("Cross-attention weights are [B, heads, text tokens, 16 patches] and each row sums to 1")
+    @Test("Cross-attention weights are [B, heads, text tokens, 16 patches], and each example's are its own: the same with a batch of 2 as alone")
     func crossAttentionRows() {
         var rng = SeededGenerator(seed: 4)
         let sizes = FusionSizes(vocabularySize: FusionText.tokenizer.count, textLength: 8, classes: 8)
         let model = CrossFusion(sizes, using: &rng)
         let data = FusionDataset.interaction(count: 2, seed: 1)
-        let weights = noGrad { model.forward(images: data.images([0, 1]), ids: FusionText.ids(data.texts, length: 8)) }
-            .attention.value
-        #expect(weights.shape == [2, 2, 8, 16])
-        for row in 0..<(2 * 2 * 8) {
-            let sum = weights.scalars[(row * 16)..<((row + 1) * 16)].reduce(0, +)
-            #expect(abs(sum - 1) < 1e-4)
-        }
+        let ids = FusionText.ids(data.texts, length: 8)
+        let both = noGrad { model.forward(images: data.images([0, 1]), ids: ids) }.attention.value
+        let second = noGrad { model.forward(images: data.images([1]), ids: [ids[1]]) }.attention.value
+        #expect(both.shape == [2, 2, 8, 16])
+        let perItem = 2 * 8 * 16
+        let difference = zip(both.scalars[perItem...], second.scalars).map { abs($0 - $1) }.max()!
+        #expect(difference < 1e-6, "example 1 alone differs by \(difference)")
+        #expect(both.scalars[..<perItem] != both.scalars[perItem...])   // two examples, two attention maps
     }
 
     @Test("Counted cost: one encoder block over 16 tokens of width 32 is 147,456 multiply-adds")

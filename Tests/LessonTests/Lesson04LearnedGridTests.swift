@@ -34,12 +34,12 @@ struct Lesson04LearnedGridTests {
         }
     }
 
-    @Test("500 steps of \"where is the X?\": what training added to the patch positions is grid-shaped (neighbours' changes ≥ 0.2 more alike than far patches'); the cat word's patch attention sums to 1",
+    @Test("500 steps of \"where is the X?\": what training added to the patch positions is grid-shaped (neighbours' changes ≥ 0.2 more alike than far patches')",
           arguments: [UInt64(1), 2])
     func whereQuestionsTeachTheGrid(seed: UInt64) {
         var recipe = LearnedGrid.Recipe(steps: 500)
         recipe.testScenes = 300
-        let (data, test) = LearnedGrid.data(recipe, language: .english, seed: seed)
+        let (data, _) = LearnedGrid.data(recipe, language: .english, seed: seed)
         var rng = SeededGenerator(seed: seed)
         let model = LearnedGrid.model(for: data, recipe, using: &rng)
         let before = model.patchPositions
@@ -48,7 +48,5 @@ struct Lesson04LearnedGridTests {
         let (near, far) = LearnedGrid.neighbourAndFarOfChange(before: before, after: model.patchPositions)
         #expect(abs(startNear - startFar) < 0.1, "the random start has no grid: near \(startNear), far \(startFar)")
         #expect(near - far >= 0.2, "change: near \(near), far \(far)")
-        let attention = LearnedGrid.wordToPatches(model, data: data, probes: LearnedGrid.catProbes(test, data: data))
-        #expect(attention.allSatisfy { $0.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-6 } })
     }
 }

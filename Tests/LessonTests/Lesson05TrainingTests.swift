@@ -59,10 +59,9 @@ struct Lesson05TrainingTests {
                      "answer-1.png", "answer-2.png", "answer-3.png", "answer-4.png", "accuracy.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
-        // 16 patches + question + answer positions, in English
-        let length = try #require(result.metrics["sequence_length"])
-        #expect(length > 16 && length < 40)
-        let single = try #require(result.metrics["accuracy_single_object"])
-        #expect(single >= 0 && single <= 1)
+        // 16 patches + question + answer positions: 32 in English, as in the default run
+        #expect(result.metrics["sequence_length"] == 32)
+        // the accuracy on single-object questions is measured for the model and its blind twin
+        #expect(result.metrics["accuracy_single_object"] != nil && result.metrics["blind_accuracy_single_object"] != nil)
     }
 }

@@ -131,14 +131,13 @@ struct CaptionAndQuestionTests {
         #expect(long.answerEnglish.hasSuffix(" " + short.answerEnglish))
     }
 
-    @Test("a scene's sound is 0.75 s at 8 kHz, in [−1, 1], and a cat sounds different from a dog")
+    @Test("a scene's sound is 0.75 s at 8 kHz, the same scene sounds the same, and a cat sounds different from a dog")
     func sounds() {
         func wave(_ kind: ObjectKind) -> [Float] {
             SceneSound.waveform(for: ToyScene(objects: [ToyObject(kind: kind, color: .red, size: .large, cell: GridCell(row: 0, column: 0))]))
         }
         let cat = wave(.cat), dog = wave(.dog)
         #expect(cat.count == 6000 && SceneSound.sampleRate == 8000)
-        #expect(cat.allSatisfy { abs($0) <= 1 })
         #expect(cat != dog)
         #expect(SceneSound.waveform(for: SceneGenerator.orangeCatInTheSun) == SceneSound.waveform(for: SceneGenerator.orangeCatInTheSun))
     }

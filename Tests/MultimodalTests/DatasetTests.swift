@@ -49,13 +49,20 @@ struct DatasetTests {
         }
     }
 
-    @Test("a pixel batch of 3 images at 32 has shape [3, 32, 32, 3] with values in [−1, 1]")
+    @Test("a pixel batch of 3 images at 32 has shape [3, 32, 32, 3] with the images in order; bytes 0, 51, 255 become −1, −0.6, 1")
     func pixelBatch() {
         let data = ToyDataset(count: 3, options: DatasetOptions(), seed: 1)
         let batch = Batches.pixels(data.samples.map(\.image))
         #expect(batch.shape == [3, 32, 32, 3])
-        #expect(batch.scalars.allSatisfy { $0 >= -1 && $0 <= 1 })
-        #expect(Array(batch.scalars.prefix(3072)) == data.samples[0].image.centredScalars)
+        for item in 0..<3 {
+            #expect(Array(batch.scalars[(item * 3072)..<((item + 1) * 3072)]) == data.samples[item].image.centredScalars)
+        }
+        // (byte / 255 − 0.5) · 2: 0 ↦ −1, 51 ↦ (0.2 − 0.5) · 2 = −0.6, 255 ↦ 1
+        let bytes = [UInt8](repeating: 0, count: 3) + [51, 51, 51, 255, 255, 255] + [UInt8](repeating: 0, count: 3)
+        let tiny = Batches.pixels([ToyImage(size: 2, bytes: bytes)])
+        #expect(tiny.shape == [1, 2, 2, 3])
+        let byHand: [Float] = [-1, -1, -1, -0.6, -0.6, -0.6, 1, 1, 1, -1, -1, -1]
+        #expect(zip(tiny.scalars, byHand).allSatisfy { abs($0 - $1) < 1e-6 })
     }
 
     @Test("a token batch pads to one length, counts real tokens and flags cut texts")

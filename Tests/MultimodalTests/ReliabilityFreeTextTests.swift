@@ -48,13 +48,11 @@ struct ReliabilityFreeTextTests {
         #expect(Self.tokenizer.encode("企鹅") == [Self.unk])
     }
 
-    @Test("a 5,000-character question is cut to 12 ids ending in <eos> and flagged as truncated, in well under a second")
+    @Test("a 5,000-character question is cut to 12 ids ending in <eos> and flagged as truncated")
     func veryLong() {
         let text = String(repeating: "what colour is the cat? ", count: 209).prefix(5_000)
         #expect(text.count == 5_000)
-        let start = ContinuousClock.now
         let (ids, truncated) = Self.fitted(String(text))
-        #expect(ContinuousClock.now - start < .seconds(1))
         #expect(truncated)
         #expect(ids.last == Tokenizer.end)
         #expect(Array(ids.prefix(5)) == Self.tokenizer.encode("what colour is the cat"))
