@@ -76,3 +76,27 @@ struct BindingModelTests {
         #expect(batch.imagesForWords.map { data.images.digits[$0] } == batch.texts.map { texts[$0].digit })
     }
 }
+
+@Suite("Measuring a shared space")
+struct BindingMeasureTests {
+    @Test("zero-shot picks the nearest class: [1, 0] is class 1 of ([0, 1], [1, 0]); [0.6, 0.8] is class 0")
+    func zeroShot() {
+        #expect(BindingMeasures.zeroShot([[1, 0], [0.6, 0.8]], classes: [[0, 1], [1, 0]]) == [1, 0])
+        #expect(BindingMeasures.nearestLabels([[1, 0]], candidates: [[0, 1], [0.9, 0.1]], labels: [3, 7]) == [7])
+        #expect(BindingMeasures.nearest(2, of: [[1, 0]], in: [[0, 1], [0.9, 0.1], [1, 0]]) == [[2, 1]])
+    }
+
+    @Test("the mean direction of [1, 0] and [0, 1] is [0.7071, 0.7071]")
+    func meanDirection() {
+        let m = BindingMeasures.meanDirection([[1, 0], [0, 1]])
+        #expect(abs(m[0] - 0.70711) < 1e-4 && abs(m[1] - 0.70711) < 1e-4)
+    }
+
+    @Test("duplicate floor: 2 pairs of 2 equally likely classes share a class half the time, ½·ln 2 ≈ 0.347; 64 pairs of 10 digits ≈ 1.93")
+    func duplicateFloor() {
+        #expect(abs(BindingTrainer.duplicateFloor(batchSize: 2, classes: 2) - 0.5 * log(2.0)) < 1e-12)
+        #expect(BindingTrainer.duplicateFloor(batchSize: 1, classes: 10) == 0)
+        let floor = BindingTrainer.duplicateFloor(batchSize: 64)
+        #expect(floor > 1.9 && floor < log(7.3))          // below ln of the mean count (Jensen), about ln 6.9
+    }
+}

@@ -55,6 +55,20 @@ public struct SpeechFeatures: Sendable, Hashable {
         return out.map { ($0 - mean) / Swift.max(spread, 1e-6) }
     }
 
+    /// The grids of many recordings as rows of one matrix [N, frames · bands], computed on every core
+    /// (each row depends on its recording alone, so the result is the same on any number of cores).
+    public func grids(of waves: [[Float]]) -> Tensor {
+        var out = [Float](repeating: 0, count: waves.count * size)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let rows = RowsToFill(base: buffer.baseAddress!)     // each iteration writes its own row only
+            DispatchQueue.concurrentPerform(iterations: waves.count) { i in
+                let grid = self.grid(of: waves[i])
+                for j in 0..<size { rows.base[i * size + j] = grid[j] }
+            }
+        }
+        return Tensor(shape: [waves.count, size], scalars: out)
+    }
+
     /// Triangular filters on the mel scale from 0 Hz to half the sample rate: filter b rises from the
     /// centre of band b − 1 to its own centre and falls to the centre of band b + 1. Each is a list of
     /// (bin, weight) pairs.
@@ -73,4 +87,10 @@ public struct SpeechFeatures: Sendable, Hashable {
             }
         }
     }
+}
+
+/// The output rows of `SpeechFeatures.grids`, shared with the threads that fill them. Iteration i writes
+/// row i and nothing else, which is what makes the sharing safe; the compiler cannot check that here.
+private struct RowsToFill: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Float>
 }

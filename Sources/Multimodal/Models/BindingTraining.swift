@@ -66,22 +66,48 @@ public final class BindingTrainer {
         return (pictures, heard, pictures2, read)
     }
 
-    /// One step: two batches, the two losses, their sum's gradient, an AdamW update, the logit scales capped.
-    @discardableResult
-    public func step() -> BindingStep {
-        let batch = nextBatch()
+    /// The forward pass of a batch: both contrastive losses and their sum.
+    public func loss(_ batch: (images: [Int], speech: [Int], imagesForWords: [Int], texts: [Int])) -> BindingLoss {
+        model.loss(images: data.images.rows(batch.images), speech: data.speech.rows(batch.speech),
+                   imagesForWords: data.images.rows(batch.imagesForWords), words: batch.texts.map { data.texts[$0] })
+    }
+
+    /// After `backward()`: one AdamW step at the scheduled learning rate, the logit scales capped at
+    /// `maxLogScale`, and the gradients cleared for the next step.
+    public func update() {
         optimizer.learningRate = schedule(stepsTaken)
-        optimizer.zeroGrad()
-        let loss = model.loss(images: data.images.rows(batch.images), speech: data.speech.rows(batch.speech),
-                              imagesForWords: data.images.rows(batch.imagesForWords),
-                              words: batch.texts.map { data.texts[$0] })
-        loss.total.backward()
         optimizer.step()
+        optimizer.zeroGrad()
         let cap = Foundation.log(options.maxLogScale)
         for scale in [model.speechScale, model.wordScale] where scale.value.scalars[0] > cap {
             scale.assign(Tensor(scalar: cap))
         }
         stepsTaken += 1
+    }
+
+    /// One whole step: a batch, its losses, their gradient, an update.
+    @discardableResult
+    public func step() -> BindingStep {
+        let loss = loss(nextBatch())
+        loss.total.backward()
+        update()
         return BindingStep(step: stepsTaken, loss: loss.total.item, speechLoss: loss.speech.item, wordLoss: loss.words.item)
+    }
+
+    /// The lowest mean loss a batch allows when pairs of one digit cannot be told apart: a pair whose
+    /// digit appears K times in the batch (itself included) can at best split its choice evenly among
+    /// K equal candidates, a loss of ln K. With B pairs of `classes` equally likely digits,
+    /// K = 1 + Binomial(B − 1, 1/classes), and the floor is the mean of ln K.
+    ///
+    ///     BindingTrainer.duplicateFloor(batchSize: 2, classes: 2)   // ½·ln 1 + ½·ln 2 ≈ 0.347
+    public static func duplicateFloor(batchSize b: Int, classes: Int = 10) -> Double {
+        let p = 1 / Double(classes)
+        var probability = Foundation.pow(1 - p, Double(b - 1))       // P(no other pair shares the digit)
+        var floor = 0.0
+        for others in 0..<b {
+            floor += probability * Foundation.log(Double(others + 1))
+            probability *= Double(b - 1 - others) / Double(others + 1) * p / (1 - p)
+        }
+        return floor
     }
 }
