@@ -15,6 +15,12 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 /// The exercises' own targets are written in the Swift 6 language mode.
 let exerciseSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// Each lesson's words, one Markdown file per language beside its code (Walkthrough's `Narration`).
+let lessonNarration = [
+    "01-Heterogeneity/01-heterogeneity", "02-Alignment/02-alignment", "03-Fusion/03-fusion",
+    "04-Tokens/04-tokens", "05-VQA/05-vqa",
+].flatMap { ["\($0).en.md", "\($0).zh.md"] }
+
 let package = Package(
     name: "AlignFuse",
     platforms: [.macOS(.v13)],
@@ -63,7 +69,8 @@ let package = Package(
         .target(name: "Lessons", dependencies: [
             "AlignFuseSupport", "Walkthrough", "Multimodal", "Figures", "TeachingEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Lessons/Content", resources: [.copy("07-OneSpace/Data")]),
+        ], path: "Lessons/Content",
+           resources: [.copy("07-OneSpace/Data")] + lessonNarration.map { .copy($0) }),
         .executableTarget(name: "lesson01", dependencies: ["Lessons"], path: "Lessons/01-Heterogeneity"),
         .executableTarget(name: "lesson02", dependencies: ["Lessons"], path: "Lessons/02-Alignment"),
         .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),

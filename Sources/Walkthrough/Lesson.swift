@@ -4,24 +4,32 @@ import ArgumentParser
 
 /// A lesson that runs as a notebook: numbered steps over one state object of the lesson's own class.
 ///
-/// The class keeps what steps share as `lazy var` members, so `--only 6` computes exactly what step 6
-/// needs (data, a model loaded from its checkpoint) without running the earlier steps' output:
+/// The words live apart from the code: `narration` holds the title, the summary and each step's
+/// title and text in both languages (Markdown files, see `Narration`), so a step's closure is the
+/// computation a learner reads. The class keeps what steps share as `lazy var` members, so
+/// `--only 6` computes exactly what step 6 needs; a step that trains a model is marked
+/// `trains: true`, and `--only 6` runs it first, quietly (it loads its checkpoint when it can):
 ///
 ///     public final class Tiny: Lesson {
 ///         public static let number = 0, slug = "tiny"
-///         public static let title = L("A tiny lesson", "小课")
-///         public static let summary = L("Fits a line.", "拟合一条直线。")
-///         public static let tryThis = [TryThis(change: L("--noise 2", "--noise 2"),
-///                                              expect: L("a worse fit", "拟合变差"))]
+///         public static let narration = Narration.resource("00-tiny", in: .module)
+///         public static let tryThis = [TryThis(change: "--noise 2", expect: L("a worse fit", "拟合变差"))]
 ///         public struct Knobs: LessonKnobs { @Option var noise = 0.1; public init() {} }
 ///
 ///         let run: Run; let knobs: Knobs
 ///         public init(run: Run, knobs: Knobs) { self.run = run; self.knobs = knobs }
 ///         lazy var points = makePoints(seed: run.seed, noise: knobs.noise)
+///         lazy var line = Line()
 ///
 ///         public static let steps: [Step<Tiny>] = [
-///             Step(L("The data", "数据"), L("Ten points.", "十个点。")) { lesson, run in
-///                 run.print("points: \(lesson.points.count)")
+///             Step { lesson, run in
+///                 run.say(Say.points, lesson.points.count)
+///             },
+///             Step(trains: true) { lesson, run in
+///                 let history = try run.train("line", lesson.line, settings: [:], steps: 100) { progress in
+///                     for step in 1...100 { try progress.update(step: step, loss: lesson.line.fitStep(lesson.points)) }
+///                 }
+///                 run.say(Say.finalLoss, history.losses.last ?? 0)
 ///             },
 ///         ]
 ///     }
@@ -36,9 +44,8 @@ public protocol Lesson: AnyObject {
     static var number: Int { get }
     /// A short lowercase name, e.g. "alignment".
     static var slug: String { get }
-    static var title: L { get }
-    /// One or two sentences shown under the title.
-    static var summary: L { get }
+    /// The title, summary and every step's words, in both languages.
+    static var narration: Narration { get }
     /// What to change next and what to expect; printed at the end, and in the notebook and README.
     static var tryThis: [TryThis] { get }
     /// Metrics shown on the tour's index page and summarised by replication cards (empty: all).
@@ -50,6 +57,9 @@ public protocol Lesson: AnyObject {
 }
 
 extension Lesson {
+    public static var title: L { narration.title }
+    /// One or two sentences shown under the title.
+    public static var summary: L { narration.summary }
     public static var keyMetrics: [String] { [] }
     /// `02-alignment`: the lesson's folder name under out/ and Docs/figures/.
     public static var folderName: String { (number < 10 ? "0" : "") + "\(number)-\(slug)" }
@@ -94,23 +104,22 @@ public struct TryThis: Sendable {
     }
 }
 
-/// One step of a lesson: a title, narration, and the closure it runs. The closure's source lines are
-/// what the learner reads as the step's code; they are found through `#filePath` and `#line` of the
-/// `Step(…)` call, so write the closure as a trailing closure starting on that call.
+/// One step of a lesson: the closure it runs; its title and words are the lesson's `narration`
+/// section of the same number. The closure's source lines are what the learner reads as the step's
+/// code; they are found through `#filePath` and `#line` of the `Step(…)` call, so write the closure as
+/// a trailing closure starting on that call.
 public struct Step<State> {
-    public let title: L
-    public let narration: L
+    /// The step trains a model the later steps use: `--only N` runs it first, quietly.
+    public let trains: Bool
     public let body: (State, Run) throws -> Void
     /// Where the `Step(…)` call is written: the absolute path and a short name for messages.
     public let file: String
     public let fileID: String
     public let line: Int
 
-    public init(_ title: L, _ narration: L,
-                file: String = #filePath, fileID: String = #fileID, line: Int = #line,
+    public init(trains: Bool = false, file: String = #filePath, fileID: String = #fileID, line: Int = #line,
                 _ body: @escaping (State, Run) throws -> Void) {
-        self.title = title
-        self.narration = narration
+        self.trains = trains
         self.body = body
         self.file = file
         self.fileID = fileID

@@ -8,6 +8,7 @@ extension Run {
     ///
     ///     run.note(String(format: "(measured: %.2f ms on this machine)", ms))   // terminal only
     public func note(_ text: String) {
+        guard !isQuiet else { return }
         console.line(console.styled(text, .dim))
     }
 }

@@ -27,9 +27,11 @@ public final class Run {
     let archive: TensorArchive
 
     var records: [StepRecord] = []
+    /// While true (a training step run first for a later one under --only), nothing is printed or recorded.
+    private(set) var isQuiet = false
     private(set) var metrics: [String: Double] = [:]
-    private(set) var trainedCheckpoints: [String] = []
-    private(set) var loadedCheckpoints: [String] = []
+    var trainedCheckpoints: [String] = []
+    var loadedCheckpoints: [String] = []
 
     init(seed: UInt64, quick: Bool, language: Language, outDirectory: URL, console: Console,
          archive: TensorArchive) {
@@ -56,6 +58,7 @@ public final class Run {
 
     /// Prints `text` and records it as the step's output.
     public func print(_ text: String) {
+        guard !isQuiet else { return }
         console.line(text)
         record(.text(text + "\n"))
     }
@@ -63,14 +66,42 @@ public final class Run {
     /// Prints `text` in the run's language.
     public func print(_ text: L) { print(text(language)) }
 
+    /// Prints `phrase` in the run's language as a format string filled with `arguments`
+    /// (`%d`, `%.3f`, `%@`, positional `%1$d` …), so a step's code holds no sentences of its own.
+    ///
+    ///     static let lossFell = L("loss %.3f → %.3f", "损失 %.3f → %.3f")
+    ///     run.say(Say.lossFell, 4.1, 0.5)   // "loss 4.100 → 0.500"
+    public func say(_ phrase: L, _ arguments: CVarArg...) {
+        print(String(format: phrase(language), arguments: arguments))
+    }
+
+    /// `phrase` in the run's language filled with `arguments`, for a label or a table cell.
+    public func text(_ phrase: L, _ arguments: CVarArg...) -> String {
+        String(format: phrase(language), arguments: arguments)
+    }
+
     /// Prints an aligned table (CJK counted as two columns); numeric columns are right-aligned.
     public func table(_ headers: [String], _ rows: [[String]]) {
         print(TextTable(headers, rows).rendered)
     }
 
+    /// A table whose headers are in the run's language.
+    public func table(_ headers: [L], _ rows: [[String]]) {
+        table(headers.map { $0(language) }, rows)
+    }
+
+    /// Runs `body` with every output of the run switched off: the way a training step runs first for a
+    /// later step under --only. Its checkpoint lines and progress bar still reach the terminal.
+    func quietly(_ body: () throws -> Void) rethrows {
+        isQuiet = true
+        defer { isQuiet = false }
+        try body()
+    }
+
     /// Saves `png` as `<name>.png` in --out (atomically) and embeds it in the notebook.
     /// - Precondition: `name` is made of letters, digits, `-` and `_`.
     public func figure(_ name: String, png: [UInt8]) throws {
+        guard !isQuiet else { return }
         let url = figureURL(name)
         try AtomicFiles.write(png, to: url)
         recordFigure(name: name, png: png)
@@ -78,6 +109,7 @@ public final class Run {
 
     /// Lets `draw` write the PNG file itself (to a temporary path), then keeps it as `<name>.png`.
     public func figure(_ name: String, draw: (URL) throws -> Void) throws {
+        guard !isQuiet else { return }
         var bytes: [UInt8] = []
         try AtomicFiles.write(to: figureURL(name)) { temp in
             try draw(temp)
@@ -91,6 +123,7 @@ public final class Run {
     public func metric(_ name: String, _ value: Double) {
         precondition(!name.isEmpty && name.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "_" || $0 == "." },
                      "metric: name '\(name)' must be lowercase letters, digits, _ or .")
+        guard !isQuiet else { return }
         metrics[name] = value
         console.line(console.styled("  ▸ \(name) = \(formatNumber(value))", .dim))
     }

@@ -17,6 +17,8 @@ public final class TrainingProgress {
     public let totalSteps: Int
     /// The loss of every step reported so far.
     public private(set) var losses: [Double] = []
+    /// Other values recorded along the way (`record(_:_:)`), by name.
+    public private(set) var curves: [String: [Double]] = [:]
     private let learningRate: Double?
     private let run: Run
     private let started = Date()
@@ -58,6 +60,17 @@ public final class TrainingProgress {
             console.line(L("  step ", "  第 ")(run.language) + numbers)
         }
     }
+
+    /// Records one more value of the curve `name` (a temperature, a held-out accuracy, …); it is saved
+    /// with the model, so a run that reuses the checkpoint can still draw it.
+    /// - Precondition: `name` is letters, digits, `_` and `.`.
+    public func record(_ name: String, _ value: Double) {
+        precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." },
+                     "record: curve name '\(name)' must be letters, digits, _ or .")
+        curves[name, default: []].append(value)
+    }
+
+    public func record(_ name: String, _ value: Float) { record(name, Double(value)) }
 
     /// Ends the bar and records one deterministic summary line in the step's output.
     /// When the loss ended above where it started (a learning rate too large that has not yet overflowed),

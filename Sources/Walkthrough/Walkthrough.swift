@@ -55,11 +55,14 @@ public enum Walkthrough {
         let options = command.options
         let language = Language(rawValue: options.lang) ?? .en
         let steps = Content.steps
+        let words = Content.narration.steps
+        precondition(words.count == steps.count,
+                     "\(Content.folderName): \(steps.count) steps but \(words.count) narration sections")
         if options.noColor { console.color = false }
 
         if options.list {
             console.line(console.styled(Content.title(language), .bold))
-            for (i, step) in steps.enumerated() { console.line(String(format: "%3d  ", i + 1) + step.title(language)) }
+            for (i, section) in words.enumerated() { console.line(String(format: "%3d  ", i + 1) + section.title(language)) }
             return 0
         }
 
@@ -72,13 +75,28 @@ public enum Walkthrough {
 
         console.line(console.styled(Content.title(language), .bold))
         for line in wrap(Content.summary(language), width: console.width) { console.line(line) }
+        // The models later steps use come from the training steps before them: under --only, those run
+        // first without output (loading their checkpoints when they can).
+        let first = chosen.min() ?? 1
+        for number in 1..<first where steps[number - 1].trains {
+            console.line(console.styled(L("  ↺ step \(number) (\(words[number - 1].title.en)) runs first, quietly: "
+                                            + "it makes the model this step uses",
+                                          "  ↺ 先静默运行第 \(number) 步（\(words[number - 1].title.zh)）：它产生本步要用的模型")(language), .dim))
+            do {
+                try run.quietly { try steps[number - 1].body(state, run) }
+            } catch {
+                console.error(console.styled("error: ", .red) + run.describe(error))
+                return 1
+            }
+        }
         var stoppedEarly = false
         for number in chosen {
             let step = steps[number - 1]
+            let section = words[number - 1]
             console.line()
             console.line(console.styled(L("Step \(number)/\(steps.count) · ", "第 \(number)/\(steps.count) 步 · ")(language)
-                                        + step.title(language), .cyan))
-            for line in wrap(step.narration(language), width: console.width) { console.line(line) }
+                                        + section.title(language), .cyan))
+            for line in wrap(section.text(language), width: console.width) { console.line(line) }
             let code = step.code
             for line in code { console.line(console.styled("    " + line, .dim)) }
             if options.step && console.isInteractive {
@@ -92,8 +110,8 @@ public enum Walkthrough {
                     break
                 }
             }
-            run.records.append(StepRecord(number: number, title: step.title(language),
-                                          narration: step.narration(language), code: code))
+            run.records.append(StepRecord(number: number, title: section.title(language),
+                                          narration: section.text(language), code: code))
             do {
                 try step.body(state, run)
             } catch {

@@ -10,9 +10,47 @@ import Walkthrough
 final class LineFit: Lesson {
     static let number = 0
     static let slug = "line-fit"
-    static let title = L("Fitting a line", "拟合一条直线")
-    static let summary = L("Twenty noisy points on y = 2x + 1, and gradient descent finds the line again.",
-                           "二十个带噪声的点落在 y = 2x + 1 附近，梯度下降把这条线找回来。")
+    static let narration = try! Narration(english: """
+        # Fitting a line
+
+        Twenty noisy points on $y = 2x + 1$, and gradient descent finds the line again.
+
+        ## The points
+
+        Each point is $(x, y)$ with $y = 2x + 1$ plus noise.
+
+        ## Fit by gradient descent
+
+        Start from $a = b = 0$ and step against the gradient of the mean squared error.
+
+        ## Draw the fit
+
+        Each column is an $x$; dark pixels are the points, grey the line.
+
+        ## How far off
+
+        The mean squared error of the fitted line on the points.
+        """, chinese: """
+        # 拟合一条直线
+
+        二十个带噪声的点落在 $y = 2x + 1$ 附近，梯度下降把这条线找回来。
+
+        ## 数据点
+
+        每个点是 $(x, y)$，其中 $y = 2x + 1$ 再加上噪声。
+
+        ## 梯度下降拟合
+
+        从 $a = b = 0$ 出发，沿均方误差梯度的反方向走。
+
+        ## 画出拟合
+
+        每一列是一个 $x$；黑点是数据，灰线是拟合的直线。
+
+        ## 误差有多大
+
+        拟合直线在这些点上的均方误差。
+        """)
     static let tryThis = [
         TryThis(change: L("--noise 1", "--noise 1"),
                 expect: L("the fitted slope drifts further from 2", "拟合出的斜率离 2 更远")),
@@ -53,44 +91,41 @@ final class LineFit: Lesson {
         }
     }()
 
-    /// The fitted slope and intercept, trained once per settings and seed, then loaded from --out.
-    lazy var line: (a: Float, b: Float) = {
-        let tensors = run.checkpoint("line", settings: knobs.settings) {
-            var (a, b): (Float, Float) = (0, 0)
-            let progress = run.training(steps: knobs.epochs, lr: knobs.lr)
-            for step in 1...knobs.epochs {
-                let residuals = points.map { a * $0.x + b - $0.y }
-                let loss = residuals.map { $0 * $0 }.reduce(0, +) / Float(points.count)
-                try progress.update(step: step, loss: loss)
-                let gradA = 2 * zip(residuals, points).map { $0 * $1.x }.reduce(0, +) / Float(points.count)
-                let gradB = 2 * residuals.reduce(0, +) / Float(points.count)
-                a -= Float(knobs.lr) * gradA
-                b -= Float(knobs.lr) * gradB
-            }
-            progress.finish()
-            return ["a": Tensor(shape: [], scalars: [a]), "b": Tensor(shape: [], scalars: [b])]
-        }
-        return (tensors["a"]!.scalars[0], tensors["b"]!.scalars[0])
-    }()
+    /// The line y = a·x + b, starting at a = b = 0; step 2 trains it.
+    lazy var line = Line()
+
+    enum Say {
+        static let points = L("%d points", "%d 个点")
+        static let y = L("y (measured)", "y（测量值）")
+        static let mse = L("mean squared error: %.4f", "均方误差：%.4f")
+    }
 
     static let steps: [Step<LineFit>] = [
-        Step(L("The points", "数据点"), L("Each point is (x, y) with y = 2x + 1 plus noise.",
-                                        "每个点是 (x, y)，其中 y = 2x + 1 再加上噪声。")) { lesson, run in
-            run.print("\(lesson.points.count) points")
-            run.table(["x", run.text(L("y (measured)", "y（测量值）"))],
+        Step { lesson, run in
+            run.say(Say.points, lesson.points.count)
+            run.table(["x", run.text(Say.y)],
                       lesson.points.prefix(3).map { [String(format: "%.1f", $0.x), String(format: "%.3f", $0.y)] })
         },
-        Step(L("Fit by gradient descent", "梯度下降拟合"),
-             L("Start from a = b = 0 and step against the gradient of the mean squared error.",
-               "从 a = b = 0 出发，沿均方误差梯度的反方向走。")) { lesson, run in
-            let (a, b) = lesson.line
-            run.print(String(format: "y = %.3f·x + %.3f", a, b))
-            run.metric("slope", a)
-            run.metric("intercept", b)
+        Step(trains: true) { lesson, run in
+            let (line, epochs) = (lesson.line, lesson.knobs.epochs)
+            var optimizer = SGD(parameters: line.parameters, learningRate: Float(lesson.knobs.lr))
+            let x = Tensor(shape: [lesson.points.count], scalars: lesson.points.map(\.x))
+            let y = Tensor(shape: [lesson.points.count], scalars: lesson.points.map(\.y))
+            try run.train("line", line, settings: lesson.knobs.settings, steps: epochs, lr: lesson.knobs.lr) { progress in
+                for step in 1...epochs {
+                    let loss = meanSquaredError(line(x), target: y)   // forward
+                    optimizer.zeroGrad()
+                    loss.backward()                            // backward
+                    optimizer.step()                           // a ← a − lr·∂L/∂a, b likewise
+                    try progress.update(step: step, loss: loss.item)
+                }
+            }
+            run.print(String(format: "y = %.3f·x + %.3f", line.slope, line.intercept))
+            run.metric("slope", line.slope)
+            run.metric("intercept", line.intercept)
         },
-        Step(L("Draw the fit", "画出拟合"), L("Each column is an x; dark pixels are the points, grey the line.",
-                                          "每一列是一个 x；黑点是数据，灰线是拟合的直线。")) { lesson, run in
-            let (a, b) = lesson.line
+        Step { lesson, run in
+            let (a, b) = (lesson.line.slope, lesson.line.intercept)
             var pixels = [UInt8](repeating: 255, count: 24 * 24)   // [24, 24] grayscale
             for column in 0..<24 {
                 let y = a * Float(column) / 2.4 + b                    // the line at this column's x
@@ -103,13 +138,24 @@ final class LineFit: Lesson {
             }
             try run.figure("fit", png: tinyPNG(width: 24, height: 24, gray: pixels))
         },
-        Step(L("How far off", "误差有多大"), L("The mean squared error of the fitted line on the points.",
-                                            "拟合直线在这些点上的均方误差。")) { lesson, run in
-            let (a, b) = lesson.line
+        Step { lesson, run in
+            let (a, b) = (lesson.line.slope, lesson.line.intercept)
             let mse = lesson.points.map { (a * $0.x + b - $0.y) * (a * $0.x + b - $0.y) }.reduce(0, +)
                 / Float(lesson.points.count)
-            run.print(String(format: "mean squared error: %.4f", mse))
+            run.say(Say.mse, mse)
             run.metric("mse", mse)
         },
     ]
+}
+
+/// y = a·x + b with trainable a and b.
+final class Line: Module {
+    let a = Variable(name: "a", value: Tensor(scalar: 0))
+    let b = Variable(name: "b", value: Tensor(scalar: 0))
+    var parameters: [Variable] { [a, b] }
+    var slope: Float { a.value.scalars[0] }
+    var intercept: Float { b.value.scalars[0] }
+
+    /// a·x + b for every x [n] → [n].
+    func callAsFunction(_ x: Tensor) -> Variable { Variable(x) * a + b }
 }

@@ -10,7 +10,7 @@ struct DivergenceTests {
     func diverges() async {
         await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
             let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("walkthrough-diverge-\(getpid())")
-            _ = Walkthrough.run(LineFit.self, arguments: ["--out", out.path, "--lr", "1"], console: .standard())
+            exit(Walkthrough.run(LineFit.self, arguments: ["--out", out.path, "--lr", "1"], console: .standard()))
         }.map { result in
             let text = String(decoding: result.standardErrorContent, as: UTF8.self)
             #expect(text.contains("Training diverged at step"))

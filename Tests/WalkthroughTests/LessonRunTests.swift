@@ -72,6 +72,30 @@ struct LessonRunTests {
         #expect(bytes(first.appendingPathComponent("metrics.json")) != bytes(other.appendingPathComponent("metrics.json")))
     }
 
+    @Test("a second full run loads the trained line: step 2 still shows its loop and says the loop did not run")
+    func secondRunSaysReused() throws {
+        let out = temporaryFolder("reuse")
+        let first = runDemo(["--out", out.path]).0
+        let firstReadme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        let second = runDemo(["--out", out.path]).0
+        let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(first.trainedCheckpoints.count == 1 && second.loadedCheckpoints == first.trainedCheckpoints)
+        #expect(!firstReadme.contains("did not run") && firstReadme.contains("trained 200 steps"))
+        #expect(readme.contains("for step in 1...epochs {"))          // the loop is shown either way
+        #expect(readme.contains("The loop above did not run this time"))
+        #expect(second.metrics["slope"] == first.metrics["slope"])      // the same line, loaded
+    }
+
+    @Test("--only 3 on a fresh folder first trains the line quietly (step 2), then draws it")
+    func onlyRunsTrainingStepFirst() throws {
+        let out = temporaryFolder("only-fresh")
+        let (result, console) = runDemo(["--out", out.path, "--only", "3"])
+        #expect(result.exitCode == 0, "\(console.errors)")
+        #expect(result.stepsRun == [3] && result.trainedCheckpoints.count == 1)
+        #expect(result.metrics["slope"] == nil)                            // step 2's output stayed quiet
+        #expect(console.output.contains("step 2 (Fit by gradient descent) runs first, quietly"))
+    }
+
     @Test("--only 3 after a full run runs step 3 alone and loads the checkpoint instead of training")
     func onlyReusesCheckpoint() throws {
         let out = temporaryFolder("only")

@@ -8,10 +8,10 @@ struct StepSourceTests {
     @Test("the demo's step 4 shows exactly the four lines inside its closure")
     func demoStep() {
         #expect(LineFit.steps[3].code == [
-            "let (a, b) = lesson.line",
+            "let (a, b) = (lesson.line.slope, lesson.line.intercept)",
             "let mse = lesson.points.map { (a * $0.x + b - $0.y) * (a * $0.x + b - $0.y) }.reduce(0, +)",
             "    / Float(lesson.points.count)",
-            "run.print(String(format: \"mean squared error: %.4f\", mse))",
+            "run.say(Say.mse, mse)",
             "run.metric(\"mse\", mse)",
         ])
     }
@@ -53,8 +53,7 @@ struct StepSourceTests {
 
     @Test("when the source is not on disk the step says where its code is")
     func fallback() {
-        let step = Step<Int>(L("t", "t"), L("n", "n"), file: "/nowhere/Lesson.swift", fileID: "Lessons/Lesson.swift",
-                             line: 12) { _, _ in }
+        let step = Step<Int>(file: "/nowhere/Lesson.swift", fileID: "Lessons/Lesson.swift", line: 12) { _, _ in }
         #expect(step.code == ["// The source of this step is not on disk; it is at Lessons/Lesson.swift:12."])
         #expect(StepSource.closureBody(in: "let x = 1\n", fromLine: 1) == nil)
     }

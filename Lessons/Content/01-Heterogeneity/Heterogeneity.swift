@@ -13,9 +13,7 @@ import Walkthrough
 public final class Heterogeneity: Lesson {
     public static let number = 1
     public static let slug = "heterogeneity"
-    public static let title = L("Heterogeneity: pixels, tokens and waves", "异构性：像素、词元与波形")
-    public static let summary = L("One scene — an orange cat in the sun — as an image, a caption and a sound: three kinds of numbers that do not compare.",
-                                  "同一个场景——晒太阳的橘猫——分别是图像、文字和声音：三种彼此无法直接比较的数字。")
+    public static let narration = Narration.resource("01-heterogeneity", in: .module)
     public static let tryThis = [
         TryThis(change: L("--scenes 120", "--scenes 120"),
                 expect: L("still every nearest neighbour in step 6 comes from the same modality", "第 6 步里每个点的最近邻仍然来自同一模态")),
@@ -85,9 +83,7 @@ public final class Heterogeneity: Lesson {
     // MARK: - The steps
 
     public static let steps: [Step<Heterogeneity>] = [
-        Step(L("An image is a grid of numbers", "图像是一张数字网格"),
-             L("The scene rendered at 224×224: each pixel is three numbers, red, green and blue, from 0 to 255. Zoom in on the cat's edge and the numbers appear.",
-               "把场景渲染成 224×224：每个像素是红、绿、蓝三个 0 到 255 的数。放大猫的边缘，就能看到这些数字。")) { lesson, run in
+        Step { lesson, run in
             let image = lesson.image, orange = ToyColor.orange.rgb                 // [224, 224, 3] bytes
             run.print(L("image shape: [\(image.size), \(image.size), 3], values \(image.bytes.min()!)…\(image.bytes.max()!) (UInt8)",
                         "图像形状：[\(image.size), \(image.size), 3]，数值 \(image.bytes.min()!)…\(image.bytes.max()!)（UInt8）"))
@@ -102,9 +98,7 @@ public final class Heterogeneity: Lesson {
             run.metric("orange_pixel_share", share)
             try run.figure("image-pixels", png: HeterogeneityFigures.pixels(image, zoomAt: corner, run: run))
         },
-        Step(L("Text is a sequence of ids", "文本是一串编号"),
-             L("The caption in Chinese and in English is cut into tokens, and each token is looked up in a vocabulary: an id, a row number with no meaning of its own.",
-               "中文和英文的描述被切成词元，每个词元在词表中查到一个编号：只是行号，本身没有含义。")) { lesson, run in
+        Step { lesson, run in
             let tokenizer = lesson.tokenizer
             var labels: [String] = [], modalities: [Int] = []
             for (index, (name, text)) in [("zh", lesson.caption.chinese), ("en", lesson.caption.english)].enumerated() {
@@ -123,9 +117,7 @@ public final class Heterogeneity: Lesson {
             run.metric("vocabulary_size", tokenizer.count)
             try run.figure("text-tokens", png: Figure(strip, width: 1000, height: 130).pngData())
         },
-        Step(L("Sound is amplitude over time", "声音是随时间变化的振幅"),
-             L("The scene's sound: a meow gliding up and down over a soft chord for the sun. Cut into short frames, each frame's spectrum shows which frequencies sound.",
-               "场景的声音：一声先升后降的“喵”，底下是代表太阳的柔和和弦。把它切成短帧，每帧的频谱显示哪些频率在响。")) { lesson, run in
+        Step { lesson, run in
             let wave = lesson.wave, frames = lesson.spectrogram          // [6000], [45, 129]
             let rate = SceneSound.sampleRate, seconds = Double(wave.count) / Double(rate)
             let range = String(format: "%.3f…%.3f", wave.min()!, wave.max()!)
@@ -138,9 +130,7 @@ public final class Heterogeneity: Lesson {
             run.metric("sound_peak_hz", peakHz)
             try run.figure("sound", png: HeterogeneityFigures.sound(wave: wave, spectrogram: frames, run: run))
         },
-        Step(L("Side by side", "三者并排"),
-             L("Three modalities of one scene: different shapes, different kinds of values, different meanings of 'next to'.",
-               "同一场景的三种模态：形状不同，数值种类不同，“相邻”的含义也不同。")) { lesson, run in
+        Step { lesson, run in
             let ids = lesson.tokenizer.encode(lesson.caption.chinese)
             let bytes = lesson.image.bytes, wave = lesson.wave
             let t = { (l: L) in run.text(l) }
@@ -154,9 +144,7 @@ public final class Heterogeneity: Lesson {
                  t(L("continuous time", "连续时间")), t(L("the next 1/\(SceneSound.sampleRate) s", "下一个 1/\(SceneSound.sampleRate) 秒"))],
             ])
         },
-        Step(L("Raw distances disagree with meaning", "原始距离与含义不符"),
-             L("Seven small pictures, one large object each. Pixel distance measures colour, area and place, not what the object is: the same cat moved one cell is the farthest picture of all. Token ids say even less.",
-               "七张小图，每张一个大物体。像素距离衡量的是颜色、面积和位置，而不是物体是什么：同一只猫挪动一格，反而成了最远的一张。词元编号说明的就更少了。")) { lesson, run in
+        Step { lesson, run in
             let images = lesson.comparedImages, objects = Heterogeneity.comparedObjects
             let names = objects.enumerated().map { i, o in
                 (run.language == .zh ? o.color.chineseShort + o.kind.chinese : "\(o.color.english) \(o.kind.english)")
@@ -181,9 +169,7 @@ public final class Heterogeneity: Lesson {
             run.metric("id_gap_cat_dog_zh", gapZh)
             run.metric("id_gap_cat_dog_en", gapEn)
         },
-        Step(L("Same size is not same meaning", "尺寸相同不等于含义相同"),
-             L("Three untrained encoders turn each scene's image, caption and sound into vectors of the same width. Each point's nearest neighbour comes from its own modality, never from the same scene's other modalities: nothing yet ties 'cat' in pixels to 'cat' in words. PCA's two straight axes show only part of that (the pictures stand apart, captions and sounds overlap); t-SNE, which keeps neighbours, puts each modality in its own region. The sounds even gather by object, since each kind of object makes its own sound, but away from that object's pictures and captions. Lesson 02 trains the tie.",
-               "三个未经训练的编码器把每个场景的图像、描述和声音都变成同样宽度的向量。每个点的最近邻都来自同一模态，从不来自同一场景的其他模态：像素里的“猫”和文字里的“猫”之间还没有任何联系。PCA 的两条直线坐标轴只显出一部分（图像单独成团，描述和声音重叠）；保留近邻关系的 t-SNE 则把每个模态放在各自的区域。声音甚至按物体聚在一起，因为每种物体发出自己的声音，但它们离同一物体的图像和描述都很远。第 02 课会训练出这种联系。")) { lesson, run in
+        Step { lesson, run in
             let samples = lesson.encodedSamples
             var rng = run.rng(6)
             let encoders = UntrainedEncoders(vocabularySize: lesson.tokenizer.count, width: lesson.knobs.width, using: &rng)

@@ -1,8 +1,10 @@
-// Lesson 02 — Contrastive alignment: train a tiny CLIP and watch the shared space form (issue 7).
+// Lesson 02 — Contrastive alignment: train a tiny CLIP and watch the shared space form.
 // The article's first core, 对齐: contrastive learning pulls an image of a cat and the text "a cat" together
-// and pushes "a dog" away, until pictures and sentences share one space. The model is W-CLIP of
-// shared/benchmarks.md (222,273 parameters); the recipe (centred pixels, warm-up + cosine, lr 1e-3,
-// batch 64, captions that sometimes drop attribute words, same-colour hard negatives) is DESIGN.md's.
+// and pushes "a dog" away, until pictures and sentences share one space. The model is the benchmark's
+// W-CLIP (222,273 parameters); the recipe: centred pixels, warm-up + cosine, lr 1e-3, batch 64, captions
+// that sometimes drop attribute words, same-colour hard negatives (Radford et al. 2021, CLIP).
+// The words of every step are in 02-alignment.en.md and 02-alignment.zh.md; what steps print, in
+// AlignmentSay.swift.
 
 import ArgumentParser
 import Foundation
@@ -13,9 +15,7 @@ import Walkthrough
 public final class Alignment: Lesson {
     public static let number = 2
     public static let slug = "alignment"
-    public static let title = L("Contrastive alignment: a tiny CLIP", "对比对齐：一个迷你 CLIP")
-    public static let summary = L("Two encoders, one for pictures and one for captions, learn one shared space from matching pairs alone.",
-                                  "两个编码器，一个看图、一个读字，只靠成对的图文数据学出同一个共享空间。")
+    public static let narration = Narration.resource("02-alignment", in: .module)
     public static let tryThis = [
         TryThis(change: L("--hard 0", "--hard 0"),
                 expect: L("no same-colour batches: compare the zero-shot numbers of step 7", "不再放同色的难负样本：对比第 7 步的零样本准确率")),
@@ -71,102 +71,150 @@ public final class Alignment: Lesson {
     public static let quickLearningRate: Float = 3e-3
 
     lazy var configuration = run.quick ? Alignment.quickConfiguration : Alignment.configuration
-    lazy var trainingSteps = run.quick ? Alignment.quickSteps : knobs.steps
-    lazy var learningRate: Float = run.quick ? Alignment.quickLearningRate : 1e-3
     lazy var data = AlignmentData(pairs: run.quick ? Alignment.quickPairs : knobs.pairs,
                                   testPairs: run.quick ? Alignment.quickTestPairs : 600,
                                   drop: Float(knobs.drop), heldOut: Alignment.heldOut, seed: run.seed)
-    /// The model as initialised; `trained` starts from the same numbers.
-    lazy var untrained: ContrastiveModel = {
-        var rng = run.rng(2)
-        return ContrastiveModel(configuration, using: &rng)
+    /// The training recipe: steps, batch 64, peak learning rate, warm-up share, weight decay, hard negatives.
+    lazy var recipe: ContrastiveTrainingOptions = {
+        var options = ContrastiveTrainingOptions()
+        options.steps = run.quick ? Alignment.quickSteps : knobs.steps
+        options.peakLearningRate = run.quick ? Alignment.quickLearningRate : 1e-3
+        options.hardNegativeShare = Float(knobs.hard)
+        return options
     }()
+    /// The model as initialised; `trained` starts from the same numbers and step 5 trains it in place.
+    lazy var untrained = Alignment.model(configuration, run: run)
+    lazy var trained = Alignment.model(configuration, run: run)
     /// The checkpoint key: the knobs and the training data's fingerprint (a recipe change never loads a stale model).
     lazy var checkpointSettings = knobs.settings.merging(["data": data.fingerprint]) { $1 }
-    /// The trained weights and the loss and temperature of every step (from --out when already trained).
-    lazy var checkpoint: [String: Tensor] = run.checkpoint("tiny-clip", settings: checkpointSettings) {
-        try AlignmentTraining.train(from: configuration, rng: run.rng(2), pairs: data.trainPairs, steps: trainingSteps,
-                                    learningRate: learningRate, hard: Float(knobs.hard), seed: run.seed, run: run)
-    }
-    lazy var trained: ContrastiveModel = {
-        var rng = run.rng(2)
-        let model = ContrastiveModel(configuration, using: &rng)
-        do { try model.load(checkpoint) } catch { run.stop(error) }
-        return model
-    }()
     lazy var before = AlignmentSpace(model: untrained, data: data)
     lazy var after = AlignmentSpace(model: trained, data: data)
+
+    /// A model drawn from the run's stream 2, the same numbers every time for one seed.
+    static func model(_ configuration: ContrastiveConfiguration, run: Run) -> ContrastiveModel {
+        var rng = run.rng(2)
+        return ContrastiveModel(configuration, using: &rng)
+    }
 
     // MARK: - The steps
 
     public static let steps: [Step<Alignment>] = [
-        Step(L("Pairs", "成对的数据"),
-             L("Each training example is a picture and the caption written for it. Nothing says which word is which part of the picture. Two combinations never appear in training: they test whether the model composes colour and animal.",
-               "每个训练样本是一张图和为它写的一句描述，没有任何标注告诉模型哪个词对应图中哪一部分。有两种组合训练中从未出现，用来检验模型能否把颜色和动物自己组合起来。")) { lesson, run in
+        Step { lesson, run in
             let data = lesson.data
-            run.table([run.text(L("split", "划分")), run.text(L("pairs", "对数")), run.text(L("held-out scenes", "留出组合场景"))],
-                      [[run.text(L("train", "训练")), "\(data.train.count)", "\(data.heldOutCount(in: data.train))"],
-                       [run.text(L("test", "测试")), "\(data.test.count)", "\(data.heldOutCount(in: data.test))"]])
-            run.print(run.text(L("held out of training: ", "训练中留出："))
-                      + Alignment.heldOut.map { run.text(L($0.description, $0.color.chinese + $0.kind.chinese)) }.joined(separator: ", "))
-            run.print(run.text(L("vocabulary: ", "词表大小：")) + "\(data.tokenizer.count) / \(Alignment.configuration.text.vocabularySize)")
-            try run.figure("pairs", png: AlignmentFigures.pairs(Array(data.train.samples.prefix(8)),
-                                                                title: run.text(L("Training pairs: picture and caption", "训练样本：图与描述"))))
+            let sample = data.train.samples[0]
+            run.say(Say.onePair, sample.image.size, sample.image.size, sample.caption.english)
+            run.table(Say.splitColumns, [
+                [run.text(Say.train), "\(data.train.count)", "\(data.heldOutCount(in: data.train))"],
+                [run.text(Say.test), "\(data.test.count)", "\(data.heldOutCount(in: data.test))"],
+            ])
+            run.say(Say.heldOut, Alignment.heldOut.map { $0.name(run) }.joined(separator: ", "))
+            run.say(Say.vocabulary, data.tokenizer.count, lesson.configuration.text.vocabularySize)
+            try run.figure("pairs", png: AlignmentFigures.pairs(Array(data.train.samples.prefix(8)), run))
         },
-        Step(L("Two encoders, one space", "两个编码器，一个空间"),
-             L("The image encoder cuts the 32×32 picture into 16 patches and runs a small transformer; the text encoder does the same over word tokens. Each pools its tokens, projects them to 32 numbers and scales them to length 1, so comparing a picture with a sentence is one dot product.",
-               "图像编码器把 32×32 的图切成 16 个图块，送进一个小 transformer；文本编码器对词元做同样的事。两边各自把词元取平均，投影成 32 个数，再缩放到长度 1，于是比较一张图和一句话只需一次点积。")) { lesson, run in
-            run.table([run.text(L("stage", "阶段")), run.text(L("image", "图像")), run.text(L("text", "文本"))],
-                      AlignmentShapes.trace(lesson.untrained, data: lesson.data, batch: 4, text: run.text))
-            let m = lesson.untrained
-            let (image, text) = (m.image.parameterCount + m.imageProjection.parameterCount, m.text.parameterCount + m.textProjection.parameterCount)
-            run.print(L("parameters: \(m.parameterCount) (image \(image), text \(text), temperature 1)",
-                        "参数量：\(m.parameterCount)（图像 \(image)，文本 \(text)，温度 1）"))
-            run.metric("parameters", m.parameterCount)
-            if run.quick { run.print(AlignmentReport.quickSettingNote(parameters: m.parameterCount, run: run)) }
+        Step { lesson, run in
+            let (model, batch) = (lesson.untrained, lesson.data.firstPairs(4))
+            let shapes = noGrad {
+                let patches = Patches.patchify(batch.pixels, patchSize: 8)         // [4, 16, 192]
+                let imageTokens = model.image(batch.pixels).output                // [4, 16, 64]
+                let textTokens = model.text(batch.ids).output                     // [4, 8, 64]
+                let imagePooled = meanPool(imageTokens)                           // [4, 64]
+                let textPooled = meanPool(textTokens, mask: model.text.keyMask(batch.ids))  // [4, 64]
+                let image = l2Normalize(model.imageProjection(imagePooled))       // [4, 32]
+                let text = l2Normalize(model.textProjection(textPooled))          // [4, 32]
+                return [batch.pixels.shape, patches.shape, imageTokens.shape, imagePooled.shape, image.shape,
+                        [4, lesson.data.length], [4, lesson.data.length], textTokens.shape, textPooled.shape,
+                        text.shape]
+            }
+            run.table(Say.shapeColumns, Say.shapeRows(shapes, run))
+            let (image, text) = (model.image.parameterCount + model.imageProjection.parameterCount,
+                                 model.text.parameterCount + model.textProjection.parameterCount)
+            run.say(Say.parameters, model.parameterCount, image, text)
+            run.metric("parameters", model.parameterCount)
+            let recipe = lesson.recipe
+            if run.quick {
+                run.say(Say.quickSetting, model.parameterCount, recipe.steps, lesson.data.train.count,
+                        Double(recipe.peakLearningRate))
+            }
         },
-        Step(L("The loss by hand", "手算损失"),
-             L("For 4 pairs: cosine similarities, divided by the temperature τ, then a softmax along each row (each picture picks a caption) and along each column (each caption picks a picture). The loss is the mean of the two cross-entropies.",
-               "取 4 对样本：先算余弦相似度，再除以温度 τ，然后按行做 softmax（每张图挑一句描述），按列也做一次（每句描述挑一张图）。损失是两个交叉熵的平均。")) { lesson, run in
-            let worked = LossByHand(model: lesson.untrained, data: lesson.data, batch: 4)
-            for line in worked.lines(run) { run.print(line) }
-            run.metric("loss_by_hand", worked.loss)
-            run.metric("loss_engine", worked.engineLoss)
+        Step { lesson, run in
+            let (model, batch) = (lesson.untrained, lesson.data.firstPairs(4))
+            let s = cosineSimilarities(model.embedImages(batch.pixels), model.embedTexts(batch.ids))  // [4, 4]
+            let tau = model.temperature
+            let logits = s.map { row in row.map { $0 / tau } }                               // [4, 4]
+            let rows = (0..<4).map { i in negativeLogSoftmax(logits[i], at: i) }             // image i picks
+            let columns = (0..<4).map { j in negativeLogSoftmax(logits.map { $0[j] }, at: j) }  // text j picks
+            let loss: Float = (rows.reduce(0, +) / 4 + columns.reduce(0, +) / 4) / 2
+            let engine = noGrad { model.loss(images: batch.pixels, ids: batch.ids).loss.item }
+            LossByHand.show(captions: batch.captions, s: s, tau: tau, rows: rows, columns: columns, run: run)
+            run.say(Say.lossByHand, loss, engine, Foundation.log(4.0))
+            run.metric("loss_by_hand", loss)
+            run.metric("loss_engine", engine)
         },
-        Step(L("Before training", "训练之前"),
-             L("The article's example: the orange cat's picture against the texts \"a cat\" and \"a dog\". Untrained, the numbers are arbitrary, the similarity matrix has no diagonal, and images and texts sit in separate clouds.",
-               "文章里的例子：橘猫的图分别对比文字 \"a cat\" 和 \"a dog\"。训练前这些数是随意的，相似度矩阵看不出对角线，图和文各聚成一团、互不相干。")) { lesson, run in
-            try AlignmentReport.catAndDog(lesson.before, data: lesson.data, when: "before", run: run)
-            try AlignmentReport.heatmap(lesson.before, data: lesson.data, when: "before", run: run)
+        Step { lesson, run in
+            let space = lesson.before                                   // every test pair, embedded
+            let (cat, dog) = space.catAndDog(lesson.data)               // the orange cat ↔ "a cat", "a dog"
+            run.say(Say.catAndDog, cat, dog, cat - dog)
+            let s = space.similarities(AlignmentReport.heatmapIndices(lesson.data))   // [8, 8] image × text
+            run.say(Say.matched, s.matched, s.mismatched)
+            run.metric("cat_vs_a_cat_before", cat)
+            run.metric("cat_vs_a_dog_before", dog)
+            run.metric("matched_minus_mismatched_before", s.matched - s.mismatched)
+            let figure = try AlignmentFigures.similarity(s, lesson.data, when: .before, run)
+            try run.figure("similarity-before", png: figure)
         },
-        Step(L("Train", "训练"),
-             L("Batches of 64 pairs; a share of each batch (--hard, half by default) shares one colour, so colour alone cannot tell the pairs apart. The learning rate warms up, then follows a cosine down; the temperature is learned too.",
-               "每批 64 对；每批里有一部分（--hard，默认一半）颜色相同，只看颜色分不开它们。学习率先预热再按余弦下降；温度也一起学习。")) { lesson, run in
-            let history = AlignmentTraining.history(lesson.checkpoint)     // loss and τ of every step
-            let (first, last20, chance) = (history.losses.first ?? 0, AlignmentTraining.meanOfLast(20, history.losses), Foundation.log(64.0))
-            let (tauFirst, tauLast) = (history.temperatures.first ?? 0, history.temperatures.last ?? 0)
-            run.print(String(format: run.text(L("loss %.3f → %.3f over %d steps (chance: ln 64 = %.3f); τ %.4f → %.4f",
-                                                "损失 %.3f → %.3f，共 %d 步（随机水平 ln 64 = %.3f）；τ %.4f → %.4f")),
-                             first, last20, history.losses.count, chance, tauFirst, tauLast))
-            run.metric("loss_first", first)
-            run.metric("loss_last20", last20)
-            run.metric("temperature_final", tauLast)
-            try run.figure("training", png: AlignmentFigures.training(losses: history.losses, temperatures: history.temperatures,
-                                                                      chanceLoss: chance, run: run))
+        Step(trains: true) { lesson, run in
+            let (model, recipe) = (lesson.trained, lesson.recipe)
+            var batches = ContrastiveBatches(lesson.data.trainPairs, size: recipe.batchSize,
+                                             hardShare: recipe.hardNegativeShare, seed: run.seed &+ 7)
+            var optimizer = recipe.optimizer(for: model)                  // AdamW, weight decay 0.01
+            let history = try run.train("tiny-clip", model, settings: lesson.checkpointSettings,
+                                        steps: recipe.steps, lr: Double(recipe.peakLearningRate)) { progress in
+                for step in 1...recipe.steps {
+                    let (images, ids) = batches.next()                          // [64, 32, 32, 3], [64][8]
+                    let loss = model.loss(images: images, ids: ids).loss        // symmetric InfoNCE
+                    optimizer.zeroGrad()
+                    loss.backward()
+                    optimizer.learningRate = recipe.schedule(step - 1)          // warm-up, then cosine
+                    optimizer.step()
+                    model.capLogitScale(at: recipe.maxLogScale)                 // τ ≥ 1/100, as CLIP
+                    try progress.update(step: step, loss: loss.item)
+                    progress.record("temperature", model.temperature)
+                }
+            }
+            let (temperatures, chance) = (history.curves["temperature"] ?? [], Foundation.log(64.0))
+            run.say(Say.lossFell, history.losses.first ?? 0, history.finalLoss(last: 20), history.losses.count,
+                    chance, temperatures.first ?? 0, temperatures.last ?? 0)
+            run.metric("loss_first", history.losses.first ?? 0)
+            run.metric("loss_last20", history.finalLoss(last: 20))
+            run.metric("temperature_final", temperatures.last ?? 0)
+            try run.figure("training", png: AlignmentFigures.training(history, chanceLoss: chance, run))
         },
-        Step(L("After training", "训练之后"),
-             L("The same measurements on the trained model. What to look for: the cat picture closer to \"a cat\" than to \"a dog\", a bright diagonal in the matrix, each picture next to its caption and the points grouped by content.",
-               "对训练好的模型做同样的测量。要看的是：猫的图是否更靠近 \"a cat\" 而远离 \"a dog\"，矩阵是否亮出对角线，每张图是否挪到了它的描述旁边、点是否按内容成群。")) { lesson, run in
-            try AlignmentReport.catAndDog(lesson.after, data: lesson.data, when: "after", run: run)
-            try AlignmentReport.heatmap(lesson.after, data: lesson.data, when: "after", run: run)
-            try AlignmentReport.spaces(before: lesson.before, after: lesson.after, data: lesson.data, run: run)
+        Step { lesson, run in
+            let (space, data) = (lesson.after, lesson.data)
+            let (cat, dog) = space.catAndDog(data)
+            run.say(Say.catAndDog, cat, dog, cat - dog)
+            run.say(cat - dog > 0.1 ? Say.catIsCloser : Say.notYet)
+            let s = space.similarities(AlignmentReport.heatmapIndices(data))
+            run.say(Say.matched, s.matched, s.mismatched)
+            run.metric("cat_vs_a_cat_after", cat)
+            run.metric("cat_vs_a_dog_after", dog)
+            run.metric("matched_minus_mismatched_after", s.matched - s.mismatched)
+            try run.figure("similarity-after", png: AlignmentFigures.similarity(s, data, when: .after, run))
+            try AlignmentFigures.spaces(before: lesson.before, after: space, data: data, run)
         },
-        Step(L("Measure", "度量"),
-             L("Retrieval: each caption ranks 100 test pictures, a hit is a picture the caption truly describes. Zero-shot: label a picture with the prompt it is closest to, never having trained a classifier. The modality gap: how far apart the centres of the picture and text clouds are.",
-               "检索：每句描述给 100 张测试图排序，排在前面的图如果确实符合描述就算命中。零样本分类：把图归到离它最近的提示语那一类，从没训练过分类器。模态间隙：图像云和文本云两个中心之间的距离。")) { lesson, run in
-            AlignmentReport.retrieval(lesson.after, data: lesson.data, run: run)
-            AlignmentReport.zeroShot(lesson.trained, space: lesson.after, data: lesson.data, run: run)
-            AlignmentReport.gap(before: lesson.before, after: lesson.after, run: run)
+        Step { lesson, run in
+            let (space, data) = (lesson.after, lesson.data)
+            let recall = AlignmentMeasures.retrieval(space, data, pool: 100)  // each caption ranks 100 pictures
+            AlignmentReport.show(recall, run)
+            let prompts = ObjectKind.animals.map(AlignmentPrompts.animal)     // "a photo of a cat", …
+            let animals = space.zeroShot(prompts: prompts.map { [$0] }, data) // nearest prompt, per picture
+            let colours = space.zeroShot(prompts: ToyColor.allCases.map(AlignmentPrompts.colour), data)
+            AlignmentReport.show(animals: animals, colours: colours, data, run)
+            let gap = (before: lesson.before.modalityGap, after: space.modalityGap)   // ‖mean(I) − mean(T)‖
+            run.say(Say.gap, gap.before, gap.after)
+            run.say(gap.after < gap.before ? Say.gapShrank : Say.gapStayed)
+            run.metric("modality_gap_before", gap.before)
+            run.metric("modality_gap_after", gap.after)
         },
     ]
 }

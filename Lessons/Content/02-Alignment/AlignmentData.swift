@@ -1,12 +1,10 @@
-// Lesson 02's data and what a model makes of it: one-object ToyWorld scenes with captions (training
-// captions sometimes without colour and size words, test captions always complete), the vocabulary,
-// the embeddings of the test pairs, and the seeded training run with its history.
+// Lesson 02's data: one-object ToyWorld scenes with captions (training captions sometimes without
+// colour and size words, test captions always complete), the vocabulary, and the zero-shot prompts.
 
 import AlignFuseSupport
 import Foundation
 import Multimodal
 import TeachingEngine
-import Walkthrough
 
 /// Train and test pairs: one object per 32×32 scene (one 8×8 patch), sometimes with the sun.
 public struct AlignmentData {
@@ -56,6 +54,13 @@ public struct AlignmentData {
         return hash.hex
     }
 
+    /// The first `count` training pairs as one batch: pixels [count, 32, 32, 3], ids [count][length].
+    public func firstPairs(_ count: Int) -> (pixels: Tensor, ids: [[Int]], captions: [String]) {
+        let samples = Array(train.samples.prefix(count))
+        let captions = samples.map(\.caption.english)
+        return (Batches.pixels(samples.map(\.image)), ids(captions), captions)
+    }
+
     /// The training pairs, grouped by the object's colour for hard-negative batches.
     public var trainPairs: ContrastivePairs {
         ContrastivePairs(images: Batches.pixels(train.samples.map(\.image)), ids: ids(train.samples.map(\.caption.english)),
@@ -75,88 +80,3 @@ public enum AlignmentPrompts {
     }
 }
 
-/// The test pairs in one model's space: unit-length embeddings [n][32] of every test image and caption.
-public struct AlignmentSpace {
-    public let model: ContrastiveModel
-    public let images: [[Float]]
-    public let texts: [[Float]]
-
-    public init(model: ContrastiveModel, data: AlignmentData) {
-        self.model = model
-        images = model.embedImages(Batches.pixels(data.test.samples.map(\.image)))
-        texts = model.embedTexts(data.ids(data.test.samples.map(\.caption.english)))
-    }
-
-    /// Unit-length embeddings of any texts.
-    public func embed(_ texts: [String], data: AlignmentData) -> [[Float]] { model.embedTexts(data.ids(texts)) }
-}
-
-/// The training run of lesson 02 and the history it stores beside the weights.
-public enum AlignmentTraining {
-    /// Trains a fresh model (drawn from `rng`) for `steps` steps, reporting progress through `run`, and returns its
-    /// parameters plus "history.loss" and "history.temperature" [steps].
-    public static func train(from configuration: ContrastiveConfiguration, rng: SeededGenerator, pairs: ContrastivePairs,
-                             steps: Int, learningRate: Float = 1e-3, hard: Float, seed: UInt64,
-                             run: Run) throws -> [String: Tensor] {
-        var rng = rng
-        let model = ContrastiveModel(configuration, using: &rng)
-        var options = ContrastiveTrainingOptions()
-        options.steps = steps
-        options.peakLearningRate = learningRate
-        options.hardNegativeShare = hard
-        let trainer = ContrastiveTrainer(model: model, pairs: pairs, options: options, seed: seed &+ 7)
-        let progress = run.training(steps: steps, lr: Double(options.peakLearningRate))
-        var losses: [Float] = [], temperatures: [Float] = []
-        for step in 1...steps {
-            let report = trainer.step()
-            try progress.update(step: step, loss: report.loss)
-            losses.append(report.loss)
-            temperatures.append(report.temperature)
-        }
-        progress.finish()
-        var tensors = model.namedParameters
-        tensors["history.loss"] = Tensor(shape: [steps], scalars: losses)
-        tensors["history.temperature"] = Tensor(shape: [steps], scalars: temperatures)
-        return tensors
-    }
-
-    /// The mean of the last `count` values (all of them when fewer): the loss at the end of training
-    /// without one batch's noise.
-    ///
-    ///     meanOfLast(2, [4, 3, 1, 2])   // 1.5
-    public static func meanOfLast(_ count: Int, _ values: [Float]) -> Float {
-        values.suffix(count).reduce(0, +) / Float(max(1, min(count, values.count)))
-    }
-
-    /// The loss and temperature of every step, from a checkpoint written by `train`.
-    public static func history(_ tensors: [String: Tensor]) -> (losses: [Float], temperatures: [Float]) {
-        (tensors["history.loss"]?.scalars ?? [], tensors["history.temperature"]?.scalars ?? [])
-    }
-}
-
-/// The shapes of a batch as it flows through both towers.
-public enum AlignmentShapes {
-    /// Rows (stage, image shape, text shape) for the first `batch` training pairs, computed by running them;
-    /// `t` translates the labels (`run.text` for the run's language).
-    public static func trace(_ model: ContrastiveModel, data: AlignmentData, batch: Int,
-                             text t: (L) -> String = { $0.en }) -> [[String]] {
-        let samples = Array(data.train.samples.prefix(batch))
-        let pixels = Batches.pixels(samples.map(\.image))                                     // [B, 32, 32, 3]
-        let ids = data.ids(samples.map(\.caption.english))                                   // [B][8]
-        return noGrad {
-            let patches = Patches.patchify(pixels, patchSize: model.configuration.image.patchSize)   // [B, 16, 192]
-            let imageTokens = model.image(pixels).output                                    // [B, 16, 64]
-            let textTokens = model.text(ids).output                                         // [B, 8, 64]
-            let imagePooled = meanPool(imageTokens)                                         // [B, 64]
-            let textPooled = meanPool(textTokens, mask: model.text.keyMask(ids))            // [B, 64]
-            let imageOut = l2Normalize(model.imageProjection(imagePooled))                  // [B, 32]
-            let textOut = l2Normalize(model.textProjection(textPooled))                     // [B, 32]
-            let s = { (shape: [Int]) in describe(shape: shape) }
-            return [[t(L("input", "输入")), s(pixels.shape) + t(L(" pixels", " 像素")), "[\(batch), \(data.length)]" + t(L(" ids", " 编号"))],
-                    [t(L("tokens", "词元")), s(patches.shape) + t(L(" patches", " 图块")), s([batch, data.length]) + t(L(" → embedding", " → 嵌入"))],
-                    [t(L("encoder", "编码器")), s(imageTokens.shape), s(textTokens.shape)],
-                    [t(L("pool", "池化")), s(imagePooled.shape) + t(L(" mean", " 平均")), s(textPooled.shape) + t(L(" masked mean", " 带掩码平均"))],
-                    [t(L("project + L2", "投影 + L2")), s(imageOut.shape), s(textOut.shape)]]
-        }
-    }
-}

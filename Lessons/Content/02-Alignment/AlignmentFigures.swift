@@ -3,12 +3,14 @@
 
 import Figures
 import Multimodal
+import TeachingEngine
 import Walkthrough
 
 /// Figure builders for lesson 02.
 public enum AlignmentFigures {
     /// A grid of images with their captions as panel titles (two rows).
-    public static func pairs(_ samples: [ToySample], title: String) throws -> [UInt8] {
+    public static func pairs(_ samples: [ToySample], _ run: Run) throws -> [UInt8] {
+        let title = run.text(L("Training pairs: picture and caption", "训练样本：图与描述"))
         let columns = (samples.count + 1) / 2
         var figure = Figure(width: 300 * columns, height: 640, rows: 2, columns: columns, title: title)
         for sample in samples {
@@ -19,6 +21,43 @@ public enum AlignmentFigures {
             figure.add(chart)
         }
         return try figure.pngData()
+    }
+
+    /// When a figure was drawn: before or after training.
+    public enum Moment: String { case before, after }
+
+    /// A block of test pairs' similarities, labelled with their scenes (rows) and captions (columns).
+    public static func similarity(_ block: SimilarityBlock, _ data: AlignmentData, when: Moment, _ run: Run) throws -> [UInt8] {
+        let labels = block.indices.map { i -> String in
+            let o = data.test.samples[i].scene.objects[0]
+            let sun = data.test.samples[i].scene.hasSun
+            return run.text(L("\(o.size.english) \(o.color.english) \(o.kind.english)" + (sun ? " + sun" : ""),
+                              o.size.chinese + o.color.chinese + o.kind.chinese + (sun ? " + 太阳" : "")))
+        }
+        let title = when == .before ? L("Similarity before training", "训练前的相似度") : L("Similarity after training", "训练后的相似度")
+        return try similarity(block.values, imageLabels: labels, textLabels: block.indices.map { data.test.samples[$0].caption.english },
+                              title: run.text(title), xLabel: run.text(L("caption", "描述")), yLabel: run.text(L("picture", "图")))
+    }
+
+    /// PCA before | after, and t-SNE after, of 200 test pairs coloured by object kind.
+    public static func spaces(before: AlignmentSpace, after: AlignmentSpace, data: AlignmentData, _ run: Run) throws {
+        let n = min(run.quick ? 100 : 200, data.test.count)
+        let classes = data.test.samples.prefix(n).map { $0.scene.objects[0].kind.rawValue }
+        let names = ObjectKind.allCases.map { run.text(L($0.english, $0.chinese)) }
+        let groups = [run.text(L("picture", "图")), run.text(L("caption", "描述"))]
+        let points = { (space: AlignmentSpace) in Array(space.images.prefix(n)) + Array(space.texts.prefix(n)) }   // [2n][32]
+        let pca = [before, after].map { space -> [[Float]] in PCA(points: points(space), components: 2).project(points(space)) }
+        try run.figure("space-pca", png: space(
+            pca, panelTitles: [run.text(L("before training (PCA)", "训练前（PCA）")), run.text(L("after training (PCA)", "训练后（PCA）"))],
+            classes: classes, classNames: names, groupNames: groups,
+            title: run.text(L("The shared space: each line joins a picture to its caption", "共享空间：每条线连着一张图和它的描述"))))
+        var options = TSNEOptions()
+        options.seed = run.seed
+        options.iterations = run.quick ? 250 : 750
+        let tsne = TSNE.embed(points(after), options: options)
+        try run.figure("space-tsne", png: space(
+            [tsne], panelTitles: [run.text(L("after training (t-SNE)", "训练后（t-SNE）"))], classes: classes, classNames: names,
+            groupNames: groups, title: run.text(L("Pictures and captions gather by content", "图和描述按内容聚在一起"))))
     }
 
     /// Cosine similarities [images][texts] with each value written in its cell, on a fixed −1…1 scale so
@@ -57,16 +96,17 @@ public enum AlignmentFigures {
     }
 
     /// The loss per step (left) and the learned temperature τ per step (right).
-    public static func training(losses: [Float], temperatures: [Float], chanceLoss: Double, run: Run) throws -> [UInt8] {
+    public static func training(_ history: TrainingHistory, chanceLoss: Double, _ run: Run) throws -> [UInt8] {
+        let (losses, temperatures) = (history.losses, history.curves["temperature"] ?? [])
         let titles = (loss: run.text(L("Contrastive loss (mean of 10 steps)", "对比损失（10 步滑动平均）")),
                       temperature: run.text(L("Learned temperature τ", "学到的温度 τ")))
         let xLabel = run.text(L("step", "步")), chanceLabel = run.text(L("chance, ln 64", "随机水平 ln 64"))
         let steps = (1...max(1, losses.count)).map(Double.init)
-        var loss = LineChart(title: titles.loss, xLabel: xLabel, yLabel: "loss")
-        loss.add("loss", x: steps, y: smoothed(losses.map(Double.init)))
+        var loss = LineChart(title: titles.loss, xLabel: xLabel, yLabel: run.text(L("loss", "损失")))
+        loss.add(run.text(L("loss", "损失")), x: steps, y: smoothed(losses))
         loss.referenceLines = [(chanceLoss, chanceLabel)]
         var temperature = LineChart(title: titles.temperature, xLabel: xLabel, yLabel: "τ")
-        temperature.add("τ", x: steps, y: temperatures.map(Double.init), color: .palette(1))
+        temperature.add("τ", x: steps, y: temperatures, color: .palette(1))
         var figure = Figure(width: 1300, height: 520, rows: 1, columns: 2)
         figure.add(loss)
         figure.add(temperature)

@@ -73,6 +73,12 @@ public enum AlignmentMeasures {
                          chanceImageToTextAt1: mean[6], chanceImageToTextAt5: mean[7], pools: pools)
     }
 
+    /// Retrieval among the test pairs of `space`, in pools of `pool`.
+    public static func retrieval(_ space: AlignmentSpace, _ data: AlignmentData, pool: Int) -> Retrieval {
+        retrieval(images: space.images, texts: space.texts, captions: data.test.samples.map(\.caption.english),
+                  scenes: data.test.samples.map(\.scene), pool: min(pool, data.test.count))
+    }
+
     /// The chance that k items drawn at random from n, of which `hits` are right, include a right one:
     /// 1 − C(n − hits, k) / C(n, k).
     ///

@@ -10,10 +10,7 @@ import Walkthrough
 public final class Fusion: Lesson {
     public static let number = 3
     public static let slug = "fusion"
-    public static let title = L("Fusion: early, late and cross", "融合：早期、晚期与交叉融合")
-    public static let summary = L(
-        "Three ways to combine an image and a text, trained on the same data: which is most accurate, which survives a noisy modality, and what each costs.",
-        "把图像和文本结合起来的三种方式，在同一份数据上训练：谁最准，谁能扛住一个模态的噪声，各自要花多少计算。")
+    public static let narration = Narration.resource("03-fusion", in: .module)
     public static let tryThis = [
         TryThis(change: L("--steps-b 1500", "--steps-b 1500"),
                 expect: L("early fusion climbs to about 0.78 on Task B (seed 0), still short of cross fusion; late fusion stays near 0.38",

@@ -8,9 +8,7 @@ import Walkthrough
 enum FusionSteps {
     static let all: [Step<Fusion>] = [
         // MARK: - Step 1: The three wirings
-        Step(L("The three wirings", "三种接线方式"),
-             L("All three use the same two encoders: a one-block vision transformer over 16 patches and a one-block text transformer. They differ only in where image and text meet: early fusion concatenates the two pooled feature vectors and classifies them together; late fusion gives each modality its own classifier and averages their probabilities; cross fusion lets every text token query the image tokens by cross-attention.",
-               "三者用同样的两个编码器：一个处理 16 个图块的单层视觉 Transformer，一个单层文本 Transformer。区别只在图像和文本在哪里相遇：早期融合把两个池化后的特征向量拼接起来一起分类；晚期融合让每个模态各有一个分类器，再平均它们的概率；交叉融合让每个文本 token 通过交叉注意力去查询图像 token。")) { lesson, run in
+        Step { lesson, run in
             var rng = run.rng(99)
             let models: [(any FusionModel, String)] = [
                 (EarlyFusion(lesson.sizesB, using: &rng), run.text(L("mean(image) ⧺ mean(text) → head → answer",
@@ -29,9 +27,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 2: Task A — complementary evidence
-        Step(L("Task A: complementary evidence", "任务 A：互补的证据"),
-             L("Which animal is in the scene? The image has sensor noise, so small animals are hard to tell apart; the caption sometimes says only \"animal\" or is missing. First each modality alone (late fusion's two classifiers), then the three fusions.",
-               "场景里是哪种动物？图像带有传感器噪声，小动物不容易分辨；文字说明有时只说“animal”，有时干脆没有。先看每个模态单独的准确率（晚期融合的两个分类器），再看三种融合。")) { lesson, run in
+        Step { lesson, run in
             try run.figure("task-a-examples", png: FusionFigures.examples(
                 Array(lesson.trainA.scenes.prefix(3)), pixels: Array(lesson.trainA.pixels.prefix(3)),
                 texts: Array(lesson.trainA.texts.prefix(3)), title: run.text(L("Task A: noisy images, vague captions", "任务 A：带噪声的图像，含糊的文字"))))
@@ -49,9 +45,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 3: Noise in one modality
-        Step(L("Noise in one modality", "一个模态里的噪声"),
-             L("The Task A models, unchanged, tested while one modality is corrupted: Gaussian noise on the pixels, or each caption word dropped with probability p.",
-               "任务 A 的模型保持不变，在一个模态被破坏时测试：像素加高斯噪声，或文字中每个词以概率 p 被丢掉。")) { lesson, run in
+        Step { lesson, run in
             let r = lesson.robustnessA
             try run.figure("noise-robustness", png: FusionFigures.robustness(
                 levels: [Corruption.imageNoise.map(Double.init), Corruption.wordDropout.map(Double.init)],
@@ -73,9 +67,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 4: Task B — interaction needed
-        Step(L("Task B: interaction needed", "任务 B：需要交互"),
-             L("\"What colour is the cat?\" over 2–4 objects of different kinds and colours. The question picks the object, the image holds its colour: neither modality answers alone, and the model must connect a word to a place in the picture.",
-               "“猫是什么颜色？”，场景里有 2–4 个种类、颜色各不相同的物体。问题决定问哪个物体，颜色在图像里：单个模态答不出来，模型必须把一个词和图中的一个位置连起来。")) { lesson, run in
+        Step { lesson, run in
             let alone = lesson.lateB.model.unimodalAccuracies(on: lesson.testB)
             let majority = FusionTraining.majorityAccuracy(train: lesson.trainB, test: lesson.testB)
             let names = [run.text(L("majority", "多数类")), run.text(L("text only", "只看文字")), run.text(L("image only", "只看图像"))]
@@ -93,9 +85,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 5: How fast each learns
-        Step(L("How fast each learns", "各自学得多快"),
-             L("Accuracy on 200 held-out Task B examples, measured ten times during training, for the same number of steps and the same batches.",
-               "在 200 个留出的任务 B 样本上的准确率，训练中测十次；三者步数相同、批次相同。")) { lesson, run in
+        Step { lesson, run in
             let runs = [lesson.earlyB.curve, lesson.lateB.curve, lesson.crossB.curve]
             let steps = lesson.crossB.curveSteps
             try run.figure("learning-curves", png: FusionFigures.learningCurves(
@@ -119,9 +109,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 6: Where cross fusion looks
-        Step(L("Where cross fusion looks", "交叉融合在看哪里"),
-             L("The cross-attention of the question's key word (the animal or shape asked about) over the 16 image patches, averaged over heads. If fusion works the way we think, the weight sits on the asked object's patch.",
-               "问题中关键词（被问的动物或形状）对 16 个图块的交叉注意力，对各个头取平均。如果融合真像我们想的那样工作，权重应该落在被问物体所在的图块上。")) { lesson, run in
+        Step { lesson, run in
             let examples = lesson.testB.subset(Array(0..<4))
             let shown = lesson.keyWordAttention(on: examples)
             let answers = FusionTraining.predictions(lesson.crossB.model, on: examples)
@@ -138,9 +126,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 7: What it costs
-        Step(L("What it costs", "代价是什么"),
-             L("Parameters and multiply-adds per example are counted from the layer sizes; milliseconds are measured on this machine (printed on the terminal only, since they change from run to run). The figure grows the number of image tokens as a larger image would.",
-               "参数量和每个样本的乘加次数由各层尺寸算出；毫秒数是在本机测的（只打印在终端上，因为每次运行都不同）。图中让图像 token 数增长，就像图像变大时那样。")) { lesson, run in
+        Step { lesson, run in
             let costs = FusionCosts(lesson)                          // counted from the layer sizes
             run.table([run.text(L("strategy", "策略")), run.text(L("parameters", "参数量")), run.text(L("multiply-adds / example", "乘加次数 / 样本"))],
                       lesson.strategies.indices.map { [lesson.strategies[$0], "\(costs.parameters[$0])", "\(costs.multiplyAdds[$0])"] })
@@ -158,8 +144,7 @@ enum FusionSteps {
         },
 
         // MARK: - Step 8: Verdict
-        Step(L("Verdict", "结论"),
-             L("The article's claims next to what this run measured.", "文章的论断与本次运行的测量并排放在一起。")) { lesson, run in
+        Step { lesson, run in
             try FusionVerdict.report(lesson, run: run)
         },
     ]

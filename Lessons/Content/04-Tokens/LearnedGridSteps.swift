@@ -9,10 +9,7 @@ import Walkthrough
 
 extension Tokens {
     // MARK: - Step 6: Learned positions learn the grid
-    static let learnedPositions = Step<Tokens>(
-        L("Learned positions learn the grid", "学到的位置编码学会了网格"),
-        L("ViT does not use sines: each position is a free vector learned with the model. Train lesson 05's small single-stream model (16 patches of a 4×4 grid + question + answer) on ToyWorld questions whose answer is a place (\"where is the cat?\" → \"row 2 column 3\"), then compare its 16 patch-position vectors: each small map shows how similar one patch's position is to every other. If the grid was learned, each map is bright along its own row and column, as in the ViT paper's figure.",
-          "ViT 不用正弦：每个位置是一个自由向量，和模型一起学出来。用答案就是位置的 ToyWorld 题目（“猫在哪里？”→“第2行第3列”）训练第 5 课的小型单流模型（4×4 网格的 16 个图像块 + 问题 + 答案），再比较它的 16 个图像块位置向量：每张小图显示一个块的位置与其他所有块有多相似。如果学会了网格，每张小图会沿着自己所在的行和列变亮，就像 ViT 论文里的那张图。")) { lesson, run in
+    static let learnedPositions = Step<Tokens> { lesson, run in
         let model = lesson.trained.model
         run.note(String(format: "  (measured: %d training steps took %.1f s on this machine)", lesson.recipe.steps, lesson.trained.seconds))
         var rng = run.rng(6)
@@ -71,10 +68,7 @@ extension Tokens {
     }
 
     // MARK: - Step 8: Attention across modalities
-    static let crossModalAttention = Step<Tokens>(
-        L("Attention across modalities", "跨模态注意力"),
-        L("In the same trained model, ask about the cat (\"where is the cat?\") and read the attention of the word cat over the 16 image patches. In one sequence a word can look at the image directly: if it learned to, its attention falls on the cat's patch rather than evenly (1/16 each).",
-          "在同一个训练好的模型里问关于猫的题（“猫在哪里？”），读出“猫”这个词对 16 个图像块的注意力。在同一个序列里，词可以直接看图：如果学会了，它的注意力会落在猫所在的块上，而不是平均分配（每块 1/16）。")) { lesson, run in
+    static let crossModalAttention = Step<Tokens> { lesson, run in
         let probes = LearnedGrid.catProbes(lesson.vqa.test, data: lesson.vqa.data)
         guard !probes.isEmpty else {
             run.print(L("No test question names the cat in this run (with --questions left-of there are none).",

@@ -14,9 +14,7 @@ import Walkthrough
 public final class Tokens: Lesson {
     public static let number = 4
     public static let slug = "tokens"
-    public static let title = L("One sequence: patches and words as tokens", "一个序列：图像块与词语都是词元")
-    public static let summary = L("A 224×224 image becomes 196 patch tokens, 我喜欢这只猫 four word tokens; joined, they are one sequence of 200 — and without positions, attention cannot tell their order.",
-                                  "一张 224×224 的图像变成 196 个图像块词元，“我喜欢这只猫”变成 4 个词元；拼起来是 200 个词元的一个序列——没有位置编码，注意力分不出它们的顺序。")
+    public static let narration = Narration.resource("04-tokens", in: .module)
     public static let tryThis = [
         TryThis(change: L("--patch 32", "--patch 32"), expect: L("49 patch tokens, 53 in the sequence", "49 个图像块词元，序列共 53 个")),
         TryThis(change: L("--width 128", "--width 128"), expect: L("the same equivariance, to float precision", "同样的置换等变性，误差在浮点精度内")),
@@ -133,9 +131,7 @@ public final class Tokens: Lesson {
     // MARK: - The steps
 
     public static let steps: [Step<Tokens>] = [
-        Step(L("Cut the image", "切图"),
-             L("The 224×224 picture is cut into P×P patches, row by row; each patch, flattened, is one token of P·P·3 numbers.",
-               "把 224×224 的图切成 P×P 的小块，逐行编号；每块展平后就是一个有 P·P·3 个数的词元。")) { lesson, run in
+        Step { lesson, run in
             let (n, values) = (lesson.patches.shape[0], lesson.patches.shape[1])
             let side = 224 / lesson.knobs.patch
             run.print(L("[224, 224, 3] → \(side)×\(side) = \(n) patches of \(lesson.knobs.patch)×\(lesson.knobs.patch)×3 = \(values) values: [\(n), \(values)]",
@@ -159,18 +155,14 @@ public final class Tokens: Lesson {
             try run.figure("patches", png: Figure(whole, width: 820, height: 820).pngData())
             try run.figure("patch-row", png: Figure(row, width: 1100, height: 200).pngData())
         },
-        Step(L("Embed patches and words", "嵌入图像块与词语"),
-             L("A linear layer maps each patch to d numbers; the tokenizer cuts 我喜欢这只猫 into words and an embedding table maps each id to d numbers. Now both are vectors of one width.",
-               "一个线性层把每个图像块映射成 d 个数；分词器把“我喜欢这只猫”切成词，嵌入表把每个编号映射成 d 个数。两者从此都是同样宽度的向量。")) { lesson, run in
+        Step { lesson, run in
             let d = lesson.knobs.width, n = lesson.patches.shape[0]
             let words = lesson.tokenizer.tokens(lesson.sentence), ids = lesson.tokenizer.encode(lesson.sentence)
             run.print("patches [\(n), \(lesson.patches.shape[1])] → Linear(\(lesson.patches.shape[1])→\(d)) → [\(n), \(d)]")
             run.print("\"\(lesson.sentence)\" → " + words.map { "[\($0)]" }.joined() + " → ids \(ids) → Embedding(\(lesson.tokenizer.count), \(d)) → [\(ids.count), \(d)]")
             run.metric("word_tokens", ids.count)
         },
-        Step(L("Concatenate", "拼接"),
-             L("Patch tokens then word tokens make one sequence; a learned modality-type vector (image or text) is added to each, so the model can still tell which is which.",
-               "图像块词元在前、词语词元在后，组成一个序列；每个词元再加上一个可学习的模态类型向量（图像或文本），模型仍能分清谁是谁。")) { lesson, run in
+        Step { lesson, run in
             let shape = lesson.sequence.shape, n = lesson.patches.shape[0]
             run.print("[1, \(n), \(shape[2])] ⧺ [1, 4, \(shape[2])] + type embeddings → \(describe(shape: shape))")
             run.metric("sequence_tokens", shape[1])
@@ -180,9 +172,7 @@ public final class Tokens: Lesson {
                                    title: run.text(L("One sequence of \(shape[1]) tokens", "一个含 \(shape[1]) 个词元的序列")))
             try run.figure("sequence", png: Figure(strip, width: 1100, height: 400).pngData())
         },
-        Step(L("Without positions, order is invisible", "没有位置，顺序就看不见"),
-             L("Shuffle the patches and run self-attention: the outputs are the same vectors, shuffled the same way — attention is permutation-equivariant. Add positional encodings first and the outputs change.",
-               "打乱图像块再做自注意力：输出还是那些向量，只是按同样方式被打乱——注意力对置换是等变的。先加上位置编码，输出就变了。")) { lesson, run in
+        Step { lesson, run in
             let x = lesson.sequence, total = x.shape[1], d = x.shape[2], n = lesson.patches.shape[0]
             var rng = run.rng(4)
             var order = Array(0..<n)
@@ -212,9 +202,7 @@ public final class Tokens: Lesson {
             run.metric("equivariance_error_without_positions", without)
             run.metric("equivariance_error_with_positions", withPositions)
         },
-        Step(L("Positional encodings up close", "近看位置编码"),
-             L("1D sinusoidal codes: each position a pattern of sines and cosines, nearby positions alike. 2D codes for the patch grid: half the channels encode the row, half the column, so a patch is most similar to its neighbours.",
-               "一维正弦编码：每个位置是一组正弦和余弦，相近的位置彼此相似。图像块网格的二维编码：一半通道编码行、一半编码列，于是每块与邻居最相似。")) { lesson, run in
+        Step { lesson, run in
             let d = lesson.knobs.width, side = 224 / lesson.knobs.patch, n = side * side
             let pe1 = RawPositions.rows(PositionalEncoding.sinusoidal1D(positions: n + 4, dimension: d))   // [T][d]
             let pe2 = RawPositions.rows(PositionalEncoding.sinusoidal2D(rows: side, columns: side, dimension: d))   // [N][d]
@@ -237,9 +225,7 @@ public final class Tokens: Lesson {
                 patchWord: run.text(L("patch", "图像块")), colorBarLabel: run.text(L("cosine", "余弦相似度"))).pngData())
         },
         learnedPositions,   // Step 6, in LearnedGridSteps.swift
-        Step(L("What an image costs", "一张图要多少词元"),
-             L("Tokens per image for common settings, and the cost of self-attention as the sequence grows: the score matrix is T×T, so doubling the tokens quadruples that part.",
-               "常见设置下每张图的词元数，以及自注意力代价随序列增长：得分矩阵是 T×T，词元翻倍，这部分代价变成四倍。")) { lesson, run in
+        Step { lesson, run in
             let settings = [(224, 32), (224, 16), (336, 14)]
             run.table([run.text(L("image", "图像")), run.text(L("patch", "块")), run.text(L("tokens", "词元数"))],
                       settings.map { ["\($0.0)×\($0.0)", "\($0.1)×\($0.1)", "\(($0.0 / $0.1) * ($0.0 / $0.1))"] })

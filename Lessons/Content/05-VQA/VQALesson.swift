@@ -13,11 +13,7 @@ import Walkthrough
 public final class VQALesson: Lesson {
     public static let number = 5
     public static let slug = "vqa"
-    public static let title = L("The VQA flow: patches + question → one sequence → an answer",
-                                "VQA 流程：图块 + 问题 → 一个序列 → 答案")
-    public static let summary = L(
-        "A small transformer reads 16 image patches and a question as one sequence and writes the answer word by word; a blind twin that never sees the image shows how much the image is worth.",
-        "一个小型 Transformer 把 16 个图像块和一个问题当作同一个序列来读，再逐词写出答案；一个从不看图的“盲”模型告诉我们图像到底值多少。")
+    public static let narration = Narration.resource("05-vqa", in: .module)
     public static let tryThis = [
         TryThis(change: L("--steps 150", "--steps 150"),
                 expect: L("training stops on the plateau of the loss curve, before the model learns where to look: it answers no better than the blind model (all questions 0.25 against 0.22)",

@@ -12,10 +12,7 @@ extension VQALesson {
 
     public static let steps: [Step<VQALesson>] = [
         // MARK: - Step 1: Tokenize
-        Step(L("Tokenize: the image becomes patches, the question becomes words",
-               "分词：图像变成图块，问题变成词"),
-             L("A 32×32 picture is cut into a 4×4 grid of 8×8 patches: 16 tokens of 8·8·3 = 192 numbers. The question is cut into words, each word an id in a vocabulary.",
-               "一张 32×32 的图片被切成 4×4 个 8×8 的图块：16 个词元，每个 8·8·3 = 192 个数。问题被切成词，每个词是词表里的一个编号。")) { lesson, run in
+        Step { lesson, run in
             let example = lesson.showcase[0]
             let patches = Patches.patchify(lesson.data.images([example]), patchSize: 8)   // [1, 16, 192]
             run.print(run.text(L("image", "图像")) + " [32, 32, 3] → " + run.text(L("patches", "图块")) + " " + describe(shape: Array(patches.shape.dropFirst())))
@@ -27,9 +24,7 @@ extension VQALesson {
                                                            patchSize: 8), width: 600, height: 600).pngData())
         },
         // MARK: - Step 2: Concatenate
-        Step(L("Concatenate: one sequence", "拼接：一个序列"),
-             L("Patches go through a Linear layer (192 → d), words through an embedding table (→ d; d = 64 by default). Both get a learned position and a modality type, then they stand in one row: the image first, the question, then `<sep>` where the answer begins. The mask lets the image and the question see each other freely; each answer word sees only what came before it.",
-               "图块经过线性层（192 → d），词经过嵌入表（→ d；默认 d = 64）。两者都加上学到的位置向量和模态类型，然后排成一行：先是图像，再是问题，最后是答案开始处的 `<sep>`。掩码让图像和问题彼此自由可见；每个答案词只能看到它之前的内容。")) { lesson, run in
+        Step { lesson, run in
             let example = lesson.showcase[0]
             let c = lesson.data.configuration()
             let d = lesson.knobs.width
@@ -50,9 +45,7 @@ extension VQALesson {
             run.metric("sequence_length", c.sequenceLength)
         },
         // MARK: - Step 3: Process (train)
-        Step(L("Process: train the transformer, and a blind twin", "处理：训练 Transformer，以及一个“盲”双胞胎"),
-             L("Cross-entropy on the answer words only: the image and the question are context, not targets. One kind of question shows its working: asked \"is the cat left of the square?\", the model learns to answer \"cat column 1 square column 3 yes\". It names each object with its column, then compares two numbers it has just written; each word it writes becomes context for the next. The blind twin has the same layers but no image tokens at all; it can only learn which answers are common for each question.",
-               "只在答案词上算交叉熵：图像和问题是上下文，不是预测目标。有一类问题要写出推理过程：问“猫在方块左边吗？”，模型学着回答“猫 第1列 方块 第3列 是”。它先写出每个物体和它所在的列，再比较刚写下的两个数字；写下的每个词都成为下一个词的上下文。盲模型层数相同，但完全没有图像词元；它只能学到每种问题常见的答案。")) { lesson, run in
+        Step { lesson, run in
             let (model, losses, seconds) = lesson.seeing
             run.print(run.text(L("model that sees", "看图模型")) + ": \(model.parameterCount) " + run.text(L("parameters", "个参数"))
                       + ", \(model.configuration.depth) " + run.text(L("blocks", "层")) + ", \(lesson.data.train.count) " + run.text(L("training questions", "道训练题")))
@@ -67,9 +60,7 @@ extension VQALesson {
             run.metric("blind_final_loss", movingAverage(blind.losses, window: 20).last ?? 0)
         },
         // MARK: - Step 4: Generate
-        Step(L("Generate: greedy decoding, word by word", "生成：贪心解码，逐词输出"),
-             L("Start from `<sep>`, take the most likely next word, append it, repeat until `<eos>`. For each word we show where its query looked among the 16 patches (last block, mean of the heads) and what share of its attention went to the image at all.",
-               "从 `<sep>` 开始，取最可能的下一个词，接上，再重复，直到 `<eos>`。对每个词，我们画出它的查询在 16 个图块上看了哪里（最后一层，各头平均），以及它的注意力有多少落在图像上。")) { lesson, run in
+        Step { lesson, run in
             let answers = GreedyDecoder.answer(lesson.seeing.model, images: lesson.data.images(lesson.showcase),
                                                questions: lesson.showcase.map(\.question))
             for (index, (example, answer)) in zip(lesson.showcase, answers).enumerated() {
@@ -85,9 +76,7 @@ extension VQALesson {
             }
         },
         // MARK: - Step 5: Measure
-        Step(L("Measure: accuracy per question type, against the blind model", "评估：各类问题的准确率，与盲模型对比"),
-             L("Exact match on held-out scenes: the whole answer and the `<eos>` must be right. The blind model shows what the question alone gives away; chance is a uniform guess among the answers of that type.",
-               "在留出的场景上做完全匹配：整个答案连同 `<eos>` 都要对。盲模型说明只看问题能猜到多少；随机猜是在这类问题的答案里均匀地猜。")) { lesson, run in
+        Step { lesson, run in
             let kinds = QuestionKind.allCases.filter { lesson.seeingScore.perKind[$0] != nil }
             let chance = kinds.map { kind in
                 1 / Double(Set(lesson.data.test.filter { $0.kind == kind }.map(\.answer)).count)
@@ -151,9 +140,7 @@ extension VQALesson {
             try run.figure("accuracy", png: lesson.accuracyBars(bars))
         },
         // MARK: - Step 6: Your picture
-        Step(L("Your picture", "你的图片"),
-             L("The same four steps on an image of your own (--image PATH --question \"…\"). Be warned: this model has only ever seen ToyWorld's flat shapes on a dark background.",
-               "用你自己的图片走一遍同样的四步（--image 路径 --question \"…\"）。先说清楚：这个模型只见过 ToyWorld 深色背景上的扁平图形。")) { lesson, run in
+        Step { lesson, run in
             guard let path = lesson.knobs.image, let text = lesson.knobs.question else {
                 run.print(run.text(L("No --image given. Try: lesson05 --only 6 --image cat.png --question \"what colour is the cat?\"",
                                      "没有给 --image。试试：lesson05 --only 6 --image cat.png --question \"猫是什么颜色？\"")))

@@ -68,6 +68,13 @@ public struct ContrastiveModel: Module {
     /// The temperature τ = exp(−s) now.
     public var temperature: Float { Foundation.exp(-logScale.value.scalars[0]) }
 
+    /// Keeps the logit scale exp(s) at or below `maxScale` (CLIP clips it at 100, §2.5), so the
+    /// temperature cannot fall below 1/`maxScale`.
+    public func capLogitScale(at maxScale: Float = 100) {
+        let cap = Foundation.log(maxScale)
+        if logScale.value.scalars[0] > cap { logScale.assign(Tensor(scalar: cap)) }
+    }
+
     /// Images [B, S, S, 3] → embeddings [B, e] (not yet normalised): mean of the patch tokens, projected.
     public func imageEmbeddings(_ images: Tensor) -> Variable {
         let tokens = image(images).output        // [B, N, d]

@@ -62,43 +62,34 @@ public struct ContrastiveStep: Sendable {
     public let learningRate: Float
 }
 
-/// Trains a model one step at a time, so a caller can show progress and stop on divergence.
+/// The batches of a contrastive training run: `hardNegativeShare` of each batch from one random group
+/// (pairs that look alike, e.g. one colour), the rest drawn from all pairs, no index twice.
 ///
-///     let trainer = ContrastiveTrainer(model: model, pairs: pairs, options: ContrastiveTrainingOptions(), seed: 3)
-///     for step in 0..<600 { let report = trainer.step(); print(report.loss) }
-public final class ContrastiveTrainer {
-    public let model: ContrastiveModel
+///     var batches = ContrastiveBatches(pairs, size: 64, hardShare: 0.5, seed: 7)
+///     let (images, ids) = batches.next()   // [64, 32, 32, 3], [64][8]
+public struct ContrastiveBatches {
     public let pairs: ContrastivePairs
-    public let options: ContrastiveTrainingOptions
-    public private(set) var stepsTaken = 0
-    private var optimizer: AdamW
-    private let schedule: WarmupCosineSchedule
+    public let size: Int
+    public let hardShare: Float
     private var rng: SeededGenerator
     private let members: [Int: [Int]]   // group → indices of its pairs
 
-    public init(model: ContrastiveModel, pairs: ContrastivePairs, options: ContrastiveTrainingOptions, seed: UInt64,
+    public init(_ pairs: ContrastivePairs, size: Int, hardShare: Float, seed: UInt64,
                 file: StaticString = #fileID, line: UInt = #line) {
-        require(pairs.count >= options.batchSize,
-                "ContrastiveTrainer: \(pairs.count) pairs cannot fill a batch of \(options.batchSize)", file: file, line: line)
-        self.model = model
+        require(pairs.count >= size, "ContrastiveBatches: \(pairs.count) pairs cannot fill a batch of \(size)",
+                file: file, line: line)
         self.pairs = pairs
-        self.options = options
-        optimizer = AdamW(parameters: model.parameters, learningRate: options.peakLearningRate,
-                          weightDecay: options.weightDecay, decayPolicy: .matricesOnly)
-        let warmup = Swift.max(1, Int(Float(options.steps) * options.warmupShare))
-        schedule = WarmupCosineSchedule(peak: options.peakLearningRate, warmupSteps: Swift.min(warmup, options.steps - 1),
-                                        totalSteps: options.steps)
+        self.size = size
+        self.hardShare = hardShare
         rng = SeededGenerator(seed: seed)
         members = Dictionary(grouping: pairs.groups.indices, by: { pairs.groups[$0] })
     }
 
-    /// The indices of the next batch: `hardNegativeShare` of it from one random group, the rest drawn from all
-    /// pairs, no index twice.
-    public func nextBatch() -> [Int] {
-        let size = options.batchSize
+    /// The indices of the next batch.
+    public mutating func nextIndices() -> [Int] {
         var chosen: [Int] = []
         var taken = Set<Int>()
-        let hard = Int(Float(size) * options.hardNegativeShare)
+        let hard = Int(Float(size) * hardShare)
         if hard > 1, !members.isEmpty {
             var pool = members[rng.pick(members.keys.sorted())]!
             rng.shuffle(&pool)
@@ -111,6 +102,52 @@ public final class ContrastiveTrainer {
         return chosen
     }
 
+    /// The next batch: images [B, S, S, 3] and ids [B][T].
+    public mutating func next() -> (images: Tensor, ids: [[Int]]) { pairs.batch(nextIndices()) }
+}
+
+/// The learning-rate schedule of `ContrastiveTrainingOptions`: a warm-up over `warmupShare` of the
+/// steps (at least one), then a cosine down to 0.
+extension ContrastiveTrainingOptions {
+    public var schedule: WarmupCosineSchedule {
+        let warmup = Swift.max(1, Int(Float(steps) * warmupShare))
+        return WarmupCosineSchedule(peak: peakLearningRate, warmupSteps: Swift.min(warmup, steps - 1), totalSteps: steps)
+    }
+
+    /// AdamW over `model`'s parameters with this recipe's rate and weight decay (not on biases and norms).
+    public func optimizer(for model: some Module) -> AdamW {
+        AdamW(parameters: model.parameters, learningRate: peakLearningRate, weightDecay: weightDecay,
+              decayPolicy: .matricesOnly)
+    }
+}
+
+/// Trains a model one step at a time, so a caller can show progress and stop on divergence.
+///
+///     let trainer = ContrastiveTrainer(model: model, pairs: pairs, options: ContrastiveTrainingOptions(), seed: 3)
+///     for step in 0..<600 { let report = trainer.step(); print(report.loss) }
+public final class ContrastiveTrainer {
+    public let model: ContrastiveModel
+    public let pairs: ContrastivePairs
+    public let options: ContrastiveTrainingOptions
+    public private(set) var stepsTaken = 0
+    private var optimizer: AdamW
+    private let schedule: WarmupCosineSchedule
+    private var batches: ContrastiveBatches
+
+    public init(model: ContrastiveModel, pairs: ContrastivePairs, options: ContrastiveTrainingOptions, seed: UInt64,
+                file: StaticString = #fileID, line: UInt = #line) {
+        self.model = model
+        self.pairs = pairs
+        self.options = options
+        optimizer = options.optimizer(for: model)
+        schedule = options.schedule
+        batches = ContrastiveBatches(pairs, size: options.batchSize, hardShare: options.hardNegativeShare, seed: seed,
+                                     file: file, line: line)
+    }
+
+    /// The indices of the next batch (see `ContrastiveBatches`).
+    public func nextBatch() -> [Int] { batches.nextIndices() }
+
     /// One step: a batch, the loss, its gradient, an AdamW update at the scheduled learning rate, and the
     /// logit scale kept at or below `maxLogScale`.
     @discardableResult
@@ -121,8 +158,7 @@ public final class ContrastiveTrainer {
         let loss = model.loss(images: images, ids: ids).loss
         loss.backward()
         optimizer.step()
-        let cap = Foundation.log(options.maxLogScale)
-        if model.logScale.value.scalars[0] > cap { model.logScale.assign(Tensor(scalar: cap)) }
+        model.capLogitScale(at: options.maxLogScale)
         stepsTaken += 1
         return ContrastiveStep(step: stepsTaken, loss: loss.item, temperature: model.temperature,
                                learningRate: optimizer.learningRate)

@@ -1,0 +1,52 @@
+// What a learner reads before each step is the computation: no narration strings, short cells,
+// short lines. The words live in each lesson's Markdown narration.
+
+import Lessons
+import Testing
+import Walkthrough
+
+@Suite("Every step shows a short cell of code, and its words come from the narration")
+struct StepCellTests {
+    /// The lessons whose cells follow the shape (all of them, once each is rewritten).
+    static let shaped: [any Lesson.Type] = [Alignment.self]
+
+    @Test("no step's code contains a narration string L(…), a cell is at most 25 lines, a line at most 100 columns")
+    func cellsAreShort() {
+        for lesson in StepCellTests.shaped {
+            func check<Content: Lesson>(_ content: Content.Type) {
+                for (index, step) in Content.steps.enumerated() {
+                    let code = step.code, place = "\(Content.folderName) step \(index + 1)"
+                    #expect(!code.contains { $0.contains("L(") }, "\(place) holds a narration string")
+                    #expect(code.count <= 25, "\(place) shows \(code.count) lines")
+                    for line in code where displayWidth(line) > 100 {
+                        Issue.record("\(place): a line of \(displayWidth(line)) columns: \(line)")
+                    }
+                }
+            }
+            check(lesson)
+        }
+    }
+
+    @Test("every lesson has one narration section per step, titled in both languages")
+    func narrationMatchesSteps() {
+        for lesson in allLessons {
+            func check<Content: Lesson>(_ content: Content.Type) {
+                #expect(Content.narration.steps.count == Content.steps.count, "\(Content.folderName)")
+                for section in Content.narration.steps {
+                    #expect(!section.title.en.isEmpty && !section.title.zh.isEmpty && !section.text.zh.isEmpty)
+                }
+            }
+            check(lesson)
+        }
+    }
+
+    @Test("a training step shows its loop: batch, loss, backward and an optimizer step, in lesson 02")
+    func trainingLoopShown() {
+        let training = Alignment.steps.filter(\.trains)
+        #expect(training.count == 1)
+        let code = training.first?.code.joined(separator: "\n") ?? ""
+        for piece in ["for step in", "batches.next()", "model.loss(", "loss.backward()", "optimizer.step()"] {
+            #expect(code.contains(piece), "the training cell lacks \(piece)")
+        }
+    }
+}
