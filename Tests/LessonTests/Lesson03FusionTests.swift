@@ -133,18 +133,26 @@ struct Lesson03FusionTests {
         #expect(key != Fusion.fingerprint(data.withWordDropout(1, seed: 0)))                 // the same scenes, no words
     }
 
-    @Test("lesson03 --quick writes the notebook, README, metrics and every figure")
+    @Test("lesson03 --quick writes every file, and its noise verdicts follow their stated test: early fusion is contaminated when a corrupted modality drags it more than 0.05 below the clean other modality alone, late fusion robust when neither does")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson03-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let code = Walkthrough.run(Fusion.self, arguments: ["--quick", "--out", out.path], console: .captured())
-        #expect(code == 0)
-        let files = ["notebook.ipynb", "README.md", "metrics.json", "task-a-examples.png", "noise-robustness.png",
-                     "task-b-accuracy.png", "learning-curves.png", "cross-attention.png", "cost-vs-tokens.png"]
+        let result = Walkthrough.runReporting(Fusion.self, arguments: ["--quick", "--out", out.path], console: .captured())
+        #expect(result.exitCode == 0)
+        let files = ["notebook.ipynb", "README.md", "metrics.json", "task-a-examples.png", "task-b-examples.png",
+                     "noise-robustness.png", "task-b-accuracy.png", "learning-curves.png", "cross-attention.png",
+                     "cost-vs-tokens.png"]
         for file in files {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "missing \(file)")
         }
-        let metrics = try String(contentsOf: out.appendingPathComponent("metrics.json"), encoding: .utf8)
-        #expect(metrics.contains("b.cross.accuracy") && metrics.contains("verdict.cross_costliest"))
+        let m = result.metrics
+        // The margin is the accuracy at the worst level minus the other modality's classifier alone, on clean input.
+        let earlyImage = try #require(m["a.early.image_noise_margin"]), earlyText = try #require(m["a.early.word_dropout_margin"])
+        let lateImage = try #require(m["a.late.image_noise_margin"]), lateText = try #require(m["a.late.word_dropout_margin"])
+        let earlyAtP08 = try #require(m["a.early.accuracy"]) - (try #require(m["a.early.word_dropout_drop"]))
+        #expect(abs(earlyText - (earlyAtP08 - (try #require(m["a.image_only.accuracy"])))) < 1e-9)
+        #expect(m["verdict.early_contaminated"] == (min(earlyImage, earlyText) < -0.05 ? 1 : 0))
+        #expect(m["verdict.late_robust"] == (min(lateImage, lateText) >= -0.05 ? 1 : 0))
+        #expect(m["verdict.cross_costliest"] == 1)
     }
 }

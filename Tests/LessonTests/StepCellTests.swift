@@ -8,7 +8,7 @@ import Walkthrough
 @Suite("Every step shows a short cell of code, and its words come from the narration")
 struct StepCellTests {
     /// The lessons whose cells follow the shape (all of them, once each is rewritten).
-    static let shaped: [any Lesson.Type] = [Alignment.self, OneSpace.self]
+    static let shaped: [any Lesson.Type] = [Alignment.self, Fusion.self, OneSpace.self]
 
     @Test("no step's code contains a narration string L(…), a cell is at most 25 lines, a line at most 100 columns")
     func cellsAreShort() {
@@ -40,13 +40,15 @@ struct StepCellTests {
         }
     }
 
-    @Test("a training step shows its loop: batch, loss, backward and an optimizer step, in lesson 02")
+    @Test("a training step shows its loop: batch, loss, backward and an optimizer step, in lessons 02 and 03")
     func trainingLoopShown() {
-        let training = Alignment.steps.filter(\.trains)
-        #expect(training.count == 1)
-        let code = training.first?.code.joined(separator: "\n") ?? ""
-        for piece in ["for step in", "batches.next()", "model.loss(", "loss.backward()", "optimizer.step()"] {
-            #expect(code.contains(piece), "the training cell lacks \(piece)")
+        for training in [Alignment.steps.filter(\.trains).map(\.code), Fusion.steps.filter(\.trains).map(\.code)] {
+            #expect(training.count == 1)
+            let code = training.first?.joined(separator: "\n") ?? ""
+            for piece in ["for step in", "batches.next()", "model.loss(", "loss.backward()", "optimizer.step()",
+                          "run.train("] {
+                #expect(code.contains(piece), "the training cell lacks \(piece)")
+            }
         }
     }
 }

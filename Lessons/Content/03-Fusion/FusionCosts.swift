@@ -1,5 +1,7 @@
-// Step 7's numbers: what each Task B model costs per example, counted from its layer sizes, and how
-// that grows as the image is cut into more tokens; plus the timing line for the terminal only.
+// Step 9's numbers: what each Task B model costs per example, counted from its layer sizes, and how
+// that grows as the image is cut into more tokens; plus the clock's view, on the terminal only (it
+// changes from run to run): the three trained models, whole models of growing images, and the fusion
+// stage alone at growing token counts, where cross fusion's extra work finally shows on the clock.
 
 import Foundation
 import Multimodal
@@ -24,7 +26,7 @@ struct FusionCosts {
     let fusionOnly: [[Double]]
 
     init(_ lesson: Fusion) {
-        let models: [any FusionModel] = [lesson.earlyB.model, lesson.lateB.model, lesson.crossB.model]
+        let models: [any FusionModel] = [lesson.earlyB, lesson.lateB, lesson.crossB]
         let (n, t) = (lesson.sizesB.image.patchCount, lesson.sizesB.text.length)
         parameters = models.map(\.parameterCount)
         multiplyAdds = models.map { $0.multiplyAdds(imageTokens: n, textTokens: t) }
@@ -36,48 +38,42 @@ struct FusionCosts {
 
     /// How much more cross fusion costs than early fusion at 1024 image tokens, as a share (0.03 = 3%).
     var crossExtraShareAt1024: Double { (totals[2][3] - totals[0][3]) / totals[0][3] }
-
-    /// The figure: cost against image tokens, whole model and fusion stage, one line per strategy.
-    func figure(strategies: [String], run: Run) throws -> [UInt8] {
-        try FusionFigures.cost(
-            tokens: FusionCosts.growth, costs: [totals, fusionOnly], strategies: strategies,
-            panelTitles: [run.text(L("whole model", "整个模型")), run.text(L("fusion stage only (beyond the shared encoders)", "只算融合部分（共享编码器之外）"))],
-            xLabel: run.text(L("image tokens N", "图像 token 数 N")), yLabel: run.text(L("million multiply-adds / example", "每样本乘加次数（百万）")),
-            title: run.text(L("Cost per example as the image gets more tokens", "图像 token 增多时每个样本的计算量")))
-    }
 }
 
 extension Fusion {
+    /// Prints on the terminal only (`run.note`; the run's files stay the same for one seed) what the
+    /// clock says: milliseconds per example of the three trained models, of fresh models as the image
+    /// grows (default run), and of the fusion stage alone as both token counts grow (default run).
+    func noteMeasuredTimes(multiplyAdds: [Int]) {
+        for line in measuredTimesLines(multiplyAdds: multiplyAdds) { run.note(line) }
+        guard !run.quick else { return }
+        for line in measuredGrowthLines() + fusionStageLines() { run.note(line) }
+    }
+
     /// Milliseconds per example of each Task B model on up to 250 test questions (median of interleaved
-    /// rounds), as lines for the terminal (`run.note`): they differ from run to run, so they never enter
-    /// the run's files. When the measured order differs from the counted multiply-adds, the second line says so.
-    func measuredTimesLines(multiplyAdds: [Int], run: Run) -> [String] {
+    /// rounds). When the measured order differs from the counted multiply-adds, the second line says so.
+    func measuredTimesLines(multiplyAdds: [Int]) -> [String] {
         let timing = testB.subset(Array(0..<min(250, testB.count)))
-        let ms = millisecondsPerExample([forwardPass(earlyB.model, on: timing), forwardPass(lateB.model, on: timing),
-                                         forwardPass(crossB.model, on: timing)], examples: timing.count)
-        var lines = [run.text(L("  measured now (not saved, median of 7 interleaved rounds): ", "  本次实测（不写入文件，7 轮交替测量的中位数）："))
-            + zip(strategies, ms).map { String(format: "%@ %.3f ms", $0, $1) }.joined(separator: ", ")
-            + run.text(L(" per example", " 每样本"))]
+        let ms = millisecondsPerExample([forwardPass(earlyB, on: timing), forwardPass(lateB, on: timing),
+                                         forwardPass(crossB, on: timing)], examples: timing.count)
+        lastMeasuredMilliseconds = ms
+        var lines = [run.text(Say.measuredNow, listed(ms, "%.3f ms"))]
         let countedOrder = multiplyAdds.indices.sorted { multiplyAdds[$0] < multiplyAdds[$1] }
         let measuredOrder = ms.indices.sorted { ms[$0] < ms[$1] }
-        if countedOrder.last != measuredOrder.last {
-            lines.append(run.text(L("  the clock does not follow the counted multiply-adds here: at 16 image tokens the models differ by a few small matrix products, and the time of so small a pass goes mostly to work the count leaves out (per-operation overhead, memory traffic); the cost claim rests on the counted multiply-adds",
-                                    "  这里实测时间与算出的乘加次数排序不一致：16 个图像 token 时三个模型只差几次小矩阵乘法，这么小的一次前向，时间主要花在计数之外的开销上（每个运算的固定开销、内存读写）；代价的结论以算出的乘加次数为准")))
-        }
+        if countedOrder.last != measuredOrder.last { lines.append(run.text(Say.clockDisagrees)) }
         return lines
     }
 
     /// Image sides whose 8×8 patch grids give 16, 64 and 256 image tokens, for the measured growth.
     static let timedImageSides = [32, 64, 128]
 
-    /// Milliseconds per example of fresh (untrained) early, late and cross models of the lesson's sizes as the
-    /// image grows (32, 64, 128 pixels: 16, 64, 256 tokens; 32 random images with the first 32 Task B
-    /// questions; median of interleaved rounds), as lines for the terminal: the clock's view of the figure.
-    func measuredGrowthLines(run: Run) -> [String] {
+    /// Milliseconds per example of fresh (untrained) early, late and cross models of the lesson's sizes as
+    /// the image grows (32, 64, 128 pixels: 16, 64, 256 tokens; 32 random images with the first 32 Task B
+    /// questions; median of interleaved rounds): the clock's view of the figure's left panel.
+    func measuredGrowthLines() -> [String] {
         let questions = FusionText.ids(Array(testB.texts.prefix(32)), length: sizesB.text.length)   // [32][8]
         var rng = run.rng(70)
-        var lines = [run.text(L("  measured as the image grows (not saved; untrained models of the same sizes), ms per example:",
-                                "  图像变大时的实测（不写入文件；同样尺寸的未训练模型），每样本毫秒："))]
+        var lines = [run.text(Say.measuredGrowth)]
         for side in Fusion.timedImageSides {
             var sizes = sizesB
             sizes.image.imageSize = side
@@ -86,9 +82,47 @@ extension Fusion {
                                              CrossFusion(sizes, using: &rng)]
             let passes = models.map { model in { _ = noGrad { model.logits(images: images, ids: questions) } } }
             let ms = millisecondsPerExample(passes, examples: questions.count)
-            lines.append("    \(sizes.image.patchCount) " + run.text(L("image tokens: ", "个图像 token："))
-                         + zip(strategies, ms).map { String(format: "%@ %.3f", $0, $1) }.joined(separator: ", "))
+            lines.append(run.text(Say.measuredGrowthRow, sizes.image.patchCount, listed(ms, "%.3f")))
         }
         return lines
+    }
+
+    /// Image and text token counts at which the fusion stage alone is timed: the lesson's own size, then
+    /// sizes nearer real models (a 336-pixel ViT-L/14 gives 576 image tokens; a long prompt, hundreds of
+    /// text tokens).
+    static let fusionStageSizes = [(image: 16, text: 8), (image: 256, text: 64), (image: 1024, text: 256)]
+
+    /// Milliseconds per example of the fusion stage alone, on given token sequences (the encoders'
+    /// outputs, here random): early and late fusion pool and classify; cross fusion runs its attention
+    /// from every text token to every image token first. Counted multiply-adds beside the times.
+    func fusionStageLines() -> [String] {
+        var rng = run.rng(71)
+        let models = (EarlyFusion(sizesB, using: &rng), LateFusion(sizesB, using: &rng), CrossFusion(sizesB, using: &rng))
+        var lines = [run.text(Say.measuredStage)]
+        for size in Fusion.fusionStageSizes {
+            let image = Variable(Tensor(randomNormal: [8, size.image, sizesB.width], using: &rng))   // [8, N, d]
+            let text = Variable(Tensor(randomNormal: [8, size.text, sizesB.width], using: &rng))     // [8, T, d]
+            let passes: [() -> Void] = [
+                { _ = noGrad { models.0.head(concatenate([meanPool(image), meanPool(text)], alongAxis: 1)) } },
+                { _ = noGrad { softmax(models.1.imageHead(meanPool(image))) + softmax(models.1.textHead(meanPool(text))) } },
+                { _ = noGrad {
+                    let attended = models.2.crossAttention(text, context: image).output            // [8, T, d]
+                    return models.2.head(meanPool(models.2.norm(text + attended)))
+                } },
+            ]
+            let ms = millisecondsPerExample(passes, examples: 8)
+            let counted = [models.0.multiplyAdds(imageTokens: size.image, textTokens: size.text),
+                           models.1.multiplyAdds(imageTokens: size.image, textTokens: size.text),
+                           models.2.multiplyAdds(imageTokens: size.image, textTokens: size.text)]
+                .map { $0 - sizesB.encoderMultiplyAdds(imageTokens: size.image, textTokens: size.text) }
+            lines.append(run.text(Say.measuredStageRow, size.image, size.text, listed(ms, "%.4f ms"),
+                                  listed(counted.map(Double.init), "%.0f")))
+        }
+        return lines
+    }
+
+    /// "early 0.031, late 0.029, cross 0.030" with the strategies' names.
+    func listed(_ values: [Double], _ format: String) -> String {
+        zip(strategies, values).map { "\($0) " + String(format: format, $1) }.joined(separator: run.text(Say.comma))
     }
 }

@@ -1,41 +1,22 @@
-// Lesson 03's measurements, kept out of the step list so each step reads as a few calls: accuracy under
-// corruption, where the cross-attention of the question's key word lands, and cost per example.
+// Lesson 03's measurements, kept out of the step list so each step reads as a few calls: where the
+// cross-attention of the question's key word lands, and how long a forward pass takes.
 
 import Foundation
 import Multimodal
 import TeachingEngine
 import Walkthrough
 
-/// Corruption levels of the robustness test.
-enum Corruption {
-    /// Standard deviations of Gaussian pixel noise, in centred units (the clean image spans −1…1).
-    static let imageNoise: [Float] = [0, 0.5, 1, 1.5, 2]
-    /// Probabilities of dropping each caption word.
-    static let wordDropout: [Float] = [0, 0.2, 0.4, 0.6, 0.8]
-}
-
 extension Fusion {
-    /// Accuracy of `model` on Task A's test set under each image-noise level and each word-dropout level.
-    func robustness<M: FusionModel>(_ model: M) -> (image: [Double], text: [Double]) {
-        let image = Corruption.imageNoise.enumerated().map { i, sigma in
-            FusionTraining.accuracy(model, on: testA.withImageNoise(sigma, seed: run.seed &+ 100 &+ UInt64(i)))
-        }
-        let text = Corruption.wordDropout.enumerated().map { i, p in
-            FusionTraining.accuracy(model, on: testA.withWordDropout(p, seed: run.seed &+ 200 &+ UInt64(i)))
-        }
-        return (image, text)
-    }
-
     /// The position of `word` in the padded ids of `text`, or nil.
     func position(of word: String, in text: String) -> Int? {
-        let ids = FusionText.ids([text], length: crossB.model.sizes.text.length)[0]
+        let ids = FusionText.ids([text], length: crossB.sizes.text.length)[0]
         return FusionText.tokenizer.id(of: word).flatMap { ids.firstIndex(of: $0) }
     }
 
     /// For each example of `data`: the key word's cross-attention over the 16 patches, averaged over
     /// heads, as a 4×4 grid; and whether its largest weight falls on the asked object's cell.
     func keyWordAttention(on data: FusionDataset) -> (grids: [[[Double]]], onTarget: [Bool]) {
-        let model = crossB.model
+        let model = crossB
         let weights = noGrad {
             model.forward(images: data.images(Array(0..<data.count)),
                           ids: FusionText.ids(data.texts, length: model.sizes.text.length)).attention.value
@@ -80,12 +61,4 @@ extension Fusion {
         let images = data.images(Array(0..<data.count))                   // [B, 32, 32, 3]
         return { _ = noGrad { model.logits(images: images, ids: ids) } }
     }
-
-    /// Text for a verdict cell.
-    func verdict(_ agreed: Bool) -> String {
-        run.text(agreed ? L("agreed", "相符") : L("NOT agreed", "不相符"))
-    }
 }
-
-/// Formats an accuracy as 0.00.
-func f2(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -39,24 +39,58 @@ public struct FusionRecipe: Sendable, Hashable {
     }
 }
 
+extension FusionRecipe {
+    /// AdamW over `model`'s parameters at the peak rate, weight decay on matrices only.
+    public func optimizer(for model: some Module) -> AdamW {
+        AdamW(parameters: model.parameters, learningRate: learningRate, weightDecay: weightDecay,
+              decayPolicy: .matricesOnly)
+    }
+
+    /// Warm-up over `warmupSteps`, then a cosine down to 0 at `steps`.
+    public var schedule: WarmupCosineSchedule {
+        WarmupCosineSchedule(peak: learningRate, warmupSteps: warmupSteps, totalSteps: Swift.max(steps, warmupSteps + 1))
+    }
+}
+
+/// Training batches of a fusion dataset: `size` examples drawn with replacement by a seeded generator.
+///
+///     var batches = FusionBatches(data, size: 64, textLength: 8, seed: 3)
+///     let batch = batches.next()   // images [64, 32, 32, 3], ids [64][8], labels [64]
+public struct FusionBatches {
+    public let data: FusionDataset
+    public let size: Int
+    public let textLength: Int
+    private var rng: SeededGenerator
+
+    public init(_ data: FusionDataset, size: Int, textLength: Int, seed: UInt64) {
+        require(data.count > 0, "FusionBatches: the dataset is empty")
+        self.data = data
+        self.size = size
+        self.textLength = textLength
+        rng = SeededGenerator(seed: seed)
+    }
+
+    /// The next batch: images [B, 32, 32, 3], padded ids [B][T] and labels [B].
+    public mutating func next() -> (images: Tensor, ids: [[Int]], labels: [Int]) {
+        let batch = (0..<size).map { _ in rng.nextInt(below: data.count) }
+        return (data.images(batch), FusionText.ids(batch.map { data.texts[$0] }, length: textLength),
+                batch.map { data.labels[$0] })
+    }
+}
+
 /// The training loop and the measurements shared by the three strategies.
 public enum FusionTraining {
     /// Trains `model` in place for `recipe.steps` steps; `afterStep(step, loss)` is called after each
-    /// update (steps count from 1) and may throw to stop (a divergence).
+    /// update (steps count from 1) and may throw to stop (a divergence). Lesson 03 shows this loop.
     public static func train<M: FusionModel>(_ model: M, on data: FusionDataset, recipe: FusionRecipe,
                                              seed: UInt64,
                                              afterStep: (Int, Float) throws -> Void) rethrows {
-        require(data.count > 0, "FusionTraining.train: the dataset is empty")
-        var rng = SeededGenerator(seed: seed)
-        var optimizer = AdamW(parameters: model.parameters, learningRate: recipe.learningRate,
-                              weightDecay: recipe.weightDecay, decayPolicy: .matricesOnly)
-        let schedule = WarmupCosineSchedule(peak: recipe.learningRate, warmupSteps: recipe.warmupSteps,
-                                            totalSteps: max(recipe.steps, recipe.warmupSteps + 1))
-        let length = model.sizes.text.length
+        var batches = FusionBatches(data, size: recipe.batchSize, textLength: model.sizes.text.length, seed: seed)
+        var optimizer = recipe.optimizer(for: model)
+        let schedule = recipe.schedule
         for step in 1...recipe.steps {
-            let batch = (0..<recipe.batchSize).map { _ in rng.nextInt(below: data.count) }
-            let loss = model.loss(images: data.images(batch), ids: FusionText.ids(batch.map { data.texts[$0] }, length: length),
-                                  labels: batch.map { data.labels[$0] })
+            let batch = batches.next()
+            let loss = model.loss(images: batch.images, ids: batch.ids, labels: batch.labels)
             model.zeroGrad()
             loss.backward()
             _ = clipGradientNorm(model.parameters, maxNorm: 1)
