@@ -71,7 +71,7 @@ let package = Package(
             "AlignFuseSupport", "Walkthrough", "Multimodal", "Figures", "TeachingEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Lessons/Content",
-           resources: [.copy("07-OneSpace/Data")] + lessonNarration.map { .copy($0) }),
+           resources: [.copy("07-OneSpace/Data"), .copy("Photos")] + lessonNarration.map { .copy($0) }),
         .executableTarget(name: "lesson01", dependencies: ["Lessons"], path: "Lessons/01-Heterogeneity"),
         .executableTarget(name: "lesson02", dependencies: ["Lessons"], path: "Lessons/02-Alignment"),
         .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "WalkthroughTests", dependencies: [
             "Walkthrough", "TeachingEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "LessonTests", dependencies: ["Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
+        .testTarget(name: "LessonTests", dependencies: ["Figures", "Lessons", "Multimodal", "TeachingEngine", "Walkthrough"]),
         .testTarget(name: "ExerciseTests", dependencies: ["ExerciseChecks", "ExerciseKit", "ExerciseStarters",
                                                           "ExerciseSolutions", "TeachingEngine"],
                     swiftSettings: exerciseSettings),

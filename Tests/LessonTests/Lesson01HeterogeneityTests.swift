@@ -1,6 +1,7 @@
-// Lesson 01's claims as worked examples: the orange pixel, the token count, the spectrogram peak,
-// the pixel-distance ordering, and modality clusters before any training.
+// Lesson 01's claims as worked examples: the orange pixel, the photograph's pixels and distances, the
+// token count, the spectrogram peak, the pixel-distance ordering, and modality clusters before training.
 
+import Figures
 import Foundation
 import Lessons
 import Multimodal
@@ -21,6 +22,37 @@ struct Lesson01HeterogeneityTests {
         let corner = RawMeasures.edgeWindow(in: image, region: (56, 112, 56, 56), side: 8, rgb: (255, 128, 64))
         let orange = (0..<64).filter { image.pixel(x: corner.x + $0 % 8, y: corner.y + $0 / 8) == (255, 128, 64) }.count
         #expect(orange > 0 && orange < 64)
+    }
+
+    @Test("the shipped photograph is 451×300 RGB with tens of thousands of colours, none the article's orange")
+    func photograph() throws {
+        let photo = try Photos.chelsea()
+        #expect(photo.width == 451 && photo.height == 300 && photo.pixels.count == 451 * 300 * 3)
+        #expect(PhotoMeasures.distinctColours(photo) > 10_000)
+        #expect(PhotoMeasures.colourShare(photo, rgb: (255, 128, 64)) == 0)
+    }
+
+    @Test("photo edits by hand: a 2-pixel shift repeats the left column, +20 caps at 255, mirroring reverses a row")
+    func photoEditsByHand() {
+        // One row of four pixels: black, 100, 200, 250 (grey levels).
+        let row = RGBImage(width: 4, height: 1, pixels: [0, 0, 0, 100, 100, 100, 200, 200, 200, 250, 250, 250])
+        #expect(PhotoMeasures.shifted(row, by: 2).pixels == [0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 100, 100])
+        #expect(PhotoMeasures.brightened(row, by: 20).pixels.suffix(3) == [255, 255, 255])
+        #expect(PhotoMeasures.mirrored(row).pixels.prefix(3) == [250, 250, 250])
+        #expect(PhotoMeasures.flat(row).pixels.prefix(3) == [138, 138, 138])       // (0 + 100 + 200 + 250) / 4 = 137.5
+        // Brighter by 20 everywhere except the capped pixel (+5): √(3·(3·(20/255)² + (5/255)²)).
+        let expected = (3 * (3 * pow(20.0 / 255, 2) + pow(5.0 / 255, 2))).squareRoot()
+        #expect(abs(PhotoMeasures.distance(row, PhotoMeasures.brightened(row, by: 20)) - expected) < 1e-12)
+    }
+
+    @Test("in pixel space a flat picture with no cat is nearer the cat photograph than the same cat mirrored")
+    func photoDistances() throws {
+        let photo = try Photos.chelsea()
+        let flat = PhotoMeasures.distance(photo, PhotoMeasures.flat(photo))
+        let mirrored = PhotoMeasures.distance(photo, PhotoMeasures.mirrored(photo))
+        let shifted = PhotoMeasures.distance(photo, PhotoMeasures.shifted(photo, by: 2))
+        #expect(flat < mirrored, "flat \(flat), mirrored \(mirrored)")
+        #expect(shifted < flat, "shifted \(shifted), flat \(flat)")
     }
 
     @Test("一只可爱的橘猫在晒太阳 is 7 tokens: [一只][可爱][的][橘][猫][在][晒太阳]")
@@ -86,15 +118,16 @@ struct Lesson01HeterogeneityTests {
         #expect(abs(RawMeasures.sameLabelShare(labels: [0, 0, 1], neighbours: [1, 0, 1]) - 2.0 / 3) < 1e-12)
     }
 
-    @Test("a --quick run writes the notebook, README, metrics and the five figures")
+    @Test("a --quick run writes the notebook, README, metrics and the seven figures")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson01-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let result = Walkthrough.runReporting(Heterogeneity.self, arguments: ["--quick", "--out", out.path],
                                               console: .captured())
         #expect(result.exitCode == 0)
-        for file in ["notebook.ipynb", "README.md", "metrics.json", "image-pixels.png", "text-tokens.png",
-                     "sound.png", "pixel-distances.png", "untrained-space.png"] {
+        for file in ["notebook.ipynb", "README.md", "metrics.json", "image-pixels.png", "photo-pixels.png",
+                     "text-tokens.png", "sound.png", "pixel-distances.png", "photo-distances.png",
+                     "untrained-space.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         #expect(result.metrics["caption_tokens_zh"] == 7)

@@ -1,5 +1,6 @@
 // The figures of lesson 01, drawn from what the steps measured: the image with a zoom on the cat's
-// edge, the sound as waveform and spectrogram, the pixel-distance matrices, and the untrained space.
+// edge, the photograph beside the drawn scene, the caption's tokens, the sound as waveform and
+// spectrogram, the pixel-distance matrices, the photograph's copies, and the untrained space.
 
 import Figures
 import Foundation
@@ -24,7 +25,51 @@ enum HeterogeneityFigures {
         return try figure.pngData()
     }
 
-    /// Step 3: the waveform above its spectrogram (high frequencies on top, log(1 + magnitude)).
+    /// Step 2: the photograph (with its credit), the 8×8 window at `corner` with each pixel's RGB
+    /// written in, and the drawn scene at the same height for comparison.
+    static func photo(_ photo: RGBImage, zoomAt corner: (x: Int, y: Int), toy: RGBImage, run: Run) throws -> [UInt8] {
+        var whole = ImageChart(photo, title: run.text(L("a photograph: %d×%d pixels", "一张照片：%d×%d 个像素"),
+                                                      photo.width, photo.height))
+        whole.showPatchNumbers = false
+        var zoom = ImageChart(photo.cropped(x: corner.x, y: corner.y, width: 8, height: 8),
+                              title: run.text(L("zoom: 8×8 pixels at (%d, %d)", "放大：(%d, %d) 处的 8×8 像素"),
+                                              corner.x, corner.y))
+        zoom.annotatePixels = true
+        var drawn = ImageChart(toy, title: run.text(L("the drawn scene: %d×%d", "画出来的场景：%d×%d"), toy.width, toy.height))
+        drawn.showPatchNumbers = false
+        var figure = Figure(width: 2100, height: 700, columns: 3,
+                            title: run.text(L("A real cat is a grid of numbers too", "真实的猫也是一张数字网格"))
+                                + "   (" + run.text(Photos.chelseaCredit) + ")")
+        figure.add(whole)
+        figure.add(zoom)
+        figure.add(drawn)
+        return try figure.pngData()
+    }
+
+    /// Step 3: each token with its id, coloured by language.
+    static func tokens(_ strip: [(token: String, id: Int, language: Int)], run: Run) throws -> [UInt8] {
+        let chart = TokenStrip(tokens: strip.map { "\($0.token)·\($0.id)" }, modalities: strip.map(\.language),
+                               modalityNames: Heterogeneity.Say.stripNames.map { run.text($0) },
+                               title: run.text(L("Text becomes token ids", "文本变成词元编号")))
+        return try Figure(chart, width: 1000, height: 130).pngData()
+    }
+
+    /// Step 7: the photograph and its four copies, each titled with its pixel distance from the photograph.
+    static func photoCopies(_ photo: RGBImage, _ copies: [RGBImage], _ d: [Double], run: Run) throws -> [UInt8] {
+        var figure = Figure(width: 2000, height: 420, columns: 1 + copies.count,
+                            title: run.text(L("Pixel distance from the photograph", "与照片的像素距离")))
+        let titles = [run.text(L("the photograph", "原照片"))]
+            + d.indices.map { run.text(Heterogeneity.Say.photoCopyShort[$0]) + String(format: "  d = %.1f", d[$0]) }
+        for (image, title) in zip([photo] + copies, titles) {
+            var chart = ImageChart(image, title: title)
+            chart.showPatchNumbers = false
+            chart.showAxes = false
+            figure.add(chart)
+        }
+        return try figure.pngData()
+    }
+
+    /// Step 4: the waveform above its spectrogram (high frequencies on top, log(1 + magnitude)).
     static func sound(wave: [Float], spectrogram frames: Tensor, run: Run) throws -> [UInt8] {
         let (f, bins) = (frames.shape[0], frames.shape[1])                                  // [45, 129]
         let time = (0..<wave.count).map { Double($0) / Double(SceneSound.sampleRate) }
@@ -43,7 +88,7 @@ enum HeterogeneityFigures {
         return try figure.pngData()
     }
 
-    /// Step 5: pixel distances (near = dark) beside "same kind of object?" (1 or 0), both annotated.
+    /// Step 6: pixel distances (near = dark) beside "same kind of object?" (1 or 0), both annotated.
     static func distances(_ distances: [[Double]], sameKind: [[Double]], names: [String], run: Run) throws -> [UInt8] {
         var left = Heatmap(distances, title: run.text(L("pixel distance (64×64 images)", "像素距离（64×64 图像）")),
                            rowLabels: names, columnLabels: names)
@@ -60,10 +105,12 @@ enum HeterogeneityFigures {
         return try figure.pngData()
     }
 
-    /// Step 6: every vector in 2D, PCA (straight axes) beside t-SNE (neighbours kept), coloured by the
-    /// object shown and shaped by modality.
-    static func untrainedSpace(pca: [[Float]], tsne: [[Float]], objectIndex: [Int], modality: [Int], run: Run) throws -> [UInt8] {
+    /// Step 8: every vector in 2D, PCA (straight axes) beside t-SNE (neighbours kept), coloured by the
+    /// object shown and shaped by modality (`samples` once per modality: images, captions, sounds).
+    static func untrainedSpace(pca: [[Float]], tsne: [[Float]], samples: [ToySample], modality: [Int],
+                               run: Run) throws -> [UInt8] {
         let kinds = ObjectKind.allCases
+        let objectIndex = (0..<3).flatMap { _ in samples.map { kinds.firstIndex(of: $0.scene.objects[0].kind)! } }
         let panels = [(pca, run.text(L("PCA: two straight axes", "PCA：两条直线坐标轴")), "PCA"),
                       (tsne, run.text(L("t-SNE: each point's neighbours kept", "t-SNE：保留每个点的近邻")), "t-SNE")]
         var figure = Figure(width: 1600, height: 720, columns: 2,
