@@ -130,6 +130,10 @@ extension Lesson {
         AtomicFiles.installInterruptHandler {
             "Interrupted: stopped. Files already in the output folder are complete; the notebook of this run was not written."
         }
-        exit(Walkthrough.run(Self.self, arguments: Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let rest = MineRun.arguments(arguments) {   // --mine: the run with the learner's functions
+            exit(MineRun.delegate(lesson: number, arguments: rest))
+        }
+        exit(Walkthrough.run(Self.self, arguments: arguments))
     }
 }

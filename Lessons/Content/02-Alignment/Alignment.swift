@@ -86,7 +86,11 @@ public final class Alignment: Lesson {
     lazy var untrained = Alignment.model(configuration, run: run)
     lazy var trained = Alignment.model(configuration, run: run)
     /// The checkpoint key: the knobs and the training data's fingerprint (a recipe change never loads a stale model).
+    /// A run with the learner's code (`exercises lesson 2`) adds the fingerprint of their files.
     lazy var checkpointSettings = knobs.settings.merging(["data": data.fingerprint]) { $1 }
+        .merging(learner.map { ["learner": $0.fingerprint] } ?? [:]) { $1 }
+    /// The learner's functions when the run was started by `exercises lesson 2`, else nil.
+    let learner = LearnerCode.current
     lazy var before = AlignmentSpace(model: untrained, data: data)
     lazy var after = AlignmentSpace(model: trained, data: data)
 
@@ -171,7 +175,7 @@ public final class Alignment: Lesson {
                                         steps: recipe.steps, lr: Double(recipe.peakLearningRate)) { progress in
                 for step in 1...recipe.steps {
                     let (images, ids) = batches.next()                          // [64, 32, 32, 3], [64][8]
-                    let loss = model.loss(images: images, ids: ids).loss        // symmetric InfoNCE
+                    let loss = try lesson.infoNCE(model, images, ids)           // symmetric InfoNCE
                     optimizer.zeroGrad()
                     loss.backward()
                     optimizer.learningRate = recipe.schedule(step - 1)          // warm-up, then cosine
@@ -210,7 +214,7 @@ public final class Alignment: Lesson {
             let animals = space.zeroShot(prompts: prompts.map { [$0] }, data) // nearest prompt, per picture
             let colours = space.zeroShot(prompts: ToyColor.allCases.map(AlignmentPrompts.colour), data)
             AlignmentReport.show(animals: animals, colours: colours, data, run)
-            let gap = (before: lesson.before.modalityGap, after: space.modalityGap)   // ‖mean(I) − mean(T)‖
+            let gap = (before: try lesson.gap(lesson.before), after: try lesson.gap(space))  // ‖c_I − c_T‖
             run.say(Say.gap, gap.before, gap.after)
             run.say(gap.after < gap.before ? Say.gapShrank : Say.gapStayed)
             run.metric("modality_gap_before", gap.before)

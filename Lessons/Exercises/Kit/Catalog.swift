@@ -94,7 +94,7 @@ public enum Catalog {
     /// The lessons that can run with the learner's functions, and the exercises each uses
     /// (`swift run -c release exercises lesson 2`: lesson 02 trains with exercise 02's loss, which may
     /// call 01's cosine matrix, and measures the gap with exercise 10's).
-    public static let lessonRuns: [Int: [Int]] = [:]
+    public static let lessonRuns: [Int: [Int]] = [2: [2, 10]]
 
     /// Exercise `number` (1…10).
     public static func exercise(_ number: Int) -> Exercise {
