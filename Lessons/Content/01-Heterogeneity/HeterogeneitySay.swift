@@ -36,7 +36,7 @@ extension Heterogeneity {
                                 "波形：%d 个采样点，采样率 %d Hz = %g 秒，数值 %.3f…%.3f")
         static let spectrogram = L("spectrogram: [%d frames, %d bins]; frames 1 + ⌊(S − L)/H⌋ = %d, bins L/2 + 1 = %d; "
                                    + "bin k is k·%d/%d Hz",
-                                   "频谱图：[%d 帧, %d 个频段]；帧数 1 + ⌊(S − L)/H⌋ = %d，频段数 L/2 + 1 = %d；"
+                                   "频谱图：[%d 帧，%d 个频段]；帧数 1 + ⌊(S − L)/H⌋ = %d，频段数 L/2 + 1 = %d；"
                                    + "第 k 个频段是 k·%d/%d Hz")
         static let loudest = L("loudest: frame %d, %d Hz", "最响处：第 %d 帧，%d Hz")
 

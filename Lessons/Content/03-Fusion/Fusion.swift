@@ -20,8 +20,10 @@ public final class Fusion: Lesson {
                 expect: L("early fusion climbs to about 0.78 on Task B (seed 0), still short of cross fusion; late fusion stays near 0.38",
                           "早期融合在任务 B 上升到约 0.78（种子 0），仍不及交叉融合；晚期融合停在 0.38 左右")),
         TryThis(change: L("--steps-b 200", "--steps-b 200"),
-                expect: L("cross fusion has not yet found the asked object: its attention is still spread out",
-                          "交叉融合还没学会找到被问的物体：注意力仍然分散")),
+                expect: L("cross fusion is half-way (about 0.58 on Task B, seed 0): its key word's strongest patch is the "
+                          + "asked object's in only about 63% of the questions (step 8)",
+                          "交叉融合只学到一半（任务 B 约 0.58，种子 0）：关键词权重最大的图块只在约 63% 的问题里"
+                          + "落在被问物体上（第 8 步）")),
         TryThis(change: L("--seed 2", "--seed 2"),
                 expect: L("other numbers, the same ordering on Task B", "数字不同，任务 B 上的排序不变")),
     ]

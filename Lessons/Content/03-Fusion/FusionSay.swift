@@ -11,7 +11,7 @@ extension Fusion {
         // Step 1: the wirings
         static let wiringColumns: [L] = [L("strategy", "策略"), L("where image and text meet", "图文在哪里相遇"),
                                          L("parameters", "参数量")]
-        static let wirings = [L("mean(image) ⧺ mean(text) → head → answer", "均值(图像) ⧺ 均值(文本) → 分类头 → 答案"),
+        static let wirings = [L("mean(image) ⧺ mean(text) → head → answer", "均值（图像）⧺ 均值（文本）→ 分类头 → 答案"),
                               L("image → head₁ → p₁;  text → head₂ → p₂;  (p₁ + p₂)/2",
                                 "图像 → 分类头₁ → p₁；文本 → 分类头₂ → p₂；(p₁ + p₂)/2"),
                               L("text tokens —attend→ image tokens → mean → head", "文本词元 —注意→ 图像词元 → 均值 → 分类头")]
