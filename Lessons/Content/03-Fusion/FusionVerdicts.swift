@@ -18,7 +18,7 @@ struct FusionVerdict {
     let key: String
     let claim: L
     let test: L
-    let measured: String
+    let measured: L
     let agreed: Bool
 }
 
@@ -39,8 +39,11 @@ struct FusionVerdicts {
                      lesson.lateB.multiplyAdds(imageTokens: n, textTokens: t),
                      lesson.crossB.multiplyAdds(imageTokens: n, textTokens: t)]
         let (early, late) = (margins[0], margins[1])
-        let pair = { (m: NoiseMargins) in String(format: "σ=2: %+.3f; p=0.8: %+.3f", m.image, m.text) }
-        let triple = { (v: [Double]) in v.map(f2).joined(separator: " / ") }
+        let pair = { (m: NoiseMargins) in
+            L(String(format: "σ=2: %+.3f; p=0.8: %+.3f", m.image, m.text),
+              String(format: "σ=2：%+.3f；p=0.8：%+.3f", m.image, m.text))
+        }
+        let triple = { (v: [Double]) in L(stringLiteral: v.map(f2).joined(separator: " / ")) }
         all = [
             FusionVerdict(key: "early_contaminated",
                           claim: L("Early fusion: one modality's noise contaminates the whole", "早期融合：单模态噪声会污染整体"),
@@ -55,7 +58,8 @@ struct FusionVerdicts {
             FusionVerdict(key: "late_misses_relations",
                           claim: L("Late fusion misses deep cross-modal relations", "晚期融合会忽略模态间的深层关联"),
                           test: L("Task B: late ≥ 0.30 below cross", "任务 B：晚期比交叉低 0.30 以上"),
-                          measured: String(format: "B: %.2f / %.2f", b[1], b[2]), agreed: b[2] - b[1] >= 0.3),
+                          measured: L(String(format: "B: %.2f / %.2f", b[1], b[2]), String(format: "任务 B：%.2f / %.2f", b[1], b[2])),
+                          agreed: b[2] - b[1] >= 0.3),
             FusionVerdict(key: "cross_best_task_b",
                           claim: L("Cross fusion works best (Task B, interaction needed)", "交叉融合效果最优（任务 B，需要交互）"),
                           test: L("highest Task B accuracy (early / late / cross)", "任务 B 准确率最高（早期 / 晚期 / 交叉）"),
@@ -68,7 +72,7 @@ struct FusionVerdicts {
                           claim: L("Cross fusion is the most compute-intensive", "交叉融合计算资源密集"),
                           test: L("most multiply-adds per example, counted (time: see step 9)",
                                   "每样本乘加次数最多（按层尺寸计算；实测时间见第 9 步）"),
-                          measured: costs.map(String.init).joined(separator: " / "),
+                          measured: L(stringLiteral: costs.map(String.init).joined(separator: " / ")),
                           agreed: costs[2] > costs[0] && costs[2] > costs[1]),
         ]
         self.margins = margins
@@ -78,7 +82,7 @@ struct FusionVerdicts {
 
     /// The table of step 10: claim, test, measured, verdict.
     func rows(_ run: Run) -> [[String]] {
-        all.map { [run.text($0.claim), run.text($0.test), $0.measured,
+        all.map { [run.text($0.claim), run.text($0.test), run.text($0.measured),
                    run.text($0.agreed ? L("agreed", "相符") : L("NOT agreed", "不相符"))] }
     }
 
