@@ -94,13 +94,56 @@ public struct NoKnobs: LessonKnobs {
 }
 
 /// One "try this" suggestion: what to change and what the learner should expect to see.
+///
+/// An expectation with numbers carries them as bands measured over the lesson's seeds, so that
+/// `tour --check-try-this` can run the change again and report whether it still holds; the bands are
+/// appended to the text the learner reads:
+///
+///     TryThis(change: "--hard 0", expect: L("colour alone no longer fails", "只看颜色也不再失败"),
+///             bands: [Band("zeroshot_colour", 0.90...0.97)])
+///     // expect.en: "colour alone no longer fails (seeds 0–4: zeroshot_colour 0.90–0.97)"
 public struct TryThis: Sendable {
     public let change: L
     public let expect: L
+    /// What the changed run measures, each metric within its band on every seed measured.
+    public let bands: [Band]
+    /// True when a default run with this change takes only seconds: the test suite checks it.
+    public let cheap: Bool
 
-    public init(change: L, expect: L) {
+    public init(change: L, expect: L, bands: [Band] = [], cheap: Bool = false) {
         self.change = change
-        self.expect = expect
+        self.bands = bands
+        self.cheap = cheap
+        guard !bands.isEmpty else {
+            self.expect = expect
+            return
+        }
+        let list = bands.map(\.description).joined(separator: ", ")
+        self.expect = L(expect.en + " (seeds 0–4: \(list))", expect.zh + "（种子 0–4：\(list)）")
+    }
+
+    /// The options the change adds to a run: its English text split at spaces (`--hard 0`).
+    public var arguments: [String] { change.en.split(separator: " ").map(String.init) }
+}
+
+/// The range a metric fell in over the lesson's seeds.
+public struct Band: Sendable, CustomStringConvertible {
+    public let metric: String
+    public let range: ClosedRange<Double>
+
+    public init(_ metric: String, _ range: ClosedRange<Double>) {
+        self.metric = metric
+        self.range = range
+    }
+
+    /// True when `value` lies in the band, allowing the last printed digit (±0.0005 of a 3-decimal band).
+    public func holds(_ value: Double) -> Bool {
+        value >= range.lowerBound - 5e-4 && value <= range.upperBound + 5e-4
+    }
+
+    /// "zeroshot_colour 0.90–0.97"
+    public var description: String {
+        "\(metric) \(formatNumber(range.lowerBound))–\(formatNumber(range.upperBound))"
     }
 }
 

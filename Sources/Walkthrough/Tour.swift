@@ -23,6 +23,8 @@ public struct TourOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Run each lesson with N seeds and write its replication card (mean ± sd, min – max).",
                                valueName: "N"))
     public var seeds = 1
+    @Flag(help: "Instead of the tour, run every \"try this\" that states numbers on the seeds (see --seeds) and report which still hold.")
+    public var checkTryThis = false
 
     public init() {}
 
@@ -59,6 +61,7 @@ public enum Tour {
             return code
         }
         let out = URL(fileURLWithPath: options.out)
+        if options.checkTryThis { return checkTryThis(lessons: lessons, options: options, out: out, console: console) }
         var entries: [TourEntry] = []
         for lesson in lessons {
             let entry = runLesson(lesson, options: options, out: out, console: console, archive: archive)
@@ -78,6 +81,26 @@ public enum Tour {
         }
         console.line("Tour: \(out.path)/index.md")
         return 0
+    }
+
+    /// `--check-try-this`: every try-this with bands, on seeds seed ..< seed + seeds; exit 1 if one fails.
+    private static func checkTryThis(lessons: [any Lesson.Type], options: TourOptions, out: URL,
+                                     console: Console) -> Int32 {
+        let seeds = (0..<UInt64(options.seeds)).map { options.seed + $0 }
+        let folder = out.appendingPathComponent("try-this")
+        func check<Content: Lesson>(_ lesson: Content.Type) -> [TryThisCheck.Outcome] {
+            TryThisCheck.check(lesson, seeds: seeds, out: folder, console: console)
+        }
+        let outcomes = lessons.flatMap { check($0) }
+        let report = TryThisCheck.markdown(outcomes, seeds: seeds)
+        console.line(report)
+        do {
+            try AtomicFiles.write(Array(report.utf8), to: folder.appendingPathComponent("report.md"))
+        } catch {
+            console.error("tour: \(error)")
+            return 1
+        }
+        return outcomes.allSatisfy(\.holds) ? 0 : 1
     }
 
     private static func runLesson<Content: Lesson>(_ lesson: Content.Type, options: TourOptions, out: URL,

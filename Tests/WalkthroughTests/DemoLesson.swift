@@ -53,7 +53,8 @@ final class LineFit: Lesson {
         """)
     static let tryThis = [
         TryThis(change: L("--noise 1", "--noise 1"),
-                expect: L("the fitted slope drifts further from 2", "拟合出的斜率离 2 更远")),
+                expect: L("the fitted slope drifts further from 2", "拟合出的斜率离 2 更远"),
+                bands: [Band("mse", 0.49...1.231)], cheap: true),
         TryThis(change: L("--lr 0.5", "--lr 0.5"),
                 expect: L("training diverges: the loss grows with every step until it overflows, and the run stops "
                           + "naming the step, the last finite loss and a smaller rate to try",

@@ -75,3 +75,33 @@ struct NarrationTests {
         #expect(String(format: phrase(.zh), 4.1, 0.5) == "损失 4.100 → 0.500")
     }
 }
+
+@Suite("Try this: numbers stated as bands, and checked by running the change")
+struct TryThisCheckTests {
+    @Test("a band is appended to the expectation a learner reads, in both languages")
+    func bandInText() {
+        let item = TryThis(change: "--noise 1", expect: L("a worse fit", "拟合变差"), bands: [Band("mse", 0.5...1.5)])
+        #expect(item.expect.en == "a worse fit (seeds 0–4: mse 0.5–1.5)")
+        #expect(item.expect.zh == "拟合变差（种子 0–4：mse 0.5–1.5）")
+        #expect(item.arguments == ["--noise", "1"])
+    }
+
+    @Test("a band holds to the last printed digit: 0.9004 is in 0.80–0.90, 0.9006 is not")
+    func bandEdges() {
+        let band = Band("accuracy", 0.80...0.90)
+        #expect(band.holds(0.9004) && !band.holds(0.9006) && band.holds(0.7996) && !band.holds(0.79))
+    }
+
+    @Test("the demo's '--noise 1' runs again on seeds 0 and 1: its stated mse band holds; a band it misses is reported")
+    func checksDemo() {
+        let out = temporaryFolder("try-this")
+        let outcomes = TryThisCheck.check(LineFit.self, seeds: [0, 1], out: out, cheapOnly: true, console: .captured())
+        #expect(outcomes.count == 1 && outcomes[0].values.count == 2)
+        let holds = outcomes.allSatisfy { $0.holds }
+        #expect(holds, "\(outcomes.map { $0.values })")
+        let missed = TryThisCheck.Outcome(lesson: "00-line-fit", change: "--noise 1", band: Band("mse", 0...0.01),
+                                          values: outcomes[0].values)
+        #expect(!missed.holds)
+        #expect(TryThisCheck.markdown(outcomes + [missed], seeds: [0, 1]).contains("✗ does not hold"))
+    }
+}
