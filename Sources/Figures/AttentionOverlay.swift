@@ -17,6 +17,9 @@ public struct AttentionOverlay: Chart {
     /// Colour map range; nil uses 0…(largest weight).
     public var range: ClosedRange<Double>?
     public var colorBarLabel: String? = "attention weight"
+    /// false: no colour bar beside this panel, for a figure whose panels share one `ColorBarChart`
+    /// (give them all the same `range`).
+    public var showColorBar = true
     public var showPatchGrid = true
 
     public init(_ image: RGBImage, weights: [[Double]], title: String? = nil) {
@@ -30,7 +33,7 @@ public struct AttentionOverlay: Chart {
         let top = weights.joined().filter(\.isFinite).max() ?? 1
         let bar = ColorBar(map: colorMap, range: range ?? 0...(top > 0 ? top : 1), label: colorBarLabel)
         let (axes, l) = ImagePanel.layout(width: image.width, height: image.height, title: title, showAxes: true,
-                                          rightReserve: bar.reservedWidth(canvas: canvas, style: style),
+                                          rightReserve: showColorBar ? bar.reservedWidth(canvas: canvas, style: style) : 0,
                                           frame: frame, canvas: canvas, style: style)
         canvas.draw(image, in: l.plot)
         let span = bar.range.upperBound - bar.range.lowerBound
@@ -40,6 +43,6 @@ public struct AttentionOverlay: Chart {
             ImagePanel.drawPatches(image.width / columns, numbered: false, image: image, plot: l.plot, canvas: canvas, style: style)
         }
         ImagePanel.finish(axes, l, showAxes: true, canvas: canvas, style: style)
-        bar.draw(beside: l.plot, canvas: canvas, style: style)
+        if showColorBar { bar.draw(beside: l.plot, canvas: canvas, style: style) }
     }
 }

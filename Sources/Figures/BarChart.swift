@@ -27,6 +27,11 @@ public struct BarChart: Chart {
     public var valueFormat = "%.2f"
     /// Fixed y range; nil starts at 0 and fits the tallest bar.
     public var yRange: ClosedRange<Double>?
+    /// The y axis's ticks; nil: 1-2-5 steps over the range. E.g. an accuracy axis that stops at 1.0
+    /// while the range leaves room above it for the values: `yRange = 0...1.1`, `yTicks = [0, 0.2, …, 1]`.
+    public var yTicks: [Double]?
+    /// Put the legend to the right of the plot instead of inside it (for bars that fill the plot).
+    public var legendOutside = false
     public var referenceLines: [(value: Double, label: String)] = []
 
     public init(categories: [String], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
@@ -44,8 +49,9 @@ public struct BarChart: Chart {
     public func draw(on canvas: Canvas, in frame: Rect, style: Style) {
         let values = groups.flatMap(\.values).filter(\.isFinite) + referenceLines.map(\.value)
         let lo = min(0, values.min() ?? 0), hi = max(0, values.max() ?? 1)
-        let yAxis: AxisSpec = yRange.map { .numeric($0.lowerBound, $0.upperBound) }
+        var yAxis: AxisSpec = yRange.map { .numeric($0.lowerBound, $0.upperBound) }
             ?? .numeric(lo, hi + (hi - lo) * (showValues ? 0.12 : 0.05))
+        if let yTicks { (yAxis.ticks, yAxis.tickLabels) = (yTicks, LinearScale.labels(for: yTicks)) }
         // Categories sit at 0, 1, 2, … with half a slot of room on each side.
         let count = Double(categories.count)
         var xAxis = AxisSpec(domain: -0.5...(count - 0.5), ticks: categories.indices.map(Double.init), tickLabels: categories)
@@ -55,7 +61,11 @@ public struct BarChart: Chart {
         }
         var axes = Axes(x: xAxis, y: yAxis, title: title, xLabel: xLabel, yLabel: yLabel)
         axes.showGrid = false
-        let l = axes.layout(in: frame, canvas: canvas, style: style)
+        let entries = (groups.count > 1 ? groups.map { LegendEntry($0.name, color: $0.color, symbol: .box) } : [])
+            + ReferenceLine.legendEntries(referenceLines)
+        let legendWidth = legendOutside && !entries.isEmpty
+            ? Legend.size(entries, canvas: canvas, style: style).width + style.padding * 2 : 0
+        let l = axes.layout(in: frame, canvas: canvas, style: style, rightReserve: legendWidth)
         canvas.fill(l.plot, style.background)
         for t in yAxis.ticks where yAxis.domain.contains(t) {
             canvas.fill(Rect(x: l.plot.minX, y: l.yScale(t).rounded(.down), width: l.plot.width, height: 1), style.gridColor)
@@ -83,9 +93,9 @@ public struct BarChart: Chart {
         ReferenceLine.draw(referenceLines, layout: l, canvas: canvas, style: style)
         canvas.setClip(frame)
         axes.drawForeground(l, canvas: canvas, style: style)
-        let entries = (groups.count > 1 ? groups.map { LegendEntry($0.name, color: $0.color, symbol: .box) } : [])
-            + ReferenceLine.legendEntries(referenceLines)
-        if !entries.isEmpty {
+        if legendOutside && !entries.isEmpty {
+            Legend.draw(entries, at: Point(l.plot.maxX + style.padding * 2, l.plot.minY), canvas: canvas, style: style)
+        } else if !entries.isEmpty {
             Legend.draw(entries, in: l.plot, avoiding: covered, canvas: canvas, style: style)
         }
     }

@@ -46,3 +46,35 @@ struct ColorBar {
         }
     }
 }
+
+/// A colour bar alone in a panel: one scale for several panels that share it (each drawn with the
+/// same range and no bar of its own), instead of one bar per panel.
+///
+///     var figure = Figure(width: 1400, height: 330, columns: 5)
+///     for weights in maps {
+///         var panel = AttentionOverlay(picture, weights: weights)
+///         (panel.range, panel.showColorBar) = (0...0.4, false)
+///         figure.add(panel)
+///     }
+///     figure.add(ColorBarChart(range: 0...0.4, label: "attention weight"))
+public struct ColorBarChart: Chart {
+    public var colorMap: ColorMap
+    public var range: ClosedRange<Double>
+    public var label: String?
+    /// The bar's height as a share of the panel's.
+    public var heightShare = 0.7
+
+    public init(range: ClosedRange<Double>, colorMap: ColorMap = .viridis, label: String? = nil) {
+        precondition(range.upperBound > range.lowerBound, "ColorBarChart: empty range \(range)")
+        self.range = range; self.colorMap = colorMap; self.label = label
+    }
+
+    public func draw(on canvas: Canvas, in frame: Rect, style: Style) {
+        let bar = ColorBar(map: colorMap, range: range, label: label)
+        let width = bar.reservedWidth(canvas: canvas, style: style)
+        let height = frame.height * heightShare
+        // `ColorBar` draws to the right of a plot: a plot of width 0, placed so the bar is centred.
+        let anchor = Rect(x: frame.midX - width / 2 - bar.gap(style), y: frame.midY - height / 2, width: 0, height: height)
+        bar.draw(beside: anchor, canvas: canvas, style: style)
+    }
+}

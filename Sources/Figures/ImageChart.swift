@@ -16,6 +16,8 @@ public struct ImageChart: Chart {
     public var patchSize: Int?
     /// Number the patches row by row (needs `patchSize`).
     public var showPatchNumbers = true
+    /// The number of the top-left patch: 0 as an array index, 1 as the article counts ([patch1] … [patch196]).
+    public var firstPatchNumber = 0
     /// Print each pixel's red, green and blue values in it (where the pixels are big enough).
     public var annotatePixels = false
     public var showAxes = true
@@ -28,8 +30,8 @@ public struct ImageChart: Chart {
         let (axes, l) = ImagePanel.layout(width: image.width, height: image.height, title: title, showAxes: showAxes,
                                           rightReserve: 0, frame: frame, canvas: canvas, style: style)
         canvas.draw(image, in: l.plot)
-        if let patchSize { ImagePanel.drawPatches(patchSize, numbered: showPatchNumbers, image: image, plot: l.plot,
-                                                  canvas: canvas, style: style) }
+        if let patchSize { ImagePanel.drawPatches(patchSize, numbered: showPatchNumbers, from: firstPatchNumber,
+                                                  image: image, plot: l.plot, canvas: canvas, style: style) }
         if annotatePixels { drawPixelValues(plot: l.plot, canvas: canvas, style: style) }
         ImagePanel.finish(axes, l, showAxes: showAxes, canvas: canvas, style: style)
     }
@@ -90,7 +92,8 @@ enum ImagePanel {
     }
 
     /// White grid lines every `patch` pixels and, if room, each patch's row-major number.
-    static func drawPatches(_ patch: Int, numbered: Bool, image: RGBImage, plot: Rect, canvas: Canvas, style: Style) {
+    static func drawPatches(_ patch: Int, numbered: Bool, from first: Int = 0, image: RGBImage, plot: Rect,
+                            canvas: Canvas, style: Style) {
         precondition(patch > 0, "ImageChart: patch size must be positive, got \(patch)")
         let scale = plot.width / Double(image.width)
         let line = Color.white.withOpacity(0.85)
@@ -104,10 +107,10 @@ enum ImagePanel {
         let (columns, rows) = ((image.width + patch - 1) / patch, (image.height + patch - 1) / patch)
         let cell = Double(patch) * scale
         let size = min(style.annotationFontSize, cell * 0.4)
-        guard size >= 6, canvas.measure("\(rows * columns - 1)", size: size).width < cell * 0.9 else { return }
+        guard size >= 6, canvas.measure("\(rows * columns - 1 + first)", size: size).width < cell * 0.9 else { return }
         for r in 0..<rows {
             for c in 0..<columns {
-                let label = "\(r * columns + c)"
+                let label = "\(r * columns + c + first)"
                 let centre = Point(plot.minX + (Double(c) + 0.5) * cell, plot.minY + (Double(r) + 0.5) * cell)
                 let box = canvas.measure(label, size: size)
                 canvas.fill(Rect(x: centre.x - box.width / 2 - 2, y: centre.y - box.height / 2 - 1,

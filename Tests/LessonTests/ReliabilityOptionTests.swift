@@ -87,4 +87,12 @@ struct ReliabilityOptionTests {
     func imageNeedsQuestion() {
         #expect(Self.refused(VQALesson.self, ["--image", "cat.png"]).contains("--image and --question go together"))
     }
+
+    @Test("lesson 05: an empty --question \"\" (or one of spaces) is named, not answered")
+    func emptyQuestion() {
+        for question in ["", "   "] {
+            #expect(Self.refused(VQALesson.self, ["--image", "cat.png", "--question", question])
+                        .contains("--question is empty"))
+        }
+    }
 }

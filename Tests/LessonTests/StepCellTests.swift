@@ -8,7 +8,8 @@ import Walkthrough
 @Suite("Every step shows a short cell of code, and its words come from the narration")
 struct StepCellTests {
     /// The lessons whose cells follow the shape (all of them, once each is rewritten).
-    static let shaped: [any Lesson.Type] = [Heterogeneity.self, Alignment.self, Fusion.self, OneSpace.self]
+    static let shaped: [any Lesson.Type] = [Heterogeneity.self, Alignment.self, Fusion.self, VQALesson.self,
+                                            OneSpace.self]
 
     @Test("no step's code contains a narration string L(…), a cell is at most 25 lines, a line at most 100 columns")
     func cellsAreShort() {
@@ -52,5 +53,20 @@ struct StepCellTests {
                 #expect(code.contains(piece), "the training cell lacks \(piece)")
             }
         }
+    }
+
+    @Test("lesson 05's training step shows one loop for the model that sees and its blind twin; lesson 04's its one model")
+    func trainingLoopsOfTokensAndVQA() {
+        func loops<Content: Lesson>(_ content: Content.Type) -> [String] {
+            Content.steps.filter(\.trains).map { $0.code.joined(separator: "\n") }
+        }
+        for (name, cells) in [("05", loops(VQALesson.self))] {
+            #expect(cells.count == 1, "lesson \(name) has \(cells.count) training steps")
+            for piece in ["for step in", "batches.next()", "model.loss(", "loss.backward()", "optimizer.step()",
+                          "run.train("] {
+                #expect(cells.first?.contains(piece) == true, "lesson \(name)'s training cell lacks \(piece)")
+            }
+        }
+        #expect(loops(VQALesson.self).first?.contains("for twin in [lesson.seeing, lesson.blind]") == true)
     }
 }

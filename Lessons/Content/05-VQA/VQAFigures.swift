@@ -3,6 +3,7 @@
 import Figures
 import Foundation
 import Multimodal
+import TeachingEngine
 import Walkthrough
 
 extension VQALesson {
@@ -12,74 +13,109 @@ extension VQALesson {
                  pixels: example.pixels.map { UInt8(max(0, min(255, (($0 / 2) + 0.5) * 255 + 0.5))) })
     }
 
-    /// One panel with the picture, then one attention overlay per generated token.
-    func answerStrip(_ image: RGBImage, _ answer: GreedyAnswer, title: String) throws -> [UInt8] {
-        let columns = 1 + answer.tokens.count
-        var figure = Figure(width: 330 * columns, height: 420, columns: columns, title: title)
-        figure.add(ImageChart(image, title: run.text(L("input", "输入")), patchSize: 8))
-        let top = Double(answer.patchAttention.flatMap { $0 }.max() ?? 1)   // one colour scale for the strip
-        for (token, weights) in zip(answer.tokens, answer.patchAttention) {
-            let grid = (0..<4).map { r in (0..<4).map { c in Double(weights[r * 4 + c]) } }
-            let share = weights.reduce(0, +)
-            var overlay = AttentionOverlay(image, weights: grid,
-                                           title: "“\(data.tokenizer.vocabulary[token])” · \(run.text(L("image", "图像"))) \(String(format: "%.0f%%", 100 * share))")
-            overlay.colorBarLabel = nil
-            overlay.range = 0...max(top, 1e-6)
-            figure.add(overlay)
-        }
-        return try figure.pngData()
+    /// Step 1: the picture cut into its 16 patches, numbered 1 … 16 row by row.
+    func inputFigure(_ example: VQAExample) throws -> [UInt8] {
+        try Figure(numberedPatches(picture(example), title: run.text(Say.inputTitle)), width: 600, height: 600).pngData()
     }
 
-    /// Grouped bars: accuracy per category (a question kind, or a part of one) for the model that sees,
-    /// the blind model and chance.
-    func accuracyBars(_ rows: [(name: String, sees: Double, blind: Double, chance: Double)]) throws -> [UInt8] {
-        var bars = BarChart(categories: rows.map(\.name),
-                            title: run.text(L("Exact-match accuracy on held-out scenes", "留出场景上的完全匹配准确率")),
-                            yLabel: run.text(L("accuracy", "准确率")))
-        bars.add(run.text(L("sees image + question", "看图 + 问题")), values: rows.map(\.sees))
-        bars.add(run.text(L("blind: question only", "盲模型：只看问题")), values: rows.map(\.blind))
-        bars.add(run.text(L("chance", "随机猜")), values: rows.map(\.chance), color: .gray)
-        bars.yRange = 0...1.3   // headroom above the 1.00 bars for the legend
-        return try Figure(bars, width: 1200, height: 560).pngData()
+    /// The picture with its 8×8 patch grid, numbered from 1 as the sequence labels are.
+    func numberedPatches(_ image: RGBImage, title: String) -> ImageChart {
+        var chart = ImageChart(image, title: title, patchSize: 8)
+        chart.firstPatchNumber = 1
+        return chart
     }
 
-    func lossCurves() throws -> [UInt8] {
-        var chart = LineChart(title: run.text(L("Training loss (answer tokens only)", "训练损失（只算答案词）")),
-                              xLabel: run.text(L("step", "步")), yLabel: run.text(L("cross-entropy", "交叉熵")))
-        for (name, losses) in [(L("sees image + question", "看图 + 问题"), seeing.losses),
-                               (L("blind: question only", "盲模型：只看问题"), blind.losses)] where !losses.isEmpty {
-            let smoothed = movingAverage(losses, window: 20)
-            chart.add(run.text(name), x: (1...smoothed.count).map(Double.init), y: smoothed.map(Double.init))
-        }
-        return try Figure(chart, width: 900, height: 500).pngData()
+    /// The labels of the whole sequence: the patches p1 … p16 (row by row), then the question and
+    /// answer tokens of `ids`.
+    func sequenceLabels(_ ids: [Int]) -> [String] {
+        let patches = data.configuration().patchCount
+        return (1...patches).map { run.text(Say.patchLabel, $0) } + ids.map { data.tokenizer.vocabulary[$0] }
     }
 
-    /// The prefix-LM mask of one sequence: 1 where a query (row) may look at a key (column).
-    func maskHeatmap(_ example: VQAExample, labels: [String]) throws -> [UInt8] {
-        let c = data.configuration()   // the layout only: drawing the mask needs no trained model
-        let answerInput = VQASequence.answerInputs([example.answer], length: c.answerLength)[0]
-        let padding = [Bool](repeating: false, count: c.patchCount) + (example.question + answerInput).map { $0 == Tokenizer.pad }
-        let mask = c.attentionMask(keyIsPadding: [padding])
-        let t = c.sequenceLength
+    /// Step 2: the sequence as a strip of cells coloured by what they are.
+    func sequenceStrip(_ labels: [String]) throws -> [UInt8] {
+        let c = data.configuration()
+        let modalities = [Int](repeating: 0, count: c.patchCount) + [Int](repeating: 1, count: c.questionLength)
+            + [Int](repeating: 2, count: c.answerLength)
+        let strip = TokenStrip(tokens: labels, modalities: modalities, modalityNames: Say.modalities.map { run.text($0) },
+                               title: run.text(Say.sequenceTitle, c.sequenceLength))
+        return try Figure(strip, width: 1200, height: 220).pngData()
+    }
+
+    /// Step 2: the mask of one sequence, 1 where a query (row) may look at a key (column).
+    func maskHeatmap(_ mask: AttentionMask, labels: [String]) throws -> [UInt8] {
+        let t = labels.count
         let visible = (0..<t).map { i in (0..<t).map { j in mask.isVisible(item: 0, query: i, key: j) ? 1.0 : 0.0 } }
-        var map = Heatmap(visible, title: run.text(L("Who may attend to whom (1 = visible)", "谁可以看谁（1 = 可见）")))
-        map.rowLabels = labels
-        map.columnLabels = labels
-        map.xLabel = run.text(L("key", "键"))
-        map.yLabel = run.text(L("query", "查询"))
+        var map = Heatmap(visible, title: run.text(Say.maskTitle), rowLabels: labels, columnLabels: labels)
+        map.xLabel = run.text(Say.key)
+        map.yLabel = run.text(Say.query)
         return try Figure(map, width: 900, height: 900).pngData()
     }
 
-    func kindName(_ kind: QuestionKind) -> String {
-        switch kind {
-        case .whatAnimal: return run.text(L("what animal", "什么动物"))
-        case .whatColor: return run.text(L("what colour", "什么颜色"))
-        case .howMany: return run.text(L("how many", "几个"))
-        case .isThere: return run.text(L("is there", "有没有"))
-        case .isLeftOf: return run.text(L("left of", "在左边吗"))
-        case .whatIsInPicture: return run.text(L("what is in it", "图里有什么"))
-        case .whereIs: return run.text(L("where is", "在哪里"))   // lesson 04's kind; lesson 05 does not ask it
+    /// Step 4: a test question's answer strip; its title says whether the answer was right.
+    func answerStrip(_ example: VQAExample, _ answer: GreedyAnswer) throws -> [UInt8] {
+        let (question, said) = (words(example.question), words(answer.words))
+        let title = answer.words == example.answer && answer.stoppedAtEnd
+            ? run.text(Say.stripRight, question, said) : run.text(Say.stripWrong, question, said, words(example.answer))
+        return try answerStrip(picture(example), answer, title: title)
+    }
+
+    /// Step 6: the learner's picture and question.
+    func answerStrip(_ image: RGBImage, _ answer: GreedyAnswer, question: String) throws -> [UInt8] {
+        try answerStrip(image, answer, title: run.text(Say.stripOwn, question, words(answer.words)))
+    }
+
+    /// The picture, one attention map per generated token, and one colour bar for all the maps; at most
+    /// five panels a row (1,400 px wide), so a long answer wraps into a second row.
+    func answerStrip(_ image: RGBImage, _ answer: GreedyAnswer, title: String) throws -> [UInt8] {
+        let panels = answer.tokens.count + 2
+        let columns = min(5, panels), rows = (panels + 4) / 5
+        var figure = Figure(width: 280 * columns, height: 60 + 300 * rows, rows: rows, columns: columns, title: title)
+        figure.add(numberedPatches(image, title: run.text(Say.input)))
+        let top = max(Double(answer.patchAttention.flatMap { $0 }.max() ?? 1), 1e-6)   // one scale for all maps
+        for (token, weights) in zip(answer.tokens, answer.patchAttention) {
+            let grid = (0..<4).map { r in (0..<4).map { c in Double(weights[r * 4 + c]) } }
+            let share = Double(100 * weights.reduce(0, +))
+            var overlay = AttentionOverlay(image, weights: grid,
+                                           title: run.text(Say.wordPanel, data.tokenizer.vocabulary[token], share))
+            overlay.range = 0...top
+            overlay.showColorBar = false
+            figure.add(overlay)
         }
+        figure.add(ColorBarChart(range: 0...top, label: run.text(Say.attentionWeight)))
+        return try figure.pngData()
+    }
+
+    /// Step 5: grouped bars per question kind (and the "left of" verdict) for the model that sees, the
+    /// blind model and chance; the axis stops at 1.0, the legend sits beside the plot.
+    func accuracyBars() throws -> [UInt8] {
+        var rows = kinds.map { kind in
+            (name: run.text(Say.kindName(kind)), sees: seeingScore.accuracy(kind) ?? 0,
+             blind: blindScore.accuracy(kind) ?? 0, chance: chance[kind] ?? 0)
+        }
+        if let verdicts = leftOfVerdicts {
+            rows.append((name: run.text(Say.verdictCategory), sees: verdicts.sees, blind: verdicts.blind, chance: 0.5))
+        }
+        var bars = BarChart(categories: rows.map(\.name), title: run.text(Say.accuracyTitle),
+                            yLabel: run.text(Say.accuracyAxis))
+        bars.add(run.text(Say.seesGroup), values: rows.map(\.sees))
+        bars.add(run.text(Say.blindGroup), values: rows.map(\.blind))
+        bars.add(run.text(Say.chanceGroup), values: rows.map(\.chance), color: .gray)
+        bars.yRange = 0...1.1                                   // room above the 1.00 bars for their values
+        bars.yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
+        bars.legendOutside = true
+        return try Figure(bars, width: 1300, height: 560).pngData()
+    }
+
+    /// Step 3: both loss curves, smoothed over 20 steps.
+    func lossCurves() throws -> [UInt8] {
+        var chart = LineChart(title: run.text(Say.lossTitle), xLabel: run.text(Say.step),
+                              yLabel: run.text(Say.crossEntropy))
+        for (name, twin) in [(Say.seesGroup, seeing), (Say.blindGroup, blind)] where !twin.losses.isEmpty {
+            let smoothed = movingAverage(twin.losses, window: 20)
+            chart.add(run.text(name), x: (1...smoothed.count).map(Double.init), y: smoothed.map(Double.init))
+        }
+        return try Figure(chart, width: 900, height: 500).pngData()
     }
 }
 

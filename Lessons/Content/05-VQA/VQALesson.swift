@@ -1,8 +1,10 @@
-// Lesson 05 — the VQA flow (issue 10): the article's GPT-4V walkthrough run on ToyWorld.
+// Lesson 05 — the VQA flow: the article's GPT-4V walkthrough run on ToyWorld.
 // (1) the image becomes patches and the question becomes tokens, (2) one sequence, (3) transformer
 // layers let patches and words attend to each other, (4) the answer is generated word by word.
-// The model is Multimodal's SingleStreamVQA; this file holds the lesson's knobs and shared state,
-// VQASteps.swift the steps in order, VQAFigures.swift the drawings.
+// The model is Multimodal's SingleStreamVQA (ViLT's layout, Kim et al. 2021, with a prefix-LM mask as in
+// SimVLM, Wang et al. 2022). This file holds the lesson's knobs and what its steps share; VQASteps.swift
+// the steps in order; VQASay.swift what they print; VQAReport.swift and VQAFigures.swift the tables
+// and drawings. The words of every step are in 05-vqa.en.md and 05-vqa.zh.md.
 
 import ArgumentParser
 import Foundation
@@ -16,15 +18,22 @@ public final class VQALesson: Lesson {
     public static let narration = Narration.resource("05-vqa", in: .module)
     public static let tryThis = [
         TryThis(change: L("--steps 150", "--steps 150"),
-                expect: L("training stops on the plateau of the loss curve, before the model learns where to look: it answers no better than the blind model (all questions 0.25 against 0.22)",
+                expect: L("training stops on the plateau of the loss curve, before the model learns where to look: "
+                          + "it answers no better than the blind model (all questions 0.25 against 0.22)",
                           "训练停在损失曲线的平台上，模型还没学会该看哪里：答得并不比盲模型好（全部问题 0.25 对 0.22）")),
         TryThis(change: L("--yes-no-only", "--yes-no-only"),
-                expect: L("\"is X left of Y?\" answered with one word, without its working: it stays near the coin (0.51 against the blind model's 0.42 on seed 0; with the working shown, 1.00)",
-                          "“X 在 Y 左边吗？”只用一个词回答、不写推理过程：它停在抛硬币附近（种子 0 上 0.51，盲模型 0.42；写出推理过程时是 1.00）")),
+                expect: L("\"is X left of Y?\" answered with one word, without its working: it stays near the coin "
+                          + "(0.51 against the blind model's 0.42 on seed 0; with the working shown, 1.00)",
+                          "“X 在 Y 左边吗？”只用一个词回答、不写推理过程：它停在抛硬币附近"
+                          + "（种子 0 上 0.51，盲模型 0.42；写出推理过程时是 1.00）")),
         TryThis(change: L("--steps 1000", "--steps 1000"),
-                expect: L("half the training: \"is there\" is still on its plateau (0.66) and \"left of\" writes a wrong column in about a quarter of its answers (0.73 exact), though its yes or no is mostly right (0.94)",
-                          "训练减半：“有没有”还停在平台上（0.66），“在左边吗”大约四分之一的答案写错了列（完全正确 0.73），但结论“是/不是”大多是对的（0.94）")),
-        TryThis(change: L("--image my.png --question \"what colour is the cat?\"", "--image my.png --question \"猫是什么颜色？\""),
+                expect: L("half the training: \"is there\" is still on its plateau (0.66) and \"left of\" writes a "
+                          + "wrong column in about a quarter of its answers (0.73 exact), though its yes or no is "
+                          + "mostly right (0.94)",
+                          "训练减半：“有没有”还停在平台上（0.66），“在左边吗”大约四分之一的答案写错了列"
+                          + "（完全正确 0.73），但结论“是/不是”大多是对的（0.94）")),
+        TryThis(change: L("--image my.png --question \"what colour is the cat?\"",
+                          "--image my.png --question \"猫是什么颜色？\""),
                 expect: L("the four steps on your own picture (the model only knows ToyWorld)",
                           "在你自己的图片上走一遍四个步骤（模型只认识 ToyWorld）")),
     ]
@@ -52,6 +61,10 @@ public final class VQALesson: Lesson {
             if (image == nil) != (question == nil) {
                 throw ValidationError("--image and --question go together")
             }
+            if let question, question.allSatisfy(\.isWhitespace) {
+                throw ValidationError("--question is empty: ask about your picture in ToyWorld's words, "
+                                      + "e.g. --question \"what colour is the cat?\"")
+            }
             try Knob.image(image, "--image")   // a bad picture stops the run before any work
         }
         public var settings: [String: String] {
@@ -66,6 +79,8 @@ public final class VQALesson: Lesson {
         self.run = run
         self.knobs = knobs
     }
+
+    // MARK: - What the steps share
 
     /// The ToyWorld language of the questions and answers: the run's language.
     var language: Multimodal.Language { run.language == .zh ? .chinese : .english }
@@ -95,8 +110,13 @@ public final class VQALesson: Lesson {
         knobs.settings.merging(["lang": run.language.rawValue, "data": data.fingerprint, "grid-start": "1"]) { $1 }
     }()
 
-    /// Trains (or loads) one model; the loss history travels in the checkpoint as "history.loss".
-    func trained(seesImage: Bool, steps: Int, stream: UInt64) -> (model: SingleStreamVQA, losses: [Float], seconds: Float) {
+    /// The two models step 3 trains with one loop: the one that sees, and its blind twin.
+    lazy var seeing = twin(seesImage: true, steps: trainSteps, stream: 51)
+    lazy var blind = twin(seesImage: false, steps: blindSteps, stream: 52)
+
+    /// A model drawn from the run's stream `stream`, its recipe, and its batches, which draw from the
+    /// same stream after the model (so the same seed trains the same model, bit for bit).
+    func twin(seesImage: Bool, steps: Int, stream: UInt64) -> VQATwin {
         var config = data.configuration(seesImage: seesImage)
         config.depth = knobs.depth
         config.width = knobs.width
@@ -105,35 +125,33 @@ public final class VQALesson: Lesson {
         config.patchGridStart = 1   // patch positions start from the 2D sinusoidal grid code, then are learned
         var rng = run.rng(stream)
         let model = SingleStreamVQA(config, using: &rng)
-        let name = seesImage ? "vqa-sees" : "vqa-blind"
-        let tensors = run.checkpoint(name, settings: settings.merging(["steps": "\(steps)"]) { $1 }) {
-            let progress = run.training(steps: steps, lr: knobs.lr)
-            var plan = VQATrainingPlan(steps: steps)
-            plan.batchSize = knobs.batch
-            plan.peakLearningRate = Float(knobs.lr)
-            plan.warmupSteps = min(30, steps / 5)
-            var losses: [Float] = []
-            let start = Date()
-            try VQATraining.train(model, on: data, plan: plan, rng: &rng) { step, loss in
-                losses.append(loss)
-                try progress.update(step: step, loss: loss)
-            }
-            progress.finish()
-            let seconds = Float(Date().timeIntervalSince(start))
-            return model.namedParameters.merging([
-                "history.loss": Tensor(shape: [losses.count], scalars: losses),
-                "history.seconds": Tensor(shape: [1], scalars: [seconds]),
-            ]) { $1 }
-        }
-        do { try model.load(tensors) } catch { run.stop(error) }
-        return (model, tensors["history.loss"]?.scalars ?? [], tensors["history.seconds"]?.scalars.first ?? 0)
+        var plan = VQATrainingPlan(steps: steps)
+        plan.batchSize = knobs.batch
+        plan.peakLearningRate = Float(knobs.lr)
+        plan.warmupSteps = min(30, steps / 5)
+        return VQATwin(name: seesImage ? "vqa-sees" : "vqa-blind", model: model, plan: plan,
+                       batches: VQABatches(data, size: knobs.batch, rng: rng))
     }
-
-    lazy var seeing = trained(seesImage: true, steps: trainSteps, stream: 51)
-    lazy var blind = trained(seesImage: false, steps: blindSteps, stream: 52)
 
     lazy var seeingScore = VQATraining.score(seeing.model, data: data, examples: data.test)
     lazy var blindScore = VQATraining.score(blind.model, data: data, examples: data.test)
+
+    /// The question kinds of the test, in the order of `QuestionKind`.
+    lazy var kinds = QuestionKind.allCases.filter { seeingScore.perKind[$0] != nil }
+    /// Chance per kind: a uniform guess among the answers the test holds for that kind.
+    lazy var chance: [QuestionKind: Double] = Dictionary(uniqueKeysWithValues: kinds.map { kind in
+        (kind, 1 / Double(Set(data.test.filter { $0.kind == kind }.map(\.answer)).count))
+    })
+    /// "Is X left of Y?" judged by its last word (yes or no) alone, for both models; nil when the answer
+    /// is that word alone (--yes-no-only) or the test asks no such question.
+    lazy var leftOfVerdicts: (sees: Double, blind: Double)? = {
+        guard !knobs.yesNoOnly, kinds.contains(.isLeftOf) else { return nil }
+        let asked = data.test.filter { $0.kind == .isLeftOf }
+        return (VQATraining.lastWordAccuracy(seeing.model, data: data, examples: asked),
+                VQATraining.lastWordAccuracy(blind.model, data: data, examples: asked))
+    }()
+    /// Whether the model that sees is clearly above its blind twin over all questions (by 0.1 or more).
+    var learnedToLook: Bool { seeingScore.overall >= blindScore.overall + 0.1 }
 
     /// Four test questions to answer aloud: "what is in this picture", one colour, one animal, one "left of".
     lazy var showcase: [VQAExample] = {
@@ -141,11 +159,39 @@ public final class VQALesson: Lesson {
         return wanted.compactMap { kind in data.test.first { $0.kind == kind } }
     }()
 
-    /// The share of the test's "left of" questions whose generated answer ends in the right yes or no.
-    func leftOfVerdicts(_ model: SingleStreamVQA) -> Double {
-        VQATraining.lastWordAccuracy(model, data: data, examples: data.test.filter { $0.kind == .isLeftOf })
-    }
-
     func words(_ ids: [Int]) -> String { data.tokenizer.decode(ids) }
     func tokenStrings(_ ids: [Int]) -> [String] { ids.filter { $0 != Tokenizer.pad }.map { data.tokenizer.vocabulary[$0] } }
+
+    /// The kinds whose answer is about one object.
+    static let singleObjectKinds: [QuestionKind] = [.whatAnimal, .whatColor, .whatIsInPicture]
+
+    /// The accuracy over several kinds together.
+    static func pooled(_ score: VQAScore, _ kinds: [QuestionKind]) -> Double {
+        let (correct, total) = kinds.compactMap { score.perKind[$0] }.reduce((0, 0)) { ($0.0 + $1.correct, $0.1 + $1.total) }
+        return total == 0 ? 0 : Double(correct) / Double(total)
+    }
+}
+
+/// One of the two models lesson 05 trains, with what its loop needs and, once trained, what it left.
+final class VQATwin {
+    /// Its checkpoint's name: "vqa-sees" or "vqa-blind".
+    let name: String
+    let model: SingleStreamVQA
+    let plan: VQATrainingPlan
+    /// The batches, drawing from the model's stream where the model's draw left it.
+    let batches: VQABatches
+    /// The losses of its loop (or of the loop that saved its checkpoint).
+    var history = TrainingHistory(losses: [], curves: [:], reused: false)
+
+    init(name: String, model: SingleStreamVQA, plan: VQATrainingPlan, batches: VQABatches) {
+        self.name = name
+        self.model = model
+        self.plan = plan
+        self.batches = batches
+    }
+
+    /// The losses as they were computed (Float32).
+    var losses: [Float] { history.losses.map(Float.init) }
+    /// The mean of the last 20 losses.
+    var finalLoss: Float { movingAverage(losses, window: 20).last ?? 0 }
 }

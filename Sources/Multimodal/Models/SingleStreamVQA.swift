@@ -2,7 +2,8 @@
 // a question's words become tokens of ONE sequence, transformer blocks let every token attend to every
 // other (prefix-LM mask), and the answer is produced word by word as next-token predictions.
 // Layout as in ViLT (Kim et al. 2021: patch projection + modality-type embeddings + learned positions)
-// with a prefix-LM decoder (Raffel et al. 2020 §3.2.1; PaLI, Chen et al. 2022).
+// with a prefix-LM decoder (Raffel et al. 2020 §3.2.1; SimVLM, Wang et al. 2022, pretrains a vision-language
+// model this way: image patches and a text prefix seen in both directions, the rest generated).
 //
 //   sequence  [ 16 patches | Q question ids | A answer inputs: <sep> a₁ a₂ … ]        T = 16 + Q + A
 //   tokens    Linear(192→d)(patch) or Embedding(id)  + position[t] + type[image 0 | text 1]

@@ -33,31 +33,23 @@ public struct VQAScore: Sendable {
 
 public enum VQATraining {
     /// Trains `model` in place on `data.train`; `onStep(step, loss)` is called after each step (1-based)
-    /// and may throw to stop (e.g. on divergence). Batches are drawn with `rng`, without replacement
-    /// within an epoch.
+    /// and may throw to stop (e.g. on divergence). Batches are drawn with `rng` (see `VQABatches`).
+    /// The lessons write this loop out in their training steps; tests call it.
     public static func train(_ model: SingleStreamVQA, on data: VQAData, plan: VQATrainingPlan,
                              rng: inout SeededGenerator, onStep: (Int, Float) throws -> Void) rethrows {
-        let schedule = WarmupCosineSchedule(peak: plan.peakLearningRate, warmupSteps: plan.warmupSteps,
-                                            totalSteps: plan.steps, floor: plan.peakLearningRate / 20)
-        var optimizer = AdamW(parameters: model.parameters, learningRate: plan.peakLearningRate,
-                              weightDecay: plan.weightDecay)
-        var order: [Int] = []
+        let schedule = plan.schedule
+        var optimizer = plan.optimizer(for: model)
+        var batches = VQABatches(data, size: plan.batchSize, rng: rng)
         for step in 1...plan.steps {
-            if order.count < plan.batchSize {
-                var epoch = Array(data.train.indices)
-                rng.shuffle(&epoch)
-                order += epoch
-            }
-            let batch = order.prefix(plan.batchSize).map { data.train[$0] }
-            order.removeFirst(plan.batchSize)
+            let batch = batches.next()                                    // [B] examples
             optimizer.learningRate = schedule(step - 1)
             optimizer.zeroGrad()
-            let loss = model.loss(images: model.configuration.seesImage ? data.images(batch) : nil,
-                                  questions: batch.map(\.question), answers: batch.map(\.answer))
+            let loss = model.loss(images: batch.images, questions: batch.questions, answers: batch.answers)
             loss.backward()
             optimizer.step()
             try onStep(step, loss.item)
         }
+        rng = batches.generator
     }
 
     /// Greedy answers to `examples`, in chunks of `chunk` (to bound memory).
