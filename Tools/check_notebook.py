@@ -4,8 +4,9 @@
 Usage: python3 Tools/check_notebook.py out/02-alignment/notebook.ipynb [--figures N]
 Needs nbformat (pip install nbformat). Exits 1 with one line per problem, 0 when all is well.
 Checks: the schema (nbformat.validate); nbformat 4 with minor >= 5 and unique cell ids; code cells are
-Swift; each image/png output decodes from base64 to PNG bytes; each PNG file next to the notebook
-appears in it; with --figures N, at least N images are embedded.
+Swift; no kernelspec (a record of outputs names no kernel to start); each image/png output decodes from
+base64 to PNG bytes and carries alt text (the output's metadata image/png.alt); each PNG file next to
+the notebook appears in it; with --figures N, at least N images are embedded.
 """
 import argparse
 import base64
@@ -35,6 +36,8 @@ def problems(path: pathlib.Path, min_figures: int) -> list[str]:
     language = nb.metadata.get("language_info", {}).get("name")
     if language != "swift":
         found.append(f"{path}: language_info.name is {language!r}, expected 'swift'")
+    if "kernelspec" in nb.metadata:
+        found.append(f"{path}: metadata names a kernelspec ({nb.metadata['kernelspec'].get('name')!r})")
     images = 0
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -47,6 +50,9 @@ def problems(path: pathlib.Path, min_figures: int) -> list[str]:
                     continue
                 if not png.startswith(PNG_SIGNATURE):
                     found.append(f"{path}: cell {cell.get('id')}: image/png is not a PNG")
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                if not alt.strip():
+                    found.append(f"{path}: cell {cell.get('id')}: an image without alt text")
                 images += 1
     on_disk = sorted(p.name for p in path.parent.glob("*.png"))
     text = path.read_text(encoding="utf-8")

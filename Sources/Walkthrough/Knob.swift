@@ -1,4 +1,5 @@
-// Checks for lesson knobs: a bad value is a usage error before any work starts (issue 11, item 2).
+// Checks for lesson knobs: a bad value is a usage error before any work starts, one line that names
+// the option, the value and what is allowed.
 
 import ArgumentParser
 import Figures

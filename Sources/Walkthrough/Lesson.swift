@@ -48,8 +48,15 @@ public protocol Lesson: AnyObject {
     static var narration: Narration { get }
     /// What to change next and what to expect; printed at the end, and in the notebook and README.
     static var tryThis: [TryThis] { get }
-    /// Metrics shown on the tour's index page and summarised by replication cards (empty: all).
+    /// Metrics summarised by replication cards (empty: all).
     static var keyMetrics: [String] { get }
+    /// The two or three numbers that matter, in words, on the lesson's card of the tour's front page.
+    static var highlights: [Highlight] { get }
+    /// The figure (a name given to `run.figure`) shown on the lesson's card; nil: the run's first figure.
+    static var keyFigure: String? { get }
+    /// What each figure shows, by figure name, in a sentence: the alt text of the figure in the notebook
+    /// and on the page. A figure without one is described by its step's title.
+    static var figureDescriptions: [String: L] { get }
     /// The steps, in order.
     static var steps: [Step<Self>] { get }
 
@@ -61,6 +68,9 @@ extension Lesson {
     /// One or two sentences shown under the title.
     public static var summary: L { narration.summary }
     public static var keyMetrics: [String] { [] }
+    public static var highlights: [Highlight] { [] }
+    public static var keyFigure: String? { nil }
+    public static var figureDescriptions: [String: L] { [:] }
     /// `02-alignment`: the lesson's folder name under out/ and Docs/figures/.
     public static var folderName: String { (number < 10 ? "0" : "") + "\(number)-\(slug)" }
 }
@@ -82,10 +92,14 @@ extension Lesson {
 public protocol LessonKnobs: ParsableArguments {
     /// The knob values by option name, recorded in README.md and notebook.ipynb.
     var settings: [String: String] { get }
+    /// The values in force in a run with or without --quick: a knob whose default depends on --quick
+    /// (declare it optional, so a value the learner gave wins) reports the value the run uses.
+    func settings(quick: Bool) -> [String: String]
 }
 
 extension LessonKnobs {
     public var settings: [String: String] { [:] }
+    public func settings(quick: Bool) -> [String: String] { settings }
 }
 
 /// For a lesson without knobs of its own.

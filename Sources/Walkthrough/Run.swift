@@ -25,6 +25,8 @@ public final class Run {
     public let outDirectory: URL
     public let console: Console
     let archive: TensorArchive
+    /// What each figure shows, by name (the lesson's `figureDescriptions`): the figures' alt text.
+    let figureDescriptions: [String: L]
 
     var records: [StepRecord] = []
     /// While true (a training step run first for a later one under --only), nothing is printed or recorded.
@@ -34,7 +36,8 @@ public final class Run {
     var loadedCheckpoints: [String] = []
 
     init(seed: UInt64, quick: Bool, language: Language, outDirectory: URL, console: Console,
-         archive: TensorArchive) {
+         archive: TensorArchive, figureDescriptions: [String: L] = [:]) {
+        self.figureDescriptions = figureDescriptions
         self.seed = seed
         self.quick = quick
         self.language = language
@@ -80,9 +83,13 @@ public final class Run {
         String(format: phrase(language), arguments: arguments)
     }
 
-    /// Prints an aligned table (CJK counted as two columns); numeric columns are right-aligned.
+    /// Prints an aligned table (CJK counted as two columns); numeric columns are right-aligned. The
+    /// notebook, README and page show it as a real table.
     public func table(_ headers: [String], _ rows: [[String]]) {
-        print(TextTable(headers, rows).rendered)
+        guard !isQuiet else { return }
+        let table = TextTable(headers, rows)
+        console.line(table.rendered)
+        record(.table(table))
     }
 
     /// A table whose headers are in the run's language.
@@ -208,7 +215,15 @@ public final class Run {
 
     private func recordFigure(name: String, png: [UInt8]) {
         console.line(console.styled("  ▣ \(outDirectory.path)/\(name).png", .cyan))
-        record(.figure(file: name + ".png", png: png))
+        record(.figure(file: name + ".png", png: png, alt: describeFigure(name)))
+    }
+
+    /// The lesson's sentence for the figure, or one naming the step it belongs to.
+    private func describeFigure(_ name: String) -> String {
+        if let words = figureDescriptions[name] { return words(language) }
+        guard let step = records.last else { return name }
+        return L("Figure \(name).png of step \(step.number): \(step.title)",
+                 "第 \(step.number) 步（\(step.title)）的图 \(name).png")(language)
     }
 
     private func record(_ output: StepOutput) {
@@ -216,8 +231,16 @@ public final class Run {
         records[records.count - 1].outputs.append(output)
     }
 
+    var figureAltTexts: [String: String] {
+        var texts: [String: String] = [:]
+        for record in records {
+            for case .figure(let file, _, let alt) in record.outputs { texts[file] = alt }
+        }
+        return texts
+    }
+
     var figureFiles: [String] {
-        records.flatMap { $0.outputs.compactMap { if case .figure(let file, _) = $0 { return file } else { return nil } } }
+        records.flatMap { $0.outputs.compactMap { if case .figure(let file, _, _) = $0 { return file } else { return nil } } }
     }
 }
 
@@ -232,5 +255,7 @@ struct StepRecord {
 
 enum StepOutput {
     case text(String)
-    case figure(file: String, png: [UInt8])
+    case table(TextTable)
+    /// A figure: its file name in --out, its bytes and the sentence that describes it (alt text).
+    case figure(file: String, png: [UInt8], alt: String)
 }

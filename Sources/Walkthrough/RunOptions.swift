@@ -11,18 +11,19 @@ public struct RunOptions: ParsableArguments {
     @Flag(help: "Print the lesson's steps and exit.")
     public var list = false
 
-    @Option(help: ArgumentHelp("Run only step N (what it needs, such as a trained model, is computed or loaded from its checkpoint). Its metrics are merged into metrics.json; the notebook.ipynb and README.md of the last full run are kept.",
+    @Option(help: ArgumentHelp("Run only step N (what it needs, such as a trained model, is computed or loaded from its checkpoint). Its metrics are merged into metrics.json; the notebook.ipynb, README.md and index.html of the last run of the whole lesson are kept.",
                                valueName: "N"))
     public var only: Int?
 
-    @Option(help: ArgumentHelp("Run steps 1 to N. Like --only, merges its metrics and keeps the last full run's notebook.ipynb and README.md.", valueName: "N"))
+    @Option(help: ArgumentHelp("Run steps 1 to N. Like --only, merges its metrics and keeps the notebook.ipynb, README.md and index.html of the last run of the whole lesson.", valueName: "N"))
     public var through: Int?
 
-    @Option(help: ArgumentHelp("Folder for figures, notebook.ipynb, README.md, metrics.json and checkpoints (default: out/<lesson>).",
+    @Option(help: ArgumentHelp("Folder for figures, notebook.ipynb, README.md, index.html (the run as a page), metrics.json and checkpoints (default: out/<lesson>).",
                                valueName: "DIR"))
     public var out: String?
 
-    @Option(help: "Seed of every random choice; the same seed gives the same files, byte for byte.")
+    @Option(help: "Seed of every random choice (a whole number from 0); the same seed gives the same files, byte for byte.",
+            transform: { try RunOptions.seed($0) })
     public var seed: UInt64 = 0
 
     @Flag(help: "Small sizes for a fast run.")
@@ -73,6 +74,14 @@ public struct RunOptions: ParsableArguments {
 }
 
 extension RunOptions {
+    /// `--seed`'s value: a whole number from 0 to 2⁶⁴ − 1; anything else says so.
+    static func seed(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max), got \(text)")
+        }
+        return value
+    }
+
     /// Whether a file can really be created in `folder` (a probe file is made and removed at once):
     /// permission bits say yes to root everywhere, yet /proc, read-only mounts and full disks refuse.
     /// The probe's name is unique (mkstemp), so checks running at the same time never collide.

@@ -1,5 +1,5 @@
-// Everything a finished run leaves behind, gathered once and written as notebook.ipynb, README.md and
-// metrics.json. Nothing in it depends on the clock, so the same seed gives the same bytes.
+// Everything a finished run leaves behind, gathered once and written as notebook.ipynb, README.md,
+// index.html and metrics.json. Nothing in it depends on the clock, so the same seed gives the same bytes.
 
 import Foundation
 
@@ -17,6 +17,8 @@ struct RunReport {
     /// For a partial run, RunFiles merges the metrics already in --out into these before writing.
     var metrics: [String: Double]
     let language: Language
+    /// Set when the learner stopped the run at a prompt (q): the steps that never ran.
+    var stopped: StoppedRun? = nil
 
     var metricsJSON: String {
         JSON.object(metrics.mapValues { $0.isFinite ? .number($0) : .null }).rendered + "\n"
@@ -46,6 +48,38 @@ struct RunReport {
     static func text(of record: StepRecord) -> String {
         record.outputs.map { if case .text(let t) = $0 { return t } else { return "" } }.joined()
     }
+
+    /// The sentence that says the run was stopped and which steps never ran; nil for a run that was not.
+    var stoppedSentence: String? {
+        guard let stopped else { return nil }
+        return L("This run was stopped before step \(stopped.before) (q at the prompt): "
+                 + "\(StoppedRun.steps(stopped.neverRan, .en)) never ran, so their words, code and outputs are not here. "
+                 + "Run the lesson again without stopping to see them.",
+                 "这次运行在第 \(stopped.before) 步前被停止（在提示处输入了 q）：\(StoppedRun.steps(stopped.neverRan, .zh))没有运行，"
+                 + "所以它们的文字、代码和输出都不在这里。重新完整运行这一课即可看到。")(language)
+    }
+}
+
+/// A run the learner stopped at a `--step` prompt.
+struct StoppedRun: Equatable {
+    /// The step before which the learner stopped.
+    let before: Int
+    /// The chosen steps that never ran, in order.
+    let neverRan: [Int]
+
+    /// "step 3", "steps 3–8", "steps 3, 5 and 7"; "第 3 步", "第 3–8 步", "第 3、5、7 步".
+    static func steps(_ numbers: [Int], _ language: Language) -> String {
+        guard let first = numbers.first, let last = numbers.last else { return "" }
+        let consecutive = numbers == Array(first...last)
+        switch (language, numbers.count) {
+        case (.en, 1): return "step \(first)"
+        case (.zh, 1): return "第 \(first) 步"
+        case (.en, _) where consecutive: return "steps \(first)–\(last)"
+        case (.zh, _) where consecutive: return "第 \(first)–\(last) 步"
+        case (.en, _): return "steps " + numbers.dropLast().map(String.init).joined(separator: ", ") + " and \(last)"
+        case (.zh, _): return "第 " + numbers.map(String.init).joined(separator: "、") + " 步"
+        }
+    }
 }
 
 // MARK: - README.md
@@ -55,6 +89,7 @@ extension RunReport {
     var readme: String {
         var parts = ["# \(title)", summary,
                      L("Reproduce with", "重现命令")(language) + ": `\(command)`", settingsTable]
+        if let stoppedSentence { parts.append("> **" + L("Stopped.", "已停止。")(language) + "** " + stoppedSentence) }
         for record in records {
             parts.append("## " + stepHeading(record))
             parts.append(record.narration)
@@ -62,13 +97,27 @@ extension RunReport {
             for output in RunReport.grouped(record.outputs) {
                 switch output {
                 case .text(let text): parts.append("```text\n" + text + "```")
-                case .figure(let file, _): parts.append("![\(file)](\(file))")
+                case .table(let table): parts.append(RunReport.markdownTable(table))
+                case .figure(let file, _, let alt): parts.append("![\(RunReport.markdownAlt(alt))](\(file))")
                 }
             }
         }
+        if let stoppedSentence { parts.append("## " + L("Stopped", "已停止")(language) + "\n\n" + stoppedSentence) }
         if !tryThis.isEmpty { parts.append(tryThisMarkdown) }
         if !metrics.isEmpty { parts.append("## " + L("Measured", "测量结果")(language) + "\n\n" + metricsTable) }
         return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A printed table as a Markdown pipe table (a `|` inside a cell escaped).
+    static func markdownTable(_ table: TextTable) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        return TextTable(table.headers.map(cell), table.rows.map { $0.map(cell) }).rendered
+    }
+
+    /// Alt text inside `![…]`: brackets and line breaks would end it.
+    static func markdownAlt(_ alt: String) -> String {
+        alt.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
+            .replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Outputs with consecutive texts merged, in order.
@@ -85,61 +134,3 @@ extension RunReport {
     }
 }
 
-// MARK: - notebook.ipynb
-
-extension RunReport {
-    /// A Jupyter notebook (nbformat 4.5): Markdown cells for the narration, a Swift code cell per step
-    /// with the text it printed (stream) and its figures (image/png display data); cell ids are derived
-    /// from step numbers, so they are the same in every run.
-    var notebook: String {
-        var cells: [JSON] = [markdownCell(id: "title", [ "# \(title)", summary,
-            L("Reproduce with", "重现命令")(language) + ": `\(command)`", settingsTable].joined(separator: "\n\n"))]
-        for (index, record) in records.enumerated() {
-            let tag = String(format: "step-%02d", record.number)
-            cells.append(markdownCell(id: tag + "-text", "## " + stepHeading(record) + "\n\n" + record.narration))
-            let outputs: [JSON] = RunReport.grouped(record.outputs).map { output in
-                switch output {
-                case .text(let text):
-                    return .object(["output_type": .string("stream"), "name": .string("stdout"),
-                                    "text": RunReport.sourceLines(text)])
-                case .figure(let file, let png):
-                    return .object(["output_type": .string("display_data"), "metadata": .object([:]),
-                                    "data": .object(["image/png": .string(Data(png).base64EncodedString()),
-                                                     "text/plain": .array([.string("<\(file)>")])])])
-                }
-            }
-            cells.append(.object(["cell_type": .string("code"), "id": .string(tag + "-code"),
-                                  "execution_count": .int(index + 1), "metadata": .object([:]),
-                                  "source": RunReport.sourceLines(record.code.joined(separator: "\n")),
-                                  "outputs": .array(outputs)]))
-        }
-        if !tryThis.isEmpty { cells.append(markdownCell(id: "try-this", tryThisMarkdown)) }
-        if !metrics.isEmpty {
-            cells.append(markdownCell(id: "measured", "## " + L("Measured", "测量结果")(language) + "\n\n" + metricsTable))
-        }
-        let metadata: JSON = .object([
-            "kernelspec": .object(["name": .string("swift"), "display_name": .string("Swift"),
-                                   "language": .string("swift")]),
-            "language_info": .object(["name": .string("swift"), "file_extension": .string(".swift")]),
-        ])
-        return JSON.object(["cells": .array(cells), "metadata": metadata,
-                            "nbformat": .int(4), "nbformat_minor": .int(5)]).rendered + "\n"
-    }
-
-    private func markdownCell(id: String, _ text: String) -> JSON {
-        .object(["cell_type": .string("markdown"), "id": .string(id), "metadata": .object([:]),
-                 "source": RunReport.sourceLines(text)])
-    }
-
-    /// Jupyter's multi-line string: a list of lines, each but the last ending in a newline.
-    static func sourceLines(_ text: String) -> JSON {
-        var lines: [JSON] = []
-        var current = ""
-        for ch in text {
-            current.append(ch)
-            if ch == "\n" { lines.append(.string(current)); current = "" }
-        }
-        if !current.isEmpty { lines.append(.string(current)) }
-        return .array(lines)
-    }
-}

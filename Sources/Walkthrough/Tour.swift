@@ -8,7 +8,7 @@ import Foundation
 public struct TourOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder for every lesson's run and the index page.", valueName: "DIR"))
     public var out = "out/tour"
-    @Option(help: "Seed of every lesson (the first seed of a replication card).")
+    @Option(help: "Seed of every lesson (the first seed of a replication card).", transform: { try RunOptions.seed($0) })
     public var seed: UInt64 = 0
     @Flag(help: "Small sizes for a fast tour.")
     public var quick = false
@@ -40,8 +40,9 @@ public struct TourOptions: ParsableArguments {
 ///
 ///     Tour.main(lessons: [Heterogeneity.self, Alignment.self, Fusion.self, Tokens.self, VQA.self])
 ///
-/// It leaves `<out>/<NN-slug>/…` for each lesson, and `<out>/index.md` and `index.html` linking each
-/// lesson's README and notebook with its key metrics.
+/// It leaves `<out>/<NN-slug>/…` for each lesson (with its page, `index.html`), and the front page
+/// `<out>/index.html`: one card per lesson with its key figure, its highlights in words and links to its
+/// page and notebook (`index.md` holds the same as Markdown).
 public enum Tour {
     public static func main(lessons: [any Lesson.Type]) {
         AtomicFiles.installInterruptHandler { "Interrupted: the tour stopped; files already written are complete." }
@@ -53,7 +54,7 @@ public enum Tour {
                            archive: TensorArchive = .standard) -> Int32 {
         let options: TourOptions
         do {
-            options = try TourOptions.parse(arguments)
+            options = try TourOptions.parse(NegativeValues.joined(arguments))
         } catch {
             let code = TourOptions.exitCode(for: error).rawValue
             let message = TourOptions.fullMessage(for: error)
@@ -71,15 +72,21 @@ public enum Tour {
             }
             entries.append(entry)
         }
+        for entry in entries {
+            for missing in entry.missingDeclarations { console.error("tour: \(entry.folder): \(missing)") }
+        }
+        let language = Language(rawValue: options.lang) ?? .en
         do {
-            try AtomicFiles.write(Array(indexMarkdown(entries, options: options).utf8), to: out.appendingPathComponent("index.md"))
-            try AtomicFiles.write(Array(indexHTML(entries, options: options).utf8), to: out.appendingPathComponent("index.html"))
+            try AtomicFiles.write(Array(TourPage.markdown(entries, options: options, language: language).utf8),
+                                  to: out.appendingPathComponent("index.md"))
+            try AtomicFiles.write(Array(TourPage.html(entries, options: options, language: language).utf8),
+                                  to: out.appendingPathComponent("index.html"))
             if options.docs { try TourDocs.update(entries: entries, docsDir: URL(fileURLWithPath: options.docsDir), console: console) }
         } catch {
             console.error("tour: \(error)")
             return 1
         }
-        console.line("Tour: \(out.path)/index.md")
+        console.line("Tour: \(out.path)/index.html")
         return 0
     }
 
@@ -112,8 +119,10 @@ public enum Tour {
         let folder = out.appendingPathComponent(Content.folderName)
         let result = Walkthrough.runReporting(lesson, arguments: arguments(seed: options.seed, folder: folder),
                                               console: console, archive: archive)
-        var entry = TourEntry(number: Content.number, folder: Content.folderName, title: Content.title(Language(rawValue: options.lang) ?? .en),
-                              keyMetrics: Content.keyMetrics, result: result)
+        let language = Language(rawValue: options.lang) ?? .en
+        var entry = TourEntry(number: Content.number, folder: Content.folderName, title: Content.title(language),
+                              summary: Content.summary(language), keyMetrics: Content.keyMetrics,
+                              highlights: Content.highlights, keyFigure: Content.keyFigure, result: result)
         guard result.exitCode == 0, options.seeds > 1 else { return entry }
         var seeds: [UInt64] = [options.seed]
         var runs: [[String: Double]] = [result.metrics]
@@ -138,44 +147,6 @@ public enum Tour {
                                to: folder.appendingPathComponent("replication.md"))
         return entry
     }
-
-    private static func shownMetrics(_ entry: TourEntry) -> [String] {
-        let keys = entry.keyMetrics.isEmpty ? entry.result.metrics.keys.sorted() : entry.keyMetrics
-        return keys.compactMap { key in entry.result.metrics[key].map { "\(key) = \(formatNumber($0))" } }
-    }
-
-    static func indexMarkdown(_ entries: [TourEntry], options: TourOptions) -> String {
-        let rows = entries.map { e in
-            [String(format: "%02d", e.number), e.title,
-             "[README](\(e.folder)/README.md) · [notebook](\(e.folder)/notebook.ipynb)",
-             shownMetrics(e).joined(separator: "; ")]
-        }
-        return "# AlignFuse tour\n\nSeed \(options.seed)\(options.quick ? ", --quick" : ""), language \(options.lang).\n\n"
-            + TextTable(["#", "lesson", "run", "key metrics"], rows).rendered + "\n"
-    }
-
-    static func indexHTML(_ entries: [TourEntry], options: TourOptions) -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
-        }
-        let rows = entries.map { e in
-            "<tr><td>\(String(format: "%02d", e.number))</td><td>\(escape(e.title))</td>"
-                + "<td><a href=\"\(e.folder)/README.md\">README</a> · <a href=\"\(e.folder)/notebook.ipynb\">notebook</a></td>"
-                + "<td>\(shownMetrics(e).map(escape).joined(separator: "<br>"))</td></tr>"
-        }.joined(separator: "\n")
-        return """
-        <!doctype html>
-        <html><head><meta charset="utf-8"><title>AlignFuse tour</title></head><body>
-        <h1>AlignFuse tour</h1>
-        <p>Seed \(options.seed)\(options.quick ? ", --quick" : ""), language \(options.lang).</p>
-        <table border="1" cellpadding="4">
-        <tr><th>#</th><th>lesson</th><th>run</th><th>key metrics</th></tr>
-        \(rows)
-        </table></body></html>
-
-        """
-    }
 }
 
 /// One lesson's place in a tour.
@@ -183,7 +154,31 @@ struct TourEntry {
     let number: Int
     let folder: String
     let title: String
+    let summary: String
     let keyMetrics: [String]
+    let highlights: [Highlight]
+    let keyFigure: String?
     var result: RunResult
     var card: ReplicationCard?
+
+    /// The figure on the lesson's card: the declared key figure when the run drew it, else its first.
+    var figure: String? {
+        if let keyFigure, result.figures.contains(keyFigure + ".png") { return keyFigure + ".png" }
+        return result.figures.first
+    }
+
+    /// Highlights and a key figure the lesson declares but the run did not produce, said plainly.
+    var missingDeclarations: [String] {
+        var missing: [String] = []
+        for highlight in highlights {
+            for metric in highlight.metrics where result.metrics[metric] == nil {
+                missing.append("highlight metric '\(metric)' was not measured by this run")
+            }
+        }
+        if let keyFigure, !result.figures.contains(keyFigure + ".png") {
+            missing.append("key figure '\(keyFigure)' was not drawn by this run")
+        }
+        return missing
+    }
+
 }

@@ -1,5 +1,5 @@
-// Walkthrough: the notebook-style lesson runner (issue 5). A lesson is ordered steps; this file runs
-// them — choosing steps, pausing, printing, and writing what the run leaves in --out.
+// Walkthrough: the notebook-style lesson runner. A lesson is ordered steps; this file runs them —
+// choosing steps, pausing, printing, and writing what the run leaves in --out.
 
 import ArgumentParser
 import Foundation
@@ -23,7 +23,7 @@ public enum Walkthrough {
                                                      archive: TensorArchive = .standard) -> RunResult {
         let command: LessonCommand<Content>
         do {
-            command = try LessonCommand<Content>.parse(arguments)
+            command = try LessonCommand<Content>.parse(NegativeValues.joined(arguments))
             try command.validate()
         } catch {
             let code = LessonCommand<Content>.exitCode(for: error).rawValue
@@ -69,12 +69,12 @@ public enum Walkthrough {
         let out = URL(fileURLWithPath: options.out ?? "out/\(Content.folderName)")
         result.outDirectory = out
         let run = Run(seed: options.seed, quick: options.quick, language: language, outDirectory: out,
-                      console: console, archive: archive)
+                      console: console, archive: archive, figureDescriptions: Content.figureDescriptions)
         let state = Content(run: run, knobs: command.knobs)
         let chosen: [Int] = options.only.map { [$0] } ?? Array(1...(options.through ?? steps.count))
 
         console.line(console.styled(Content.title(language), .bold))
-        for line in wrap(Content.summary(language), width: console.width) { console.line(line) }
+        for line in wrap(TerminalMarkdown.render(Content.summary(language)), width: console.width) { console.line(line) }
         // The models later steps use come from the training steps before them: under --only, those run
         // first without output (loading their checkpoints when they can).
         let first = chosen.min() ?? 1
@@ -89,22 +89,23 @@ public enum Walkthrough {
                 return 1
             }
         }
-        var stoppedEarly = false
+        var stopped: StoppedRun?
         for number in chosen {
             let step = steps[number - 1]
             let section = words[number - 1]
             console.line()
             console.line(console.styled(L("Step \(number)/\(steps.count) · ", "第 \(number)/\(steps.count) 步 · ")(language)
                                         + section.title(language), .cyan))
-            for line in wrap(section.text(language), width: console.width) { console.line(line) }
+            for line in wrap(TerminalMarkdown.render(section.text(language)), width: console.width) { console.line(line) }
             let code = step.code
             for line in code { console.line(console.styled("    " + line, .dim)) }
             if options.step && console.isInteractive {
                 console.write(console.styled(L("[Enter] run this step · [q] then Enter to stop › ",
                                                "[回车] 运行这一步 · [q] 回车 退出 › ")(language), .yellow))
-                let answer = console.readLine()?.trimmingCharacters(in: " \t") ?? "q"
-                if answer.lowercased() == "q" {
-                    stoppedEarly = true
+                let typed = console.readLine()
+                if typed == nil { console.line() }   // Ctrl-D: the prompt's line was not ended by Enter
+                if (typed?.trimmingCharacters(in: " \t") ?? "q").lowercased() == "q" {
+                    stopped = StoppedRun(before: number, neverRan: chosen.filter { $0 >= number })
                     console.line(L("Stopped before step \(number); the steps done so far are saved.",
                                    "在第 \(number) 步前停止；已完成的步骤已保存。")(language))
                     break
@@ -120,16 +121,17 @@ public enum Walkthrough {
             }
         }
 
-        let report = RunReport(
+        var report = RunReport(
             title: String(format: "%02d · ", Content.number) + Content.title(language),
             summary: Content.summary(language),
             command: ([String(format: "lesson%02d", Content.number)] + reproducible(arguments)).joined(separator: " "),
-            settings: command.knobs.settings.merging(
+            settings: command.knobs.settings(quick: options.quick).merging(
                 ["seed": String(options.seed), "quick": String(options.quick), "lang": language.rawValue]) { a, _ in a },
             stepCount: steps.count, records: run.records,
             tryThis: Content.tryThis.map { ($0.change(language), $0.expect(language)) },
             metrics: run.metrics, language: language)
-        if !stoppedEarly && !Content.tryThis.isEmpty {
+        report.stopped = stopped
+        if stopped == nil && !Content.tryThis.isEmpty {
             console.line()
             console.line(console.styled(L("Try this", "试一试")(language), .bold))
             for item in report.tryThis {
@@ -137,7 +139,8 @@ public enum Walkthrough {
                 for line in wrap(item.expect, width: console.width - 6) { console.line("      " + line) }
             }
         }
-        // --only / --through keep the last full run's notebook and README and merge into its metrics.
+        // --only / --through keep the notebook, README and page of the last run of the whole lesson and
+        // merge into its metrics.
         let partial = options.only != nil || (options.through.map { $0 < steps.count } ?? false)
         let outcome: RunFiles.Outcome
         do {
@@ -149,13 +152,21 @@ public enum Walkthrough {
         console.line()
         switch outcome {
         case .wroteAll:
-            console.line(console.styled(L("Wrote", "已写入")(language) + " \(out.path)/notebook.ipynb, README.md, metrics.json", .dim))
-        case .mergedMetricsKeptNotebook:
-            console.line(console.styled(L("Partial run: merged its metrics into \(out.path)/metrics.json; notebook.ipynb and README.md of the last full run kept.",
-                                          "部分运行：本次指标已合并进 \(out.path)/metrics.json；上次完整运行的 notebook.ipynb 和 README.md 保持不变。")(language), .dim))
+            console.line(console.styled(L("Wrote", "已写入")(language) + " \(out.path)/notebook.ipynb, README.md, "
+                                        + "\(RunFiles.pageName), metrics.json", .dim))
+            console.line(console.styled(L("The run as a page: ", "这次运行的网页：")(language)
+                                        + out.appendingPathComponent(RunFiles.pageName).path, .dim))
+        case .mergedMetricsKeptNotebook(let stoppedRun):
+            let earlier = stoppedRun ? L("the last run of the whole lesson (stopped early)", "上次整课运行（中途停止）")
+                                     : L("the last full run", "上次完整运行")
+            console.line(console.styled(L("Partial run: merged its metrics into \(out.path)/metrics.json; notebook.ipynb, README.md "
+                                          + "and \(RunFiles.pageName) of \(earlier.en) kept.",
+                                          "部分运行：本次指标已合并进 \(out.path)/metrics.json；\(earlier.zh)的 notebook.ipynb、README.md "
+                                          + "和 \(RunFiles.pageName) 保持不变。")(language), .dim))
         }
         result.metrics = run.metrics
         result.figures = run.figureFiles
+        result.figureDescriptions = run.figureAltTexts
         result.trainedCheckpoints = run.trainedCheckpoints
         result.loadedCheckpoints = run.loadedCheckpoints
         result.stepsRun = run.records.map(\.number)
@@ -185,6 +196,8 @@ public struct RunResult: Sendable {
     public var metrics: [String: Double] = [:]
     /// The figure files written, e.g. `["loss.png"]`.
     public var figures: [String] = []
+    /// The sentence describing each figure file (its alt text), e.g. `["loss.png": "The loss per step"]`.
+    public var figureDescriptions: [String: String] = [:]
     /// Checkpoint files trained and saved by this run, and those loaded instead of training.
     public var trainedCheckpoints: [String] = []
     public var loadedCheckpoints: [String] = []

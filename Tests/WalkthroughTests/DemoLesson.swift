@@ -17,11 +17,13 @@ final class LineFit: Lesson {
 
         ## The points
 
-        Each point is $(x, y)$ with $y = 2x + 1$ plus noise.
+        Each point is $(x, y)$ with $y = 2x + 1$ plus noise $\\varepsilon \\sim \\mathcal{N}(0, \\sigma^2)$.
 
         ## Fit by gradient descent
 
-        Start from $a = b = 0$ and step against the gradient of the mean squared error.
+        Start from $a = b = 0$ and step against the gradient of the mean squared error:
+
+        $$L = \\frac{1}{n} \\sum_{i=1}^{n} (a x_i + b - y_i)^2$$
 
         ## Draw the fit
 
@@ -41,7 +43,9 @@ final class LineFit: Lesson {
 
         ## 梯度下降拟合
 
-        从 $a = b = 0$ 出发，沿均方误差梯度的反方向走。
+        从 $a = b = 0$ 出发，沿均方误差梯度的反方向走：
+
+        $$L = \\frac{1}{n} \\sum_{i=1}^{n} (a x_i + b - y_i)^2$$
 
         ## 画出拟合
 
@@ -61,6 +65,12 @@ final class LineFit: Lesson {
                           "训练发散：损失一步比一步大，直到溢出；程序停下，说出是第几步、上一个有限损失，以及该试的更小学习率")),
     ]
     static let keyMetrics = ["slope", "mse"]
+    static let highlights = [
+        Highlight(L("Gradient descent finds the slope {slope} (the points were drawn with 2).",
+                    "梯度下降找到的斜率是 {slope}（数据点按 2 生成）。")),
+        Highlight(L("Mean squared error on the points: {mse}.", "在数据点上的均方误差：{mse}。")),
+    ]
+    static let keyFigure: String? = "fit"
 
     struct Knobs: LessonKnobs {
         @Option(help: "Standard deviation of the noise added to y.") var noise = 0.1

@@ -4,15 +4,15 @@ import Foundation
 import Testing
 import Walkthrough
 
-@Suite("A lesson run leaves a notebook, a README, metrics and figures")
+@Suite("A lesson run leaves a notebook, a README, a page, metrics and figures")
 struct LessonRunTests {
-    @Test("a full run writes notebook.ipynb, README.md, metrics.json and fit.png")
+    @Test("a full run writes notebook.ipynb, README.md, index.html, metrics.json and fit.png")
     func fullRun() throws {
         let out = temporaryFolder("full")
         let (result, console) = runDemo(["--out", out.path, "--seed", "3"])
         #expect(result.exitCode == 0, "\(console.errors)")
         #expect(result.stepsRun == [1, 2, 3, 4])
-        for file in ["notebook.ipynb", "README.md", "metrics.json", "fit.png"] {
+        for file in ["notebook.ipynb", "README.md", "index.html", "metrics.json", "fit.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         // y = 2x + 1 with noise 0.1: gradient descent recovers the slope to within 0.1.
@@ -25,7 +25,8 @@ struct LessonRunTests {
         #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47])
         let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("## Step 3/4 · Draw the fit"))
-        #expect(readme.contains("![fit.png](fit.png)"))
+        #expect(readme.contains("![Figure fit.png of step 3: Draw the fit](fit.png)"))   // alt text from the step
+        #expect(readme.contains("|   x | y (measured) |"))                                 // a Markdown table, not text
         #expect(readme.contains("`--noise 1` — the fitted slope drifts further from 2"))
         #expect(readme.contains("Reproduce with: `lesson00 --seed 3`"))
         // No temporary file survives.
@@ -33,7 +34,7 @@ struct LessonRunTests {
         #expect(!names.contains { $0.contains(".tmp-") })
     }
 
-    @Test("the notebook is nbformat 4.5 JSON: a title, then Markdown and Swift code per step, with the figure as image/png")
+    @Test("the notebook is nbformat 4.5 JSON without a kernelspec: Markdown and Swift code per step, a table as HTML, the figure as image/png with alt text")
     func notebookCells() throws {
         let out = temporaryFolder("notebook")
         let (result, _) = runDemo(["--out", out.path, "--quick"])
@@ -54,9 +55,20 @@ struct LessonRunTests {
         let outputs = try #require(drawCell["outputs"] as? [[String: Any]])
         let image = (outputs.first?["data"] as? [String: Any])?["image/png"] as? String
         #expect(Data(base64Encoded: image ?? "").map(Array.init) == bytes(out.appendingPathComponent("fit.png")))
-        let firstOutput = try #require((cells[2]["outputs"] as? [[String: Any]])?.first)
-        #expect(firstOutput["output_type"] as? String == "stream")
-        #expect((firstOutput["text"] as? [String])?.first == "10 points\n")   // --quick: 10 points
+        #expect(((outputs.first?["metadata"] as? [String: Any])?["image/png"] as? [String: Any])?["alt"] as? String
+                == "Figure fit.png of step 3: Draw the fit")
+        let stepOne = try #require(cells[2]["outputs"] as? [[String: Any]])
+        #expect(stepOne.first?["output_type"] as? String == "stream")
+        #expect((stepOne.first?["text"] as? [String])?.first == "10 points\n")   // --quick: 10 points
+        // The table of step 1: HTML for Jupyter and VS Code, the aligned text beside it.
+        let table = try #require(stepOne.dropFirst().first?["data"] as? [String: Any])
+        let html = (table["text/html"] as? [String] ?? []).joined()
+        #expect(html.contains("<th class=\"num\">x</th><th class=\"num\">y (measured)</th>") && html.contains("<td class=\"num\">0.0</td>"))
+        #expect((table["text/plain"] as? [String])?.first == "|   x | y (measured) |\n")
+        // A record of outputs: no kernel named, so it opens without asking for one.
+        let metadata = try #require(notebook["metadata"] as? [String: Any])
+        #expect(metadata["kernelspec"] == nil)
+        #expect((metadata["language_info"] as? [String: Any])?["name"] as? String == "swift")
     }
 
     @Test("two runs with the same seed write byte-identical files; another seed changes them")
@@ -65,7 +77,7 @@ struct LessonRunTests {
         #expect(runDemo(["--out", first.path, "--seed", "5"]).0.exitCode == 0)
         #expect(runDemo(["--out", second.path, "--seed", "5"]).0.exitCode == 0)
         #expect(runDemo(["--out", other.path, "--seed", "6"]).0.exitCode == 0)
-        for file in ["notebook.ipynb", "README.md", "metrics.json", "fit.png"] {
+        for file in ["notebook.ipynb", "README.md", "index.html", "metrics.json", "fit.png"] {
             let a = try #require(bytes(first.appendingPathComponent(file)))
             #expect(a == bytes(second.appendingPathComponent(file)), "\(file) differs between two runs")
         }
@@ -107,12 +119,13 @@ struct LessonRunTests {
         #expect(only.loadedCheckpoints == full.trainedCheckpoints)
     }
 
-    @Test("--only 2 after a full run keeps its notebook and README and merges the metrics it measured")
+    @Test("--only 2 after a full run keeps its notebook, README and page and merges the metrics it measured")
     func onlyKeepsFullNotebook() throws {
         let out = temporaryFolder("only-keeps")
         #expect(runDemo(["--out", out.path]).0.exitCode == 0)
         let notebook = bytes(out.appendingPathComponent("notebook.ipynb"))
         let readme = bytes(out.appendingPathComponent("README.md"))
+        let page = bytes(out.appendingPathComponent("index.html"))
         // Pretend the full run measured one more number; step 2 alone measures slope and intercept again.
         let metricsURL = out.appendingPathComponent("metrics.json")
         var metrics = try String(contentsOf: metricsURL, encoding: .utf8)
@@ -122,7 +135,8 @@ struct LessonRunTests {
         #expect(only.stepsRun == [2])
         #expect(bytes(out.appendingPathComponent("notebook.ipynb")) == notebook)
         #expect(bytes(out.appendingPathComponent("README.md")) == readme)
-        #expect(console.output.contains("notebook.ipynb and README.md of the last full run kept"))
+        #expect(bytes(out.appendingPathComponent("index.html")) == page)
+        #expect(console.output.contains("notebook.ipynb, README.md and index.html of the last full run kept"))
         let merged = try String(contentsOf: metricsURL, encoding: .utf8)
         #expect(merged.contains("\"a_full_run_only\": 7") && merged.contains("\"mse\": "))   // kept
         let slope = try #require(only.metrics["slope"])

@@ -16,6 +16,13 @@ struct OptionTests {
         (["--noise=-0.5"], "--noise must be zero or more"),
         (["--only", "2", "--through", "3"], "use --only or --through, not both"),
         (["--colour"], "Unknown option '--colour'"),
+        // A negative number after an option reaches the option's own check, not "Missing value".
+        (["--seed", "-1"], "--seed must be a whole number from 0 to 18446744073709551615, got -1"),
+        (["--lr", "-1"], "--lr must be a positive number, got -1.0"),
+        (["--epochs", "-5"], "--epochs must be a positive number, got -5"),
+        (["--noise", "-0.5"], "--noise must be zero or more, got -0.5"),
+        (["--only", "-2"], "--only must be a step number from 1, got -2"),
+        (["--lr", "-inf"], "--lr must be a positive number, got -inf"),
     ]
 
     @Test("each bad option gives its message, a non-zero exit and no output folder", arguments: cases)
@@ -25,6 +32,22 @@ struct OptionTests {
         #expect(result.exitCode != 0)
         #expect(console.errors.contains(message), "\(console.errors)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("no bad option is reported as a missing value: --seed -1, --lr -1, --epochs -5")
+    func negativeIsNotMissing() {
+        for arguments in [["--seed", "-1"], ["--lr", "-1"], ["--epochs", "-5"]] {
+            let (_, console) = runDemo(["--out", temporaryFolder("negative").path] + arguments)
+            #expect(!console.errors.contains("Missing value"), "\(arguments): \(console.errors)")
+        }
+    }
+
+    @Test("the tour says the same of --seed -1")
+    func tourNegativeSeed() {
+        let console = Console.captured()
+        #expect(Tour.run(lessons: [LineFit.self], arguments: ["--seed", "-1", "--out", temporaryFolder("tour-neg").path],
+                         console: console) != 0)
+        #expect(console.errors.contains("--seed must be a whole number from 0"), "\(console.errors)")
     }
 
     @Test("--out naming an existing file, or a folder under a file, is refused")

@@ -1,6 +1,6 @@
-// Issue 11, item 4: Ctrl-C (SIGINT) during training or while a file is being written ends the program
-// promptly with a message and exit code 130, and leaves only complete files. Each case runs in a child
-// process (a Swift Testing exit test) that installs the lessons' handler and interrupts itself.
+// Ctrl-C (SIGINT) during training or while a file is being written ends the program promptly with a
+// message and exit code 130, and leaves only complete files. Each case runs in a child process (a
+// Swift Testing exit test) that installs the lessons' handler and interrupts itself.
 
 import Foundation
 import Testing

@@ -1,5 +1,5 @@
-// Issue 11, item 3, the quiet half: a learning rate too large to learn but not large enough to overflow
-// makes the loss grow without ever becoming NaN. The progress summary then says so, with what to try.
+// A learning rate too large to learn but not large enough to overflow makes the loss grow without
+// ever becoming NaN. The progress summary then says so, with what to try.
 
 import Foundation
 import Testing

@@ -29,20 +29,27 @@ public final class Alignment: Lesson {
                                     "zeroshot_colour", "zeroshot_colour_heldout", "modality_gap_after"]
 
     public struct Knobs: LessonKnobs {
-        @Option(help: "Training steps (batches of 64 pairs).") var steps = 600
-        @Option(help: "Training pairs (image + caption).") var pairs = 3_000
+        // Steps and pairs left out take their --quick sizes in a --quick run; given, they win.
+        @Option(help: "Training steps (batches of 64 pairs); default 600, 250 with --quick.") var steps: Int?
+        @Option(help: "Training pairs (image + caption); default 3000, 1200 with --quick.") var pairs: Int?
         @Option(help: "Share of each batch drawn from scenes of one colour (hard negatives).") var hard = 0.5
         @Option(help: "Chance that a training caption drops its colour and size words.") var drop = 0.3
         public init() {}
         public func validate() throws {
-            try Knob.inRange(steps, 2...100_000, "--steps")
-            try Knob.inRange(pairs, 64...50_000, "--pairs")
+            if let steps { try Knob.inRange(steps, 2...100_000, "--steps") }
+            if let pairs { try Knob.inRange(pairs, 64...50_000, "--pairs") }
             try Knob.inRange(hard, 0...1, "--hard")
             try Knob.inRange(drop, 0...1, "--drop")
         }
-        public var settings: [String: String] {
-            ["steps": "\(steps)", "pairs": "\(pairs)", "hard": "\(hard)", "drop": "\(drop)"]
+        /// The training steps in force: --steps when given, else 600, or 250 with --quick.
+        func trainingSteps(quick: Bool) -> Int { steps ?? (quick ? Alignment.quickSteps : 600) }
+        /// The training pairs in force: --pairs when given, else 3,000, or 1,200 with --quick.
+        func trainingPairs(quick: Bool) -> Int { pairs ?? (quick ? Alignment.quickPairs : 3_000) }
+        public func settings(quick: Bool) -> [String: String] {
+            ["steps": "\(trainingSteps(quick: quick))", "pairs": "\(trainingPairs(quick: quick))",
+             "hard": "\(hard)", "drop": "\(drop)"]
         }
+        public var settings: [String: String] { settings(quick: false) }
     }
 
     let run: Run
@@ -71,13 +78,13 @@ public final class Alignment: Lesson {
     public static let quickLearningRate: Float = 3e-3
 
     lazy var configuration = run.quick ? Alignment.quickConfiguration : Alignment.configuration
-    lazy var data = AlignmentData(pairs: run.quick ? Alignment.quickPairs : knobs.pairs,
+    lazy var data = AlignmentData(pairs: knobs.trainingPairs(quick: run.quick),
                                   testPairs: run.quick ? Alignment.quickTestPairs : 600,
                                   drop: Float(knobs.drop), heldOut: Alignment.heldOut, seed: run.seed)
     /// The training recipe: steps, batch 64, peak learning rate, warm-up share, weight decay, hard negatives.
     lazy var recipe: ContrastiveTrainingOptions = {
         var options = ContrastiveTrainingOptions()
-        options.steps = run.quick ? Alignment.quickSteps : knobs.steps
+        options.steps = knobs.trainingSteps(quick: run.quick)
         options.peakLearningRate = run.quick ? Alignment.quickLearningRate : 1e-3
         options.hardNegativeShare = Float(knobs.hard)
         return options
@@ -87,7 +94,7 @@ public final class Alignment: Lesson {
     lazy var trained = Alignment.model(configuration, run: run)
     /// The checkpoint key: the knobs and the training data's fingerprint (a recipe change never loads a stale model).
     /// A run with the learner's code (`exercises lesson 2`) adds the fingerprint of their files.
-    lazy var checkpointSettings = knobs.settings.merging(["data": data.fingerprint]) { $1 }
+    lazy var checkpointSettings = knobs.settings(quick: run.quick).merging(["data": data.fingerprint]) { $1 }
         .merging(learner.map { ["learner": $0.fingerprint] } ?? [:]) { $1 }
     /// The learner's functions when the run was started by `exercises lesson 2`, else nil.
     let learner = LearnerCode.current

@@ -1,0 +1,41 @@
+// Lesson 02 on the tour's front page and in the run's page: the numbers that matter, in words, the
+// figure that stands for the lesson, and what each figure shows (its alt text).
+
+import Walkthrough
+
+extension Alignment {
+    public static let highlights = [
+        Highlight(L("After training, a caption ranks its own picture first among the test pictures in "
+                    + "{recall_t2i_at1%} of cases; chance is {chance_t2i_at1%}.",
+                    "训练后，一句描述在测试图片中把自己的图片排在第一的比例是 {recall_t2i_at1%}；随机猜测只有 {chance_t2i_at1%}。")),
+        Highlight(L("Zero-shot, with no classifier ever trained, the nearest prompt names the animal in "
+                    + "{zeroshot_animal%} of test pictures, and {zeroshot_animal_heldout%} for colour–animal "
+                    + "pairs never seen in training.",
+                    "零样本：从没训练过分类器，最近的提示语就能说出 {zeroshot_animal%} 张测试图里的动物；"
+                    + "训练中从未出现的颜色–动物组合上是 {zeroshot_animal_heldout%}。")),
+        Highlight(L("The modality gap, the distance between the centres of the picture and caption clouds, "
+                    + "went from {modality_gap_before} to {modality_gap_after}.",
+                    "模态差距（图像云与文本云两个中心的距离）从 {modality_gap_before} 变为 {modality_gap_after}。")),
+    ]
+    public static let keyFigure: String? = "similarity-after"
+    public static let figureDescriptions: [String: L] = [
+        "pairs": L("Eight training pairs: each 32×32 picture under the caption written for it.",
+                   "八个训练配对：每张 32×32 的图片上方是为它写的描述。"),
+        "similarity-before": L("Cosine similarity of eight pictures (rows) with their eight captions (columns) "
+                               + "before training, coloured from −1 to 1.",
+                               "训练前八张图片（行）与八句描述（列）的余弦相似度，颜色从 −1 到 1。"),
+        "training": L("The contrastive loss per training step against chance (ln 64), and the learned "
+                      + "temperature τ.",
+                      "每个训练步的对比损失与随机水平（ln 64）的对比，以及学到的温度 τ。"),
+        "similarity-after": L("Cosine similarity of eight pictures (rows) with their eight captions (columns) "
+                              + "after training: the matching pairs lie on the diagonal.",
+                              "训练后八张图片（行）与八句描述（列）的余弦相似度：匹配的配对在对角线上。"),
+        "space-pca": L("Test pictures (dots) and captions (triangles) in the shared space, projected by PCA, "
+                       + "before and after training, coloured by object; a line joins each picture to its caption.",
+                       "共享空间里的测试图片（圆点）和描述（三角），用 PCA 投影，训练前后各一张，按物体着色；"
+                       + "每条线连接一张图片和它的描述。"),
+        "space-tsne": L("The same pictures and captions laid out by t-SNE, which keeps neighbours together, "
+                        + "before and after training.",
+                        "同样的图片和描述，用保留近邻关系的 t-SNE 排布，训练前后各一张。"),
+    ]
+}
