@@ -23,6 +23,9 @@ struct FormulaTests {
         (#"\mathcal{L} = -\log p"#, "ℒ = −log p"),
         (#"\left( a - b \right)"#, "(a − b)"),
         (#"j < \max(P, i + 1)"#, "j < max(P, i + 1)"),
+        (#"\mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}\right)"#, "softmax(QKᵀ/√dₖ)"),
+        (#"\underbrace{2Td^2}_{Q,\ \text{output}} + 2TNd"#, "2Td² [Q, output] + 2TNd"),
+        (#"x_{\text{other modality}}"#, "x_(other modality)"),
     ]
 
     @Test("on the terminal: τ, 1/√d, (a + b)/2, xᵢ², Wᵀ, ∑ᵢ₌₁ᴮ, ‖u‖, ln B, ½, ū_image …", arguments: unicodeCases)

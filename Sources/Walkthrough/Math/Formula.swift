@@ -5,7 +5,8 @@
 /// A formula parsed from the LaTeX subset lessons use: fractions (`\frac`, `\tfrac`, `\dfrac`), roots,
 /// sub- and superscripts, Greek letters, `\text`/`\mathrm`/`\mathcal`/`\mathbb`, accents (`\bar`, `\hat`),
 /// norms and fences (`\lVert`, `\left( … \right)`, `\big(`), functions (`\log`, `\cos`, `\max`), large
-/// operators (`\sum`, `\prod`), spaces and the matrix environments.
+/// operators (`\sum`, `\prod`), braces with labels (`\underbrace{…}_{…}`), spaces and the matrix
+/// environments.
 ///
 ///     let f = Formula(latex: #"\frac{1}{\sqrt{d}} \sum_{i=1}^{B} x_i"#)
 ///     f.unicode                  // "1/√d Σᵢ₌₁ᴮ xᵢ"
@@ -62,6 +63,8 @@ indirect enum MathNode: Sendable, Equatable {
     case sized(String, MathClass, scale: Double)
     /// Horizontal space in em.
     case space(Double)
+    /// `\underbrace{…}` or `\overbrace{…}`: a brace under or over the nodes; its label is a script.
+    case brace([MathNode], under: Bool)
     /// A matrix or `cases`: rows of cells, with the delimiters around it ("" for none).
     case table([[[MathNode]]], open: String, close: String, leftAligned: Bool)
 }

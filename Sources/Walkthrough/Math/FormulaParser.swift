@@ -143,6 +143,8 @@ struct FormulaParser {
         case "frac", "cfrac": return .fraction(parseArgument(), parseArgument(), .automatic)
         case "tfrac": return .fraction(parseArgument(), parseArgument(), .text)
         case "dfrac": return .fraction(parseArgument(), parseArgument(), .display)
+        case "underbrace", "overbrace":
+            return .brace(parseArgument(), under: name == "underbrace")
         case "sqrt":
             var index: [MathNode]?
             skipSpaces()

@@ -80,6 +80,10 @@ enum MathMLWriter {
             return "<mo\(form(kind)) stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" maxsize=\"\(size)\">\(escape(symbol))</mo>"
         case .space(let em):
             return em > 0 ? "<mspace width=\"\(String(format: "%.4g", em))em\"></mspace>" : ""
+        case .brace(let nodes, let under):
+            let tag = under ? "munder" : "mover"
+            let mark = under ? "\u{23DF}" : "\u{23DE}"
+            return "<\(tag) \(under ? "accentunder" : "accent")=\"true\">\(wrapped(nodes))<mo stretchy=\"true\">\(mark)</mo></\(tag)>"
         case .table(let rows, let open, let close, let leftAligned):
             let cellStyle = leftAligned ? " style=\"text-align: left\"" : ""
             let body = rows.map { row in
@@ -97,6 +101,7 @@ enum MathMLWriter {
         var limits = false
         var baseElement = element(base)
         if case .largeOperator = base { limits = true }
+        if case .brace = base { limits = true }   // the label sits under (or over) the brace
         if case .function(let name, true) = base {
             limits = true
             baseElement = "<mo movablelimits=\"true\" form=\"prefix\">\(escape(name))</mo>"

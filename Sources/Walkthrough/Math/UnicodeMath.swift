@@ -89,15 +89,24 @@ enum UnicodeMath {
         case .fraction(let numerator, let denominator, _):
             let top = tidy(row(numerator)), bottom = tidy(row(denominator))
             if let vulgar = vulgarFractions[top + "/" + bottom] { return vulgar }
-            return wrapped(top, numerator) + "/" + wrapped(bottom, denominator)
+            // A numerator that is one product stays bare (QKᵀ/√dₖ); a denominator of several factors
+            // is bracketed, so 1/(2B) is not read as B/2.
+            let bareTop = !top.contains(where: { " +−-·×/=<>,±∓".contains($0) })
+            return (bareTop ? top : wrapped(top, numerator)) + "/" + wrapped(bottom, denominator)
         case .root(let radicand, let index):
             let inner = tidy(row(radicand))
             let degree = index.map { superscript(tidy(row($0))) ?? "" } ?? ""
             return degree + "√" + wrapped(inner, radicand)
+        case .brace(let nodes, _):
+            return tidy(row(nodes))
+        case .scripts(.brace(let nodes, _), let sub, let sup):
+            // A labelled brace: the label after the braced part, in brackets.
+            let label = [sub, sup].compactMap { $0 }.map { tidy(row($0)) }.joined(separator: "; ")
+            return tidy(row(nodes)) + " [" + label + "]"
         case .scripts(let base, let sub, let sup):
             var text = piece(base)
-            if let sub { text += script(compact(row(sub)), map: subscripts, mark: "_") }
-            if let sup { text += script(compact(row(sup)), map: superscripts, mark: "^") }
+            if let sub { text += script(compact(tidy(row(sub))), map: subscripts, mark: "_") }
+            if let sup { text += script(compact(tidy(row(sup))), map: superscripts, mark: "^") }
             return text
         case .accent(let nodes, let accent):
             return tidy(row(nodes)).map { String($0) + String(accent.combining) }.joined()
@@ -143,9 +152,20 @@ enum UnicodeMath {
         return out.isEmpty ? nil : out
     }
 
-    /// A script's text without spaces, as it is set small and tight: `i = 1` → `i=1`, `t, 2i` → `t,2i`.
+    /// A script's text set tight, as it is typeset small: no space next to a sign (`i = 1` → `i=1`,
+    /// `t, 2i` → `t,2i`), but words keep theirs (`other modality alone`).
     private static func compact(_ text: String) -> String {
-        text.filter { $0 != " " }
+        let chars = Array(text)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c == " " {
+                let before = i > 0 ? chars[i - 1] : " ", after = i + 1 < chars.count ? chars[i + 1] : " "
+                let wordly = { (x: Character) in x.isLetter || x.isNumber }
+                if !(wordly(before) && wordly(after)) { continue }
+            }
+            out.append(c)
+        }
+        return out
     }
 
     /// Runs of three or more spaces become two; no space at either end, nor inside brackets' edges.
