@@ -1,4 +1,4 @@
-// Issue 11, item 1: every kind of file a learner might pass as --image, kept as files in
+// Every kind of file a learner might pass as --image, kept as files in
 // Tests/FiguresTests/Reference/corpus, and what the loader does with each: converts it to RGB, or
 // throws one ImageLoadError whose line names the file and the reason.
 import Figures

@@ -1,4 +1,4 @@
-// Issue 11, item 1: a few hundred SEEDED mutations of the valid corpus images go through the loader.
+// A few hundred SEEDED mutations of the valid corpus images go through the loader.
 // The systematic fuzz (ImageFuzzTests.swift) damages one byte at a time; these mutations stack several
 // kinds of damage at random places — flipped bits, overwritten runs, cut tails, inserted and deleted
 // bytes, and header sizes changed to huge, zero or odd values — the way a half-copied or hand-edited

@@ -1,4 +1,4 @@
-// Issue 11, item 4, the Figures side: an interrupt handler calls
+// The Figures side of Ctrl-C: an interrupt handler calls
 // `PNGFile.stopWritingAndRemoveUnfinishedFiles()` just before exiting. After it, a PNG write that
 // another thread starts in that moment must fail at once and create nothing — not even a temporary
 // file. The call cannot be undone, so the check runs in a child process (an exit test).

@@ -1,4 +1,4 @@
-// Issue 11, items 3, 5 and 6 on the real lessons: an absurd learning rate stops lesson 05 at the first
+// On the real lessons: an absurd learning rate stops lesson 05 at the first
 // non-finite loss with an explanation and no figure from the broken training; free-text questions
 // (emoji, unknown words, 5,000 characters) never crash lesson 05; two runs with the same seed write
 // byte-identical figures, notebook and metrics, with one thread as with two.

@@ -1,4 +1,4 @@
-// Issue 11, item 2, on the real lessons: a bad option is a usage error — one message naming the option
+// On the real lessons, a bad option is a usage error — one message naming the option
 // and the value, a non-zero exit — before any work starts, so the --out folder is never created.
 
 import Foundation

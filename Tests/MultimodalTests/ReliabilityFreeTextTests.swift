@@ -1,4 +1,4 @@
-// Issue 11, item 5: a learner's free text — an empty question, emoji, words ToyWorld never used,
+// A learner's free text — an empty question, emoji, words ToyWorld never used,
 // thousands of characters, control characters — always becomes a valid row of ids: unknown pieces
 // map to <unk>, a long text is cut to the model's length and the cut is flagged. Never a crash.
 

@@ -1,4 +1,4 @@
-// Issue 11, item 7: misusing the engine is a programming error — it traps — and the trap's message,
+// Misusing the engine is a programming error — it traps — and the trap's message,
 // printed on standard error in every build mode, names the shapes or the values involved. Each exit
 // test runs its closure in a child process and reads what the child printed before it died.
 

@@ -1,6 +1,6 @@
 """OpenBLAS (through numpy) GFLOP/s at the W-MATMUL shapes (Tools/Benchmark/MatmulWorkload.swift), for comparison.
 
-Run it in the same session as the benchmark executable, with the OpenBLAS overrides of this machine
+Run it right after the benchmark executable, on the same machine state, with the OpenBLAS overrides of this machine
 unset for this command alone (they select a slower kernel):
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 python3 Tools/Benchmark/numpy_matmul.py
