@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "Walkthrough", dependencies: [
             "AlignFuseSupport", "Figures", "TeachingEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: swift6),
 
         // The lessons: their steps live in one library so that each lesson's executable and the tour
         // run the same code; each main.swift is a few lines.
@@ -71,7 +71,8 @@ let package = Package(
             "AlignFuseSupport", "Walkthrough", "Multimodal", "Figures", "TeachingEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Lessons/Content",
-           resources: [.copy("07-OneSpace/Data"), .copy("Photos")] + lessonNarration.map { .copy($0) }),
+           resources: [.copy("07-OneSpace/Data"), .copy("Photos")] + lessonNarration.map { .copy($0) },
+           swiftSettings: swift6),
         .executableTarget(name: "lesson01", dependencies: ["Lessons"], path: "Lessons/01-Heterogeneity"),
         .executableTarget(name: "lesson02", dependencies: ["Lessons"], path: "Lessons/02-Alignment"),
         .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),
@@ -93,10 +94,11 @@ let package = Package(
         .executableTarget(name: "exercises", dependencies: ["ExerciseKit"], path: "Lessons/Exercises/Command",
                           swiftSettings: exerciseSettings),
 
-        .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery"),
+        .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery", swiftSettings: swift6),
         .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
                           path: "Tools/Benchmark",
-                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py", "compare.sh"]),
+                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py", "compare.sh"],
+                          swiftSettings: swift6),
 
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Reference")]),
         .testTarget(name: "TeachingEngineTests", dependencies: ["AlignFuseSupport", "TeachingEngine"]),

@@ -165,17 +165,20 @@ public struct Band: Sendable, CustomStringConvertible {
 /// section of the same number. The closure's source lines are what the learner reads as the step's
 /// code; they are found through `#filePath` and `#line` of the `Step(…)` call, so write the closure as
 /// a trailing closure starting on that call.
-public struct Step<State> {
+///
+/// A step is `Sendable` so a lesson's `static let steps` is too: the closure captures nothing (it
+/// gets the lesson and the run as arguments), and it runs on the thread that runs the lesson.
+public struct Step<State>: Sendable {
     /// The step trains a model the later steps use: `--only N` runs it first, quietly.
     public let trains: Bool
-    public let body: (State, Run) throws -> Void
+    public let body: @Sendable (State, Run) throws -> Void
     /// Where the `Step(…)` call is written: the absolute path and a short name for messages.
     public let file: String
     public let fileID: String
     public let line: Int
 
     public init(trains: Bool = false, file: String = #filePath, fileID: String = #fileID, line: Int = #line,
-                _ body: @escaping (State, Run) throws -> Void) {
+                _ body: @escaping @Sendable (State, Run) throws -> Void) {
         self.trains = trains
         self.body = body
         self.file = file
