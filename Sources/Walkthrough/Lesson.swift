@@ -155,9 +155,10 @@ public struct Band: Sendable, CustomStringConvertible {
         value >= range.lowerBound - 5e-4 && value <= range.upperBound + 5e-4
     }
 
-    /// "zeroshot_colour 0.90–0.97"
+    /// "zeroshot_colour 0.90–0.97"; a band of one value is that value ("untrained_nn_same_modality 1").
     public var description: String {
-        "\(metric) \(formatNumber(range.lowerBound))–\(formatNumber(range.upperBound))"
+        guard range.lowerBound < range.upperBound else { return "\(metric) \(formatNumber(range.lowerBound))" }
+        return "\(metric) \(formatNumber(range.lowerBound))–\(formatNumber(range.upperBound))"
     }
 }
 

@@ -17,13 +17,18 @@ public final class Fusion: Lesson {
     public static let narration = Narration.resource("03-fusion", in: .module)
     public static let tryThis = [
         TryThis(change: L("--steps-b 1500", "--steps-b 1500"),
-                expect: L("early fusion climbs to about 0.78 on Task B (seed 0), still short of cross fusion; late fusion stays near 0.38",
-                          "早期融合在任务 B 上升到约 0.78（种子 0），仍不及交叉融合；晚期融合停在 0.38 左右")),
+                expect: L("early fusion climbs on Task B, by very different amounts from seed to seed, and stays short "
+                          + "of cross fusion, which answers every question; late fusion stays near 0.37",
+                          "早期融合在任务 B 上有所上升，不同种子相差很大，但仍不及答对全部问题的交叉融合；"
+                          + "晚期融合停在 0.37 左右"),
+                bands: [Band("b.early.accuracy", 0.47...0.83), Band("b.cross.accuracy", 1...1),
+                        Band("b.late.accuracy", 0.35...0.39)]),
         TryThis(change: L("--steps-b 200", "--steps-b 200"),
-                expect: L("cross fusion is half-way (about 0.58 on Task B, seed 0): its key word's strongest patch is the "
-                          + "asked object's in only about 63% of the questions (step 8)",
-                          "交叉融合只学到一半（任务 B 约 0.58，种子 0）：关键词权重最大的图块只在约 63% 的问题里"
-                          + "落在被问物体上（第 8 步）")),
+                expect: L("cross fusion is half-way on Task B: its key word's strongest patch is the asked object's in "
+                          + "only about 55–65% of the questions (step 8)",
+                          "交叉融合在任务 B 上只学到一半：关键词权重最大的图块只在约 55–65% 的问题里"
+                          + "落在被问物体上（第 8 步）"),
+                bands: [Band("b.cross.accuracy", 0.49...0.65), Band("b.cross.attention_on_target", 0.55...0.65)]),
         TryThis(change: L("--seed 2", "--seed 2"),
                 expect: L("other numbers, the same ordering on Task B", "数字不同，任务 B 上的排序不变")),
     ]
