@@ -2,7 +2,8 @@
 // similarities with captions as row labels, or a 196×196 attention map.
 import Foundation
 
-/// A matrix drawn as cells; row 0 is at the top, as printed.
+/// A matrix drawn as cells; row 0 is at the top, as printed. A cell that is not a number (`.nan`) is
+/// left blank, in the background colour.
 ///
 ///     var chart = Heatmap([[0.9, 0.1], [0.2, 0.8]], title: "Similarity",
 ///                         rowLabels: ["cat photo", "dog photo"], columnLabels: ["a cat", "a dog"])
@@ -61,7 +62,9 @@ public struct Heatmap: Chart {
         let (rows, columns) = (values.count, values[0].count)
         let (axes, bar, l) = layoutParts(canvas: canvas, frame: frame, style: style)
         let r = bar.range, span = r.upperBound - r.lowerBound
-        let colors = values.map { row in row.map { colorMap.color(at: span > 0 ? ($0 - r.lowerBound) / span : 0.5) } }
+        let colors = values.map { row in
+            row.map { !$0.isNaN ? colorMap.color(at: span > 0 ? ($0 - r.lowerBound) / span : 0.5) : style.background }
+        }
         canvas.fillCells(l.plot, rows: rows, columns: columns, colors: Array(colors.joined()))
         if annotate { drawValues(colors, plot: l.plot, canvas: canvas, style: style) }
         axes.drawForeground(l, canvas: canvas, style: style)
@@ -110,7 +113,7 @@ public struct Heatmap: Chart {
         let size = min(style.annotationFontSize, cellHeight * 0.45)
         guard size >= 6 else { return }
         for (i, row) in values.enumerated() {
-            for (j, value) in row.enumerated() {
+            for (j, value) in row.enumerated() where !value.isNaN {
                 let text = String(format: valueFormat, value)
                 guard canvas.measure(text, size: size).width < cellWidth * 0.92 else { continue }
                 canvas.text(text, at: Point(plot.minX + (Double(j) + 0.5) * cellWidth, plot.minY + (Double(i) + 0.5) * cellHeight),

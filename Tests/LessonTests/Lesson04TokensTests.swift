@@ -50,9 +50,9 @@ struct Lesson04TokensTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let result = Walkthrough.runReporting(Tokens.self, arguments: ["--quick", "--out", out.path], console: .captured())
         #expect(result.exitCode == 0)
-        for file in ["notebook.ipynb", "README.md", "metrics.json", "patches.png", "patch-row.png", "sequence.png",
-                     "positions-1d.png", "positions-2d.png", "positions-learned.png", "attention-cost.png",
-                     "cat-attention.png"] {
+        for file in ["notebook.ipynb", "README.md", "metrics.json", "patches.png", "tokens-per-caption.png",
+                     "sequence.png", "positions-1d.png", "positions-2d.png", "positions-learned.png",
+                     "attention-cost.png", "cat-attention.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         #expect(result.metrics["patch_tokens"] == 196)
@@ -60,5 +60,15 @@ struct Lesson04TokensTests {
         #expect((result.metrics["equivariance_error_without_positions"] ?? 1) < 1e-5)
         #expect(result.metrics["learned_neighbour_similarity"] != nil)
         #expect(result.metrics["cat_word_attention_chance"] == 0.0625)   // 1/16: the 4×4 grid
+        // the article's sentence: 4 words, 6 characters; "i like this orange cat": 5 words, 18 letters
+        #expect(result.metrics["sentence.zh.words"] == 4 && result.metrics["sentence.zh.characters"] == 6)
+        #expect(result.metrics["sentence.en.words"] == 5 && result.metrics["sentence.en.characters"] == 18)
+        // tokens per held-out caption, both languages, three ways; learned pieces never outnumber characters
+        for language in ["en", "zh"] {
+            let characters = result.metrics["tokens_per_caption.\(language).characters"] ?? 0
+            let bpe = result.metrics["tokens_per_caption.\(language).bpe"] ?? .infinity
+            #expect(result.metrics["tokens_per_caption.\(language).words"] != nil)
+            #expect(bpe < characters, "\(language): BPE \(bpe) against characters \(characters)")
+        }
     }
 }

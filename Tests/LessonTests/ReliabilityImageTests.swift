@@ -28,6 +28,21 @@ struct ReliabilityImageTests {
         #expect(console.output.contains("[224, 224, 3] → 14×14 = 196 patches"))
     }
 
+    @Test("lesson 04: without --image step 1 credits the photograph; with one, the steps that use ToyWorld's scenes instead say so")
+    func ignoredImageIsNamed() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("reliability-named-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let plain = Console.captured()
+        #expect(Walkthrough.runReporting(Tokens.self, arguments: ["--quick", "--only", "1", "--out", out.path],
+                                         console: plain).exitCode == 0)
+        #expect(plain.output.contains("Stefan van der Walt"))
+        let own = Console.captured()
+        let image = reliabilityCorpus.appendingPathComponent("rgb.png").path
+        #expect(Walkthrough.runReporting(Tokens.self, arguments: ["--quick", "--only", "10", "--image", image,
+                                                                  "--out", out.path], console: own).exitCode == 0)
+        #expect(own.output.contains("not your --image"))
+    }
+
     /// Runs lesson 04's first step on corpus file `file` (or on `file` itself when it is not in the corpus)
     /// in a child process; checks that it failed with one line naming the path and `reason`, and wrote nothing.
     static func refused(_ file: String, reason: String) async {

@@ -8,8 +8,8 @@ import Walkthrough
 @Suite("Every step shows a short cell of code, and its words come from the narration")
 struct StepCellTests {
     /// The lessons whose cells follow the shape (all of them, once each is rewritten).
-    static let shaped: [any Lesson.Type] = [Heterogeneity.self, Alignment.self, Fusion.self, VQALesson.self,
-                                            OneSpace.self]
+    static let shaped: [any Lesson.Type] = [Heterogeneity.self, Alignment.self, Fusion.self, Tokens.self,
+                                            VQALesson.self, OneSpace.self]
 
     @Test("no step's code contains a narration string L(…), a cell is at most 25 lines, a line at most 100 columns")
     func cellsAreShort() {
@@ -60,7 +60,7 @@ struct StepCellTests {
         func loops<Content: Lesson>(_ content: Content.Type) -> [String] {
             Content.steps.filter(\.trains).map { $0.code.joined(separator: "\n") }
         }
-        for (name, cells) in [("05", loops(VQALesson.self))] {
+        for (name, cells) in [("04", loops(Tokens.self)), ("05", loops(VQALesson.self))] {
             #expect(cells.count == 1, "lesson \(name) has \(cells.count) training steps")
             for piece in ["for step in", "batches.next()", "model.loss(", "loss.backward()", "optimizer.step()",
                           "run.train("] {

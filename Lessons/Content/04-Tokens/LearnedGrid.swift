@@ -1,7 +1,7 @@
-// Lesson 04, steps 6 and 8, measured on a trained model: lesson 05's single-stream model
+// Lesson 04, steps 8–10, measured on a trained model: lesson 05's single-stream model
 // (Multimodal's SingleStreamVQA: 16 patches + question + answer in one sequence, learned positions)
-// trained briefly on ToyWorld. Step 6 asks whether its learned patch positions discovered the 4×4 grid
-// (ViT, Dosovitskiy et al. 2021, Fig. 7 centre); step 8 asks where the word "cat" looks in the image.
+// trained briefly on ToyWorld. Step 9 asks whether its learned patch positions discovered the 4×4 grid
+// (ViT, Dosovitskiy et al. 2021, Fig. 7 centre); step 10 asks where the word "cat" looks in the image.
 
 import Multimodal
 import TeachingEngine
@@ -52,13 +52,19 @@ public enum LearnedGrid {
         return SingleStreamVQA(configuration, using: &rng)
     }
 
-    /// Trains `model` in place; `onStep(step, loss)` after each step (may throw to stop).
-    public static func train(_ model: SingleStreamVQA, on data: VQAData, _ recipe: Recipe,
-                             rng: inout SeededGenerator, onStep: (Int, Float) throws -> Void) rethrows {
+    /// The training plan: batch 64, AdamW at the recipe's peak rate, a short warm-up, then cosine.
+    public static func plan(_ recipe: Recipe) -> VQATrainingPlan {
         var plan = VQATrainingPlan(steps: recipe.steps)
         plan.peakLearningRate = recipe.learningRate
         plan.warmupSteps = min(30, recipe.steps / 5)
-        try VQATraining.train(model, on: data, plan: plan, rng: &rng, onStep: onStep)
+        return plan
+    }
+
+    /// Trains `model` in place (the loop lesson 04's step 8 writes out); `onStep(step, loss)` after each
+    /// step (may throw to stop).
+    public static func train(_ model: SingleStreamVQA, on data: VQAData, _ recipe: Recipe,
+                             rng: inout SeededGenerator, onStep: (Int, Float) throws -> Void) rethrows {
+        try VQATraining.train(model, on: data, plan: plan(recipe), rng: &rng, onStep: onStep)
     }
 
     /// The mean cosine similarity of each patch's learned position to its 4-neighbours and to patches

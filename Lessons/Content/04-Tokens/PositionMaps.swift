@@ -41,8 +41,9 @@ public enum RawPositions {
         return (near / Double(max(nearCount, 1)), far / Double(max(farCount, 1)))
     }
 
-    /// Multiply-adds ×2 of one self-attention layer on T tokens of width d: Q, K, V and output
-    /// projections 4·2·T·d², scores 2·T²·d, weighted sum 2·T²·d.
+    /// The floating-point operations of one self-attention layer on T tokens of width d, a multiply-add
+    /// counted as 2 FLOP (already in each term): the Q, K, V and output projections 4 · 2Td², the scores
+    /// QKᵀ 2T²d, the weighted sum of V 2T²d; in all 8Td² + 4T²d.
     ///
     ///     attentionFLOPs(tokens: 196, width: 64)   // 8·196·64² + 4·196²·64 = 16,257,024
     public static func attentionFLOPs(tokens t: Int, width d: Int) -> Double {
@@ -50,6 +51,7 @@ public enum RawPositions {
     }
 
     /// Four side×side maps: the similarity of a corner, an edge, a centre and one more patch to every patch.
+    /// Patches, rows and columns are counted from 1, as the article numbers its patches.
     /// `patchWord` and `colorBarLabel` are the words of the run's language ("patch", "cosine").
     public static func similarityMaps(_ codes: [[Float]], side: Int, title: String, patchWord: String = "patch",
                                       colorBarLabel: String = "cosine") -> Figure {
@@ -57,8 +59,10 @@ public enum RawPositions {
         var figure = Figure(width: 1400, height: 420, columns: 4, title: title)
         let maps = chosen.map { k in (0..<side).map { r in (0..<side).map { c in cosine(codes[k], codes[r * side + c]) } } }
         let lowest = maps.joined().joined().min() ?? -1   // one colour scale for the four maps, lowest → 1
+        let labels = (0..<side).map { $0 % 3 == 0 ? "\($0 + 1)" : "" }   // 1, 4, 7, …
         for (k, map) in zip(chosen, maps) {
-            var heat = Heatmap(map, title: "\(patchWord) \(k) (\(k / side), \(k % side))")
+            var heat = Heatmap(map, title: "\(patchWord) \(k + 1) (\(k / side + 1), \(k % side + 1))",
+                               rowLabels: labels, columnLabels: labels)
             heat.range = min(lowest, 0.99)...1
             heat.colorBarLabel = colorBarLabel
             figure.add(heat)
@@ -70,13 +74,13 @@ public enum RawPositions {
 extension RawPositions {
     /// The ViT-paper layout of position similarities: for a side×side grid, one side×side map per patch
     /// (its cosine similarity to every patch), the maps placed where their patch sits and one blank
-    /// (0) cell between them. Returns a (side² + side − 1)-square matrix.
+    /// cell (not a number) between them. Returns a (side² + side − 1)-square matrix.
     ///
     ///     mosaic(codes4x4, side: 4).count   // 16 + 3 = 19
     public static func mosaic(_ codes: [[Float]], side: Int) -> [[Double]] {
         precondition(codes.count == side * side, "mosaic: \(codes.count) codes for a \(side)×\(side) grid")
         let size = side * side + side - 1
-        var grid = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
+        var grid = [[Double]](repeating: [Double](repeating: .nan, count: size), count: size)
         for k in 0..<codes.count {
             let (top, left) = ((k / side) * (side + 1), (k % side) * (side + 1))
             for j in 0..<codes.count {
@@ -86,14 +90,33 @@ extension RawPositions {
         return grid
     }
 
-    /// One panel of `mosaic`: blue −1, white 0, red +1, no tick labels.
-    public static func mosaicChart(_ codes: [[Float]], side: Int, title: String, colorBarLabel: String = "cosine") -> Heatmap {
+    /// The colour range of one mosaic: from the lowest to the highest similarity between two different
+    /// patches, so the pattern fills the scale (a patch with itself, 1, sits at the top).
+    ///
+    ///     // the 2D sines of a 4×4 grid: 0.77…0.98, where −1…1 would paint every cell nearly the same red
+    public static func mosaicRange(_ codes: [[Float]]) -> ClosedRange<Double> {
+        var (lo, hi) = (Double.infinity, -Double.infinity)
+        for i in codes.indices { for j in codes.indices where j != i {
+            let c = cosine(codes[i], codes[j])
+            (lo, hi) = (min(lo, c), max(hi, c))
+        } }
+        return lo < hi ? lo...hi : (lo - 0.5)...(hi + 0.5)
+    }
+
+    /// One panel of `mosaic`, on its own colour scale (`mosaicRange`), with ticks that say which patch
+    /// each small map belongs to: its row and column on the grid, counted from 1.
+    public static func mosaicChart(_ codes: [[Float]], side: Int, title: String, colorBarLabel: String = "cosine",
+                                   rowLabel: String = "input patch row",
+                                   columnLabel: String = "input patch column") -> Heatmap {
         let values = mosaic(codes, side: side)
-        let blank = [String](repeating: "", count: values.count)
-        var heat = Heatmap(values, title: title, rowLabels: blank, columnLabels: blank)
-        heat.colorMap = .diverging
-        heat.range = -1...1
+        // A tick at the middle cell of each small map (the cell just right of/below the middle when side is even).
+        var labels = [String](repeating: "", count: values.count)
+        for k in 0..<side { labels[k * (side + 1) + side / 2] = "\(k + 1)" }
+        var heat = Heatmap(values, title: title, rowLabels: labels, columnLabels: labels)
+        heat.range = mosaicRange(codes)
         heat.colorBarLabel = colorBarLabel
+        heat.yLabel = rowLabel
+        heat.xLabel = columnLabel
         return heat
     }
 }
