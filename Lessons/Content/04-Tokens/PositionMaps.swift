@@ -52,8 +52,10 @@ public enum RawPositions {
 
     /// Four side×side maps: the similarity of a corner, an edge, a centre and one more patch to every patch.
     /// Patches, rows and columns are counted from 1, as the article numbers its patches.
-    /// `patchWord` and `colorBarLabel` are the words of the run's language ("patch", "cosine").
-    public static func similarityMaps(_ codes: [[Float]], side: Int, title: String, patchWord: String = "patch",
+    /// `patchTitle(k, row, column)` (counted from 1) and `colorBarLabel` are in the run's language
+    /// ("patch 1 (row 1, column 1)", "cosine").
+    public static func similarityMaps(_ codes: [[Float]], side: Int, title: String,
+                                      patchTitle: (Int, Int, Int) -> String = { "patch \($0) (row \($1), column \($2))" },
                                       colorBarLabel: String = "cosine") -> Figure {
         let chosen = [0, side / 2, (side / 2) * side + side / 2, (side - 2) * side + side / 3]
         var figure = Figure(width: 1400, height: 420, columns: 4, title: title)
@@ -61,7 +63,7 @@ public enum RawPositions {
         let lowest = maps.joined().joined().min() ?? -1   // one colour scale for the four maps, lowest → 1
         let labels = (0..<side).map { $0 % 3 == 0 ? "\($0 + 1)" : "" }   // 1, 4, 7, …
         for (k, map) in zip(chosen, maps) {
-            var heat = Heatmap(map, title: "\(patchWord) \(k + 1) (\(k / side + 1), \(k % side + 1))",
+            var heat = Heatmap(map, title: patchTitle(k + 1, k / side + 1, k % side + 1),
                                rowLabels: labels, columnLabels: labels)
             heat.range = min(lowest, 0.99)...1
             heat.colorBarLabel = colorBarLabel

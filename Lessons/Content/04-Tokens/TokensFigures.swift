@@ -57,7 +57,8 @@ enum TokensFigures {
     /// Step 6: four patches' similarity to every patch under the 2D code.
     static func twoDimensional(_ pe2: [[Float]], side: Int, _ run: Run) throws -> [UInt8] {
         try RawPositions.similarityMaps(pe2, side: side, title: run.text(Say.twoDimensionalTitle),
-                                        patchWord: run.text(Say.patchWord), colorBarLabel: run.text(Say.cosine)).pngData()
+                                        patchTitle: { run.text(Say.patchAt, $0, $1, $2) },
+                                        colorBarLabel: run.text(Say.cosine)).pngData()
     }
 
     /// Step 7: the computed cost of one layer against the number of tokens.

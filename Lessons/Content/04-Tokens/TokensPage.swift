@@ -7,6 +7,10 @@ extension Tokens {
     public static let highlights = [
         Highlight(L("{patch_tokens} patch tokens and {word_tokens} word tokens make one sequence of {sequence_tokens}.",
                     "{patch_tokens} 个图块词元加 {word_tokens} 个词的词元，组成一个长 {sequence_tokens} 的序列。")),
+        Highlight(L("Byte-pair encoding learned in the run: a held-out Chinese caption is {tokens_per_caption.zh.characters} "
+                    + "characters but {tokens_per_caption.zh.bpe} learned pieces; an English one {tokens_per_caption.en.bpe}.",
+                    "运行中学到的字节对编码：一句留出的中文描述有 {tokens_per_caption.zh.characters} 个字符，"
+                    + "却只有 {tokens_per_caption.zh.bpe} 个学到的子词；英文描述是 {tokens_per_caption.en.bpe} 个。")),
         Highlight(L("Shuffle the patches and self-attention's outputs are only shuffled (difference "
                     + "{equivariance_error_without_positions}); with positions added they change ({equivariance_error_with_positions}).",
                     "打乱图块，自注意力的输出只是跟着打乱（差 {equivariance_error_without_positions}）；"
@@ -17,10 +21,12 @@ extension Tokens {
     ]
     public static let keyFigure: String? = "sequence"
     public static let figureDescriptions: [String: L] = [
-        "patches": L("The 224×224 picture cut into a grid of patches.", "224×224 的图片被切成一格格图块。"),
-        "patch-row": L("The first patches in order, each of which becomes one token.", "按顺序排列的前几个图块，每个成为一个词元。"),
-        "sequence": L("One sequence: the patch tokens followed by the word tokens, each marked with its modality.",
-                      "一个序列：图块词元后接词的词元，每个标出所属模态。"),
+        "patches": L("The 224×224 photograph cut into 196 numbered patches of 16×16.", "224×224 的照片被切成 196 个编了号的 16×16 图块。"),
+        "tokens-per-caption": L("Mean tokens per held-out caption, English and Chinese, cut by the word list, into "
+                                + "characters, and by the learned merges (BPE).",
+                                "留出的中英文描述平均每句的词元数：按词表切、按字符切、按学到的合并（字节对编码）切。"),
+        "sequence": L("One sequence: the patches themselves in reading order, then the word tokens, each marked with its modality.",
+                      "一个序列：图块本身按阅读顺序排列，后接词的词元，每个标出所属模态。"),
         "positions-1d": L("One-dimensional sinusoidal position codes: each row a position, each column a channel.",
                           "一维正弦位置编码：每行是一个位置，每列是一个通道。"),
         "positions-2d": L("Two-dimensional sinusoidal codes: for chosen patches, how similar every other patch's code is.",

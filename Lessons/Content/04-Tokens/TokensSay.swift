@@ -19,9 +19,9 @@ extension Tokens {
                                         L("new piece", "新子词"), L("pairs counted", "出现次数")]
         static let cutColumns: [L] = [L("cut by", "切法"), L("tokens", "词元"), L("count", "个数")]
         static let methodNames: [L] = [L("word list", "词表"), L("characters", "字符"),
-                                       L("learned merges (BPE)", "学到的合并（BPE）")]
+                                       L("learned merges (BPE)", "学到的合并（字节对编码）")]
         static let countColumns: [L] = [L("held-out captions", "留出的描述"), L("word list", "词表"),
-                                        L("characters", "字符"), L("BPE", "BPE")]
+                                        L("characters", "字符"), L("BPE", "字节对编码")]
         static let english = L("English", "英文")
         static let chinese = L("Chinese", "中文")
         static let whyCountsDiffer = L("A Chinese caption is %.1f characters on average, %.1f learned pieces: with "
@@ -123,7 +123,8 @@ extension Tokens {
         static let sequenceTitle = L("One sequence of %d tokens: the %d patches row by row, then the words",
                                      "一个含 %d 个词元的序列：%d 个图块逐行排列，后面是词")
         static let modalityNames: [L] = [L("image patch", "图块"), L("text token", "文本词元")]
-        static let countsTitle = L("Tokens per caption, held-out ToyWorld captions", "每句描述的词元数（留出的 ToyWorld 描述）")
+        static let countsTitle = L("Tokens per caption, held-out ToyWorld captions",
+                                                "每句描述的词元数（留出的 ToyWorld 描述）")
         static let countsAxis = L("tokens per caption (mean)", "每句描述的词元数（平均）")
         static let oneDimensionalTitle = L("1D sinusoidal positions", "一维正弦位置编码")
         static let codeTitle = L("1D sinusoidal code (rows: positions)", "一维正弦编码（行：位置）")
@@ -133,6 +134,7 @@ extension Tokens {
         static let twoDimensionalTitle = L("2D sinusoidal code: similarity of a few patches to every patch",
                                            "二维正弦编码：几个图块与所有图块的相似度")
         static let patchWord = L("patch", "图块")
+        static let patchAt = L("patch %d (row %d, column %d)", "图块 %d（第 %d 行第 %d 列）")
         static let cosine = L("cosine", "余弦相似度")
         static let costTitle = L("self-attention cost (one layer, d = %d)", "自注意力代价（一层，d = %d）")
         static let tokensAxis = L("tokens T", "词元数 T")
