@@ -77,7 +77,7 @@ struct ReliabilityLessonRunTests {
         return found
     }
 
-    @Test("two --quick runs with seed 7 write byte-identical PNGs, notebook, README and metrics: lesson 01, and lesson 04's trained step 6")
+    @Test("two --quick runs with seed 7 write byte-identical PNGs, notebook, README and metrics: lesson 01, and lesson 04's trained step 9")
     func sameSeedSameBytes() throws {
         func twice<Content: Lesson>(_ lesson: Content.Type, _ extra: [String] = [], figures: Int) throws {
             let (a, b) = (Self.freshFolder("same-a"), Self.freshFolder("same-b"))
@@ -96,20 +96,21 @@ struct ReliabilityLessonRunTests {
             }
         }
         try twice(Heterogeneity.self, figures: 5)
-        try twice(Tokens.self, ["--only", "6"], figures: 1)
+        try twice(Tokens.self, ["--only", "9"], figures: 1)
     }
 
     // The engine reads ALIGNFUSE_THREADS once, at its first large product, so each run is a child process
-    // that sets it before anything else. Step 6 trains the single-stream transformer: its products, batched
-    // attention products and row kernels are split across the threads when there are two.
-    @Test("lesson 04's trained step 6 (--quick, seed 7) writes the same bytes with ALIGNFUSE_THREADS=1 and =2")
+    // that sets it before anything else. `--only 9` first trains the single-stream transformer (step 8,
+    // quietly), then draws its positions: its products, batched attention products and row kernels are
+    // split across the threads when there are two.
+    @Test("lesson 04's trained step 9 (--quick, seed 7) writes the same bytes with ALIGNFUSE_THREADS=1 and =2")
     func sameBytesOnOneAndTwoThreads() async throws {
         let (one, two) = (Self.freshFolder("threads-1"), Self.freshFolder("threads-2"))
         defer { for folder in [one, two] { try? FileManager.default.removeItem(at: folder) } }
         for (threads, folder) in [("1", one), ("2", two)] {
             await #expect(processExitsWith: .success) { [path = folder.path as String, threads = threads as String] in
                 setenv("ALIGNFUSE_THREADS", threads, 1)
-                exit(Walkthrough.run(Tokens.self, arguments: ["--quick", "--seed", "7", "--only", "6", "--out", path]))
+                exit(Walkthrough.run(Tokens.self, arguments: ["--quick", "--seed", "7", "--only", "9", "--out", path]))
             }
         }
         let (first, second) = (try Self.files(one), try Self.files(two))
