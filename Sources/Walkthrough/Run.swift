@@ -145,52 +145,6 @@ public final class Run {
         TrainingProgress(run: self, totalSteps: steps, learningRate: lr)
     }
 
-    /// The tensors of a trained model: loaded from `checkpoints/<name>-<hash>.safetensors` in --out when a
-    /// run with the same `settings`, seed and --quick saved them, otherwise trained by `train` and saved.
-    /// Put every setting that changes the trained weights into `settings`.
-    ///
-    ///     lazy var model = Line(tensors: run.checkpoint("line", settings: ["lr": "\(knobs.lr)"]) {
-    ///         Line.train(points, lr: knobs.lr).tensors
-    ///     })
-    ///
-    /// A checkpoint that cannot be read is reported and trained anew. If training throws (a
-    /// divergence), the run stops here with the error's explanation and a non-zero exit.
-    public func checkpoint(_ name: String, settings: [String: String],
-                           train: () throws -> [String: Tensor]) -> [String: Tensor] {
-        var full = settings
-        full["seed"] = String(seed)
-        full["quick"] = String(quick)
-        let file = "checkpoints/\(checkpointKey(name: name, settings: full)).\(archive.fileExtension)"
-        let url = outDirectory.appendingPathComponent(file)
-        if let data = FileManager.default.contents(atPath: url.path) {
-            do {
-                let tensors = try archive.decode(Array(data))
-                loadedCheckpoints.append(file)
-                console.line(console.styled(L("  ↺ loaded \(file) (same settings and seed: no training)",
-                                                   "  ↺ 已载入 \(file)（设置和种子相同：不再训练）")(language), .dim))
-                return tensors
-            } catch {
-                console.line(console.styled("  ! \(file) could not be read (\(error)); training anew", .yellow))
-            }
-        }
-        let tensors: [String: Tensor]
-        do {
-            tensors = try train()
-        } catch {
-            stop(error)
-        }
-        var metadata = full
-        metadata["name"] = name
-        do {
-            try AtomicFiles.write(archive.encode(tensors, metadata), to: url)
-            console.line(console.styled(L("  ✓ saved \(file)", "  ✓ 已保存 \(file)")(language), .dim))
-        } catch {
-            console.line(console.styled("  ! could not save \(file): \(error)", .yellow))
-        }
-        trainedCheckpoints.append(file)
-        return tensors
-    }
-
     /// Ends the program now with the error's explanation on standard error and exit code 1; for
     /// failures inside code that cannot throw (a `lazy var` that trains). Files already written are
     /// complete; the notebook of this run is not written.

@@ -3,13 +3,12 @@
 
 import Foundation
 
-/// Reports a training loop's steps and losses. Create it with `run.training(steps:lr:)`, call
-/// `update(step:loss:)` once per step (steps count from 1) and `finish()` at the end.
+/// Reports a training loop's steps and losses. `run.train(…) { progress in … }` hands one to the loop,
+/// which calls `update(step:loss:)` once per step (steps count from 1):
 ///
-///     let progress = run.training(steps: 300, lr: 1e-3)
-///     for step in 1...300 { try progress.update(step: step, loss: trainStep()) }
-///     progress.finish()          // records "trained 300 steps: loss 2.08 → 0.531"
-///     progress.losses            // for the loss-curve figure
+///     try run.train("line", model, settings: ["lr": "\(lr)"], steps: 300, lr: lr) { progress in
+///         for step in 1...300 { try progress.update(step: step, loss: trainStep()) }
+///     }                          // records "trained 300 steps: loss 2.08 → 0.531"
 ///
 /// A non-finite loss throws `TrainingDiverged`, whose message tells the learner the step, the last
 /// finite loss and what to try; the run then stops with an error exit before any figure is drawn.
