@@ -22,17 +22,7 @@ public func softmax(_ x: Variable, scale: Float = 1, mask: AttentionMask? = nil,
     require(!shape.isEmpty, "softmax: needs at least one axis, got a scalar", file: file, line: line)
     let width = shape[shape.count - 1]
     let rows = width == 0 ? 0 : x.count / width
-    var layout: Kernels.MaskLayout?
-    if let mask {
-        let m = mask.bias.shape
-        let queries = shape.count >= 3 ? shape[shape.count - 2] : 0
-        require(shape.count >= 3 && m[2] == width && (m[0] == 1 || m[0] == shape[0]) && (m[1] == 1 || m[1] == queries),
-                "softmax: mask \(describe(shape: m)) does not fit scores \(describe(shape: shape)); "
-                    + "expected [\(shape.count >= 3 ? shape[0] : 0) or 1, \(queries) or 1, \(width)]",
-                file: file, line: line)
-        layout = Kernels.MaskLayout(rowsPerItem: rows / shape[0], queries: queries,
-                                    itemStride: m[0] == 1 ? 0 : m[1] * width, queryStride: m[1] == 1 ? 0 : width)
-    }
+    let layout = mask.map { maskLayout($0, scores: shape, operation: "softmax", file: file, line: line) }
     // p = softmax(scale·z + mask), row by row (Kernels/SoftmaxKernel.swift)
     let p = Kernels.softmax(x.value.scalars, rows: rows, width: width, scale: scale,
                             mask: mask.map { ($0.bias.scalars, layout!) })
@@ -43,6 +33,22 @@ public func softmax(_ x: Variable, scale: Float = 1, mask: AttentionMask? = nil,
                                     gradInput: dz, accumulate: accumulate)
         }
     }
+}
+
+/// Where each row of scores `[B, …, Tq, Tk]` finds its row of `mask`'s bias, checked: the bias must be
+/// `[B or 1, Tq or 1, Tk]`.
+func maskLayout(_ mask: AttentionMask, scores shape: [Int], operation: String,
+                file: StaticString, line: UInt) -> Kernels.MaskLayout {
+    let m = mask.bias.shape
+    let width = shape.last ?? 0
+    let queries = shape.count >= 3 ? shape[shape.count - 2] : 0
+    require(shape.count >= 3 && m[2] == width && (m[0] == 1 || m[0] == shape[0]) && (m[1] == 1 || m[1] == queries),
+            "\(operation): mask \(describe(shape: m)) does not fit scores \(describe(shape: shape)); "
+                + "expected [\(shape.count >= 3 ? shape[0] : 0) or 1, \(queries) or 1, \(width)]",
+            file: file, line: line)
+    let rows = width == 0 ? 0 : shape.reduce(1, *) / width
+    return Kernels.MaskLayout(rowsPerItem: rows / shape[0], queries: queries,
+                              itemStride: m[0] == 1 ? 0 : m[1] * width, queryStride: m[1] == 1 ? 0 : width)
 }
 
 /// log(softmax(x)) along the last axis, computed as x − max − log Σ exp(x − max) so it never takes

@@ -110,6 +110,33 @@ struct GemmTests {
         }
     }
 
+    @Test("One head of attention, [26, 16]·[16, 26]: the small product equals the first 26 rows of a [1664, 16]·[16, 26] one, bit for bit, every transpose, written or added")
+    func smallProductMatchesLargeOne() {
+        let (rows, small, k, n) = (1664, 26, 16, 26)
+        var rng = SeededGenerator(seed: 13)
+        let a = (0..<(rows * k)).map { _ in rng.nextFloat(in: -1...1) }   // [1664, 16], or [16, 1664] transposed
+        let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+        let start = (0..<(rows * n)).map { _ in rng.nextFloat(in: -1...1) }
+        for transposeA in [false, true] {
+            for transposeB in [false, true] {
+                for accumulate in [false, true] {
+                    var large = start, part = Array(start[0..<(small * n)])
+                    a.withUnsafeBufferPointer { pa in
+                        large.withUnsafeMutableBufferPointer { pc in
+                            gemm(pa.baseAddress!, b, pc.baseAddress!, m: rows, k: k, n: n, transposeA: transposeA,
+                                 transposeB: transposeB, accumulate: accumulate)
+                        }
+                        part.withUnsafeMutableBufferPointer { pc in
+                            gemm(pa.baseAddress!, b, pc.baseAddress!, m: small, k: k, n: n, transposeA: transposeA,
+                                 transposeB: transposeB, accumulate: accumulate, leadingA: transposeA ? rows : k)
+                        }
+                    }
+                    #expect(part == Array(large[0..<(small * n)]), "tA \(transposeA) tB \(transposeB) acc \(accumulate)")
+                }
+            }
+        }
+    }
+
     @Test("k = 0: C becomes zeros, or stays as it was when accumulating")
     func emptyDepth() {
         var c: [Float] = [1, 2, 3, 4]

@@ -18,4 +18,23 @@ void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_
                                        ptrdiff_t stepStride, const float *b, float *c, ptrdiff_t ldc,
                                        int addToC);
 
+/// C[m, n] (+)= op(A)·op(B) for small products (SmallGemmFMA.c), the same bits as the blocked gemm
+/// with the micro-kernel above: row i, step p of A is a[i·lda + p] (a[p·lda + i] when transposeA);
+/// B is [k, n] with rows ldb apart ([n, k] when transposeB); C's rows are ldc apart; accumulate adds
+/// into C. `scratch` holds min(k, 256) · (n rounded up to 8) floats.
+void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                              const float *a, ptrdiff_t lda, int transposeA,
+                              const float *b, ptrdiff_t ldb, int transposeB,
+                              float *c, ptrdiff_t ldc, int accumulate, float *scratch);
+
+/// GELU's forward over `rows` rows of `width` (GeluAVX2.c; AVX2): y = gelu(x + bias) and the tanh of
+/// each value, the bits of Kernels.geluForward. `bias` ([width]) may be NULL.
+void alignfuse_gelu_forward_avx2(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
+                                 float *y, float *tanhs);
+
+/// GELU's backward: gradInput = gradOutput · gelu'(x + bias) from the saved tanhs, the bits of
+/// Kernels.geluBackward.
+void alignfuse_gelu_backward_avx2(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
+                                  const float *tanhs, const float *gradOutput, float *gradInput);
+
 #endif

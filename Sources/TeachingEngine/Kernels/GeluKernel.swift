@@ -3,6 +3,8 @@
 //   u = x + b[column],  y = ½·u·(1 + t),  t = tanh(c·(u + 0.044715·u³)),  c = √(2/π)
 //   dy/du = ½(1 + t) + ½·u·(1 − t²)·c·(1 + 3·0.044715·u²)
 
+import MatmulFMA
+
 /// Namespace of the engine's fast raw-buffer kernels. Each has a plain reference twin in the tests.
 package enum Kernels {}
 
@@ -52,15 +54,22 @@ extension Kernels {
 
     /// y = gelu(x + bias) over `count` values laid out as rows of `width` (bias [width] added to
     /// every row; nil adds nothing). Writes `y` and the tanh of each value into `tanhs` for the backward.
-    /// `count` must be a multiple of `width`.
+    /// `count` must be a multiple of `width`. Where AVX2 runs, GeluAVX2.c computes the same bits eight
+    /// lanes per instruction; `portable` asks for the Swift loop below (the tests compare the two).
     ///
     ///     x = [−1, 0, 1], no bias  →  y ≈ [−0.1588, 0, 0.8412]
     package static func geluForward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
-        output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>, threads: Int? = nil
+        output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>, threads: Int? = nil,
+        portable: Bool = false
     ) {
         precondition(width > 0 && count % width == 0, "geluForward: count \(count) is not a whole number of rows of \(width)")
         splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
+            if matmulUsesFMA && !portable {   // the same operations, eight lanes per AVX instruction (GeluAVX2.c)
+                let at = rows.lowerBound * width
+                alignfuse_gelu_forward_avx2(x + at, bias, width, rows.count, y + at, tanhs + at)
+                return
+            }
             forEachGroup(of: x, bias: bias, width: width, rows: rows) { i, u, lanes in
                 let cubic: SIMD8<Float> = u + 0.044715 * (u * u * u)
                 let t = tanh(geluC * cubic)
@@ -76,10 +85,16 @@ extension Kernels {
     package static func geluBackward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
         tanhs: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
-        gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?, threads: Int? = nil
+        gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?, threads: Int? = nil,
+        portable: Bool = false
     ) {
         precondition(width > 0 && count % width == 0, "geluBackward: count \(count) is not a whole number of rows of \(width)")
         splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
+            if matmulUsesFMA && !portable {   // the same operations, eight lanes per AVX instruction (GeluAVX2.c)
+                let at = rows.lowerBound * width
+                alignfuse_gelu_backward_avx2(x + at, bias, width, rows.count, tanhs + at, gradOutput + at, gradInput + at)
+                return
+            }
             forEachGroup(of: x, bias: bias, width: width, rows: rows) { i, u, lanes in
                 let t = read(tanhs + i, lanes: lanes)
                 let outer: SIMD8<Float> = 0.5 * (1 + t)                          // ½(1 + t)

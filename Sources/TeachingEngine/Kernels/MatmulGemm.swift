@@ -12,6 +12,7 @@
 // reference twin every shape is checked against.
 
 import Foundation
+import MatmulFMA
 
 /// Depth of a packed block (rows of B, columns of A): 256 steps × 16 Floats of B = 16 KB in L1.
 let blockDepth = 256
@@ -51,6 +52,15 @@ package func gemm(
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
+    if matmulUsesFMA && isSmallProduct(m: m, k: k, n: n) {
+        // Attention's per-head products: no packing of A, no tiles computed aside (SmallGemmFMA.c).
+        let width = (n + 7) / 8 * 8
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: min(k, blockDepth) * width) { scratch in
+            alignfuse_small_gemm_fma(m, n, k, a, lda, transposeA ? 1 : 0, b, ldb, transposeB ? 1 : 0,
+                                     c, ldc, accumulate ? 1 : 0, scratch.baseAddress!)
+        }
+        return
+    }
     let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n, lda: lda, ldb: ldb, ldc: ldc,
                                transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
     let threadCount = max(1, threads ?? (m * n * k >= parallelThreshold ? availableCores : 1))
@@ -72,6 +82,13 @@ package func gemm(
             product.compute(rows: 0..<m, columns: range)
         }
     }
+}
+
+/// Products this small go to the small-product kernel when the processor has AVX2 and FMA: at most
+/// 64k multiply-adds (one head of attention over 64 tokens) with B's copy under 16 KB (L1).
+@inline(__always)
+func isSmallProduct(m: Int, k: Int, n: Int) -> Bool {
+    m * k * n <= 1 << 16 && min(k, blockDepth) * ((n + 7) / 8 * 8) <= 4096
 }
 
 /// `batch` independent products C_i (+)= op(A_i) · op(B_i), with A_i = a + i·strideA, and so on.

@@ -3,6 +3,7 @@
 //   2. split d into h heads of width d/h                  [B, T, d] seen as [B, T, h, d/h], read in place
 //   3. weights = softmax(q·kᵀ / √(d/h) + mask)            [B, h, Tq, Tk], each row sums to 1
 //   4. mix values: weights·v, merge heads, project: ·W_o  [B, Tq, d]
+// Steps 2–4 are one op, `attention` (Attention.swift), computed head by head.
 // The weights are returned, not stored: lessons plot them.
 
 import AlignFuseSupport
@@ -12,7 +13,7 @@ public struct AttentionOutput {
     /// [B, Tq, d]
     public let output: Variable
     /// [B, h, Tq, Tk]: how much query i of head h takes from key j; each row sums to 1 (or is all 0
-    /// when the mask hides every key).
+    /// when the mask hides every key). Values to look at: gradients flow through `output`.
     public let weights: Variable
 }
 
@@ -46,15 +47,14 @@ public struct MultiHeadAttention: Module {
     public func callAsFunction(_ x: Variable, context: Variable? = nil, mask: AttentionMask? = nil) -> AttentionOutput {
         let source = context ?? x
         let headWidth = x.shape[2] / headCount
-        // Each head reads its d/h columns of the projections in place (headScores, mixHeads): no
+        // Each head reads its d/h columns of the projections in place (Attention.swift): no
         // [B, T, d] → [B, h, T, d/h] copies.
         let q = query(x)                                     // [B, Tq, d]: h heads of d/h side by side
         let k = key(source)                                  // [B, Tk, d]
         let v = value(source)                                // [B, Tk, d]
-        let scores = headScores(q, k, headCount: headCount)  // [B, h, Tq, Tk]
-        let weights = softmax(scores, scale: 1 / Float(headWidth).squareRoot(), mask: mask)  // [B, h, Tq, Tk]
-        let merged = mixHeads(weights, v)                    // [B, Tq, d]: the heads' results side by side
-        return AttentionOutput(output: output(merged), weights: weights)
+        let attended = attention(q, k, v, headCount: headCount, scale: 1 / Float(headWidth).squareRoot(),
+                                 mask: mask)                 // weights [B, h, Tq, Tk], merged [B, Tq, d]
+        return AttentionOutput(output: output(attended.output), weights: attended.weights)
     }
 }
 

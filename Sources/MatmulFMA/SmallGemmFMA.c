@@ -1,0 +1,137 @@
+// Small matrix products with AVX2/FMA, for the shapes of attention (one head's [26, 16]·[16, 26]):
+// there, packing operands into micro-panels and computing whole 6×16 tiles aside for the edges costs
+// more than the multiply-adds. This kernel reads A in place, copies B (at most a few kilobytes) into
+// rows of a multiple of 8 columns, and writes only the valid part of each tile.
+// Every element of C is the chain c = fma(a_p, b_p, c) over p = 0, 1, … from c = 0, restarted every
+// 256 steps and added to C as the blocked gemm does (MatmulGemm.swift, blockDepth): the same
+// operations in the same order as the 6×16 micro-kernel, so both give the same bits.
+
+#include "MatmulFMA.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+enum { depthBlock = 256 };
+
+/// Lanes 0..<count of a mask (count in 0…8).
+__attribute__((target("avx2,fma")))
+static inline __m256i lanes(ptrdiff_t count) {
+    const __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)count), index);
+}
+
+/// Writes (or adds) one vector of C's row, only its first `valid` lanes.
+__attribute__((target("avx2,fma")))
+static inline void put(float *c, __m256 v, ptrdiff_t valid, int add) {
+    if (valid >= 8) {
+        if (add) v = _mm256_add_ps(_mm256_loadu_ps(c), v);
+        _mm256_storeu_ps(c, v);
+    } else {
+        __m256i mask = lanes(valid);
+        if (add) v = _mm256_add_ps(_mm256_maskload_ps(c, mask), v);
+        _mm256_maskstore_ps(c, mask, v);
+    }
+}
+
+/// Rows i..<i+rows (rows ≤ 6) × columns j..<j+16 of C for one depth block; B's block is packed
+/// [kc, width] with width a multiple of 8, zero past n. Missing rows repeat row i and are not stored.
+__attribute__((target("avx2,fma")))
+static void tile16(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
+                   const float *packed, ptrdiff_t width, float *c, ptrdiff_t ldc, ptrdiff_t valid, int add) {
+    const float *ar[6];
+    for (int r = 0; r < 6; r++) ar[r] = a + (r < rows ? r : 0) * rowStride;
+    __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
+    __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
+    __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
+    __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
+    __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
+    __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
+    for (ptrdiff_t p = 0, step = 0; p < kc; p++, step += stepStride, packed += width) {
+        __m256 b0 = _mm256_loadu_ps(packed), b1 = _mm256_loadu_ps(packed + 8);
+        __m256 x = _mm256_broadcast_ss(ar[0] + step);
+        c00 = _mm256_fmadd_ps(x, b0, c00); c01 = _mm256_fmadd_ps(x, b1, c01);
+        x = _mm256_broadcast_ss(ar[1] + step);
+        c10 = _mm256_fmadd_ps(x, b0, c10); c11 = _mm256_fmadd_ps(x, b1, c11);
+        x = _mm256_broadcast_ss(ar[2] + step);
+        c20 = _mm256_fmadd_ps(x, b0, c20); c21 = _mm256_fmadd_ps(x, b1, c21);
+        x = _mm256_broadcast_ss(ar[3] + step);
+        c30 = _mm256_fmadd_ps(x, b0, c30); c31 = _mm256_fmadd_ps(x, b1, c31);
+        x = _mm256_broadcast_ss(ar[4] + step);
+        c40 = _mm256_fmadd_ps(x, b0, c40); c41 = _mm256_fmadd_ps(x, b1, c41);
+        x = _mm256_broadcast_ss(ar[5] + step);
+        c50 = _mm256_fmadd_ps(x, b0, c50); c51 = _mm256_fmadd_ps(x, b1, c51);
+    }
+    __m256 left[6] = {c00, c10, c20, c30, c40, c50}, right[6] = {c01, c11, c21, c31, c41, c51};
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        put(c + r * ldc, left[r], valid, add);
+        if (valid > 8) put(c + r * ldc + 8, right[r], valid - 8, add);
+    }
+}
+
+/// Like tile16 for the last 8 (or fewer) columns.
+__attribute__((target("avx2,fma")))
+static void tile8(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
+                  const float *packed, ptrdiff_t width, float *c, ptrdiff_t ldc, ptrdiff_t valid, int add) {
+    const float *ar[6];
+    for (int r = 0; r < 6; r++) ar[r] = a + (r < rows ? r : 0) * rowStride;
+    __m256 c0 = _mm256_setzero_ps(), c1 = _mm256_setzero_ps(), c2 = _mm256_setzero_ps();
+    __m256 c3 = _mm256_setzero_ps(), c4 = _mm256_setzero_ps(), c5 = _mm256_setzero_ps();
+    for (ptrdiff_t p = 0, step = 0; p < kc; p++, step += stepStride, packed += width) {
+        __m256 b0 = _mm256_loadu_ps(packed);
+        c0 = _mm256_fmadd_ps(_mm256_broadcast_ss(ar[0] + step), b0, c0);
+        c1 = _mm256_fmadd_ps(_mm256_broadcast_ss(ar[1] + step), b0, c1);
+        c2 = _mm256_fmadd_ps(_mm256_broadcast_ss(ar[2] + step), b0, c2);
+        c3 = _mm256_fmadd_ps(_mm256_broadcast_ss(ar[3] + step), b0, c3);
+        c4 = _mm256_fmadd_ps(_mm256_broadcast_ss(ar[4] + step), b0, c4);
+        c5 = _mm256_fmadd_ps(_mm256_broadcast_ss(ar[5] + step), b0, c5);
+    }
+    __m256 all[6] = {c0, c1, c2, c3, c4, c5};
+    for (ptrdiff_t r = 0; r < rows; r++) put(c + r * ldc, all[r], valid, add);
+}
+
+__attribute__((target("avx2,fma")))
+void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                              const float *a, ptrdiff_t lda, int transposeA,
+                              const float *b, ptrdiff_t ldb, int transposeB,
+                              float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+    const ptrdiff_t width = (n + 7) / 8 * 8;
+    // Row i, step p of A sits at a[i·rowStride + p·stepStride].
+    const ptrdiff_t rowStride = transposeA ? 1 : lda, stepStride = transposeA ? lda : 1;
+    for (ptrdiff_t pc = 0; pc < k; pc += depthBlock) {
+        const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
+        const int add = accumulate || pc > 0;
+        // B's rows pc..<pc+kc as [kc, width], zero past column n.
+        for (ptrdiff_t p = 0; p < kc; p++) {
+            float *row = scratch + p * width;
+            if (transposeB) {
+                for (ptrdiff_t j = 0; j < n; j++) row[j] = b[j * ldb + pc + p];
+            } else {
+                for (ptrdiff_t j = 0; j < n; j++) row[j] = b[(pc + p) * ldb + j];
+            }
+            for (ptrdiff_t j = n; j < width; j++) row[j] = 0;
+        }
+        const float *blockA = a + pc * stepStride;
+        for (ptrdiff_t i = 0; i < m; i += 6) {
+            const ptrdiff_t rows = m - i < 6 ? m - i : 6;
+            const float *rowsA = blockA + i * rowStride;
+            ptrdiff_t j = 0;
+            for (; j + 8 < n; j += 16) {
+                tile16(rows, kc, rowsA, rowStride, stepStride, scratch + j, width, c + i * ldc + j, ldc,
+                       n - j < 16 ? n - j : 16, add);
+            }
+            if (j < n) tile8(rows, kc, rowsA, rowStride, stepStride, scratch + j, width, c + i * ldc + j, ldc, n - j, add);
+        }
+    }
+}
+
+#else
+
+void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                              const float *a, ptrdiff_t lda, int transposeA,
+                              const float *b, ptrdiff_t ldb, int transposeB,
+                              float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+    (void)m; (void)n; (void)k; (void)a; (void)lda; (void)transposeA; (void)b; (void)ldb; (void)transposeB;
+    (void)c; (void)ldc; (void)accumulate; (void)scratch;
+}
+
+#endif
