@@ -18,8 +18,8 @@ public final class Heterogeneity: Lesson {
     public static let narration = Narration.resource("01-heterogeneity", in: .module)
     public static let tryThis = [
         TryThis(change: L("--scenes 120", "--scenes 120"),
-                expect: L("still every nearest neighbour in step 8 comes from the same modality (a share of 1)",
-                          "第 8 步里每个点的最近邻仍然来自同一模态（比例为 1）"),
+                expect: L("still every nearest neighbour in step 8 comes from the same modality",
+                          "第 8 步里每个点的最近邻仍然来自同一模态"),
                 bands: [Band("untrained_nn_same_modality", 1...1)], cheap: true),
         TryThis(change: L("--seed 3", "--seed 3"),
                 expect: L("other random encoders and scenes, the same separation by modality", "换了随机编码器和场景，按模态分开的现象不变")),

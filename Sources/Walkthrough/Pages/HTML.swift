@@ -67,7 +67,7 @@ enum HTML {
     * { box-sizing: border-box; }
     body { margin: 0; color: var(--ink); background: #fff; line-height: 1.6;
            font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
-    main { max-width: 56rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+    main { max-width: 58rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }   /* a 100-column code line fits */
     h1 { font-size: 1.9rem; line-height: 1.25; margin: 0.2rem 0 0.6rem; }
     h2 { font-size: 1.35rem; line-height: 1.3; margin: 0; }
     h3 { font-size: 1.1rem; }
@@ -87,6 +87,7 @@ enum HTML {
     figure { margin: 1rem 0; text-align: center; }
     figure img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
     figcaption { color: var(--muted); font-size: 0.85rem; }
+    figcaption a { white-space: nowrap; }
     .table { overflow-x: auto; margin: 0.75rem 0; }
     table { border-collapse: collapse; font-size: 0.9rem; }
     th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.7rem; text-align: left; vertical-align: top; }
