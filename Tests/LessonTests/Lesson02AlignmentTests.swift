@@ -1,5 +1,6 @@
 // Worked examples for lesson 02 (contrastive alignment, a tiny CLIP): the model's sizes and shapes, the
-// loss computed by hand, the measures on hand-checkable inputs, and a short seeded training that aligns.
+// loss computed by hand, the measures on hand-checkable inputs, the bilingual captions and how Chinese is
+// cut into tokens, and a short seeded training that aligns.
 
 import Foundation
 import Lessons
@@ -49,15 +50,16 @@ struct ShortTraining {
 
 @Suite("Lesson 02: contrastive alignment")
 struct Lesson02AlignmentTests {
-    @Test("the lesson's model is W-CLIP: 115,520 image + 106,752 text parameters + 1 temperature = 222,273")
+    @Test("the lesson's model is W-CLIP with a 128-word table: 115,520 image + 110,848 text parameters + 1 temperature = 226,369")
     func wClipSize() {
         var rng = SeededGenerator(seed: 1)
         let model = ContrastiveModel(Alignment.configuration, using: &rng)
         // image: 192·64 + 64 (patch) + 16·64 (positions) + 100,096 (2 blocks + LN) + 64·32 (projection)
         #expect(model.image.parameterCount + model.imageProjection.parameterCount == 115_520)
-        // text: 64·64 (table) + 8·64 (positions) + 100,096 + 64·32
-        #expect(model.text.parameterCount + model.textProjection.parameterCount == 106_752)
-        #expect(model.parameterCount == 222_273)
+        // text: 128·64 (table, both languages) + 8·64 (positions) + 100,096 + 64·32; W-CLIP's 64-word table
+        // would give 106,752: the second language costs 64·64 = 4,096 parameters and no compute
+        #expect(model.text.parameterCount + model.textProjection.parameterCount == 110_848)
+        #expect(model.parameterCount == 226_369)
     }
 
     @Test("the image encoder turns 2 pictures [2, 32, 32, 3] into 16 tokens each [2, 16, 64], with [2, 4, 16, 16] attention per block")
@@ -87,7 +89,7 @@ struct Lesson02AlignmentTests {
         #expect(abs(negativeLogSoftmax([0, 0, 0, 0], at: 2) - Foundation.log(4)) < 1e-6)   // no preference: ln 4
     }
 
-    @Test("a caption describes a scene when every attribute it states holds")
+    @Test("a caption describes a scene when every attribute it states holds, in English and in Chinese")
     func captionMatching() {
         let cat = ToyScene(objects: [ToyObject(kind: .cat, color: .orange, size: .small, cell: GridCell(row: 1, column: 1))])
         #expect(AlignmentMeasures.captionDescribes("a photo of a cat", cat))
@@ -95,6 +97,65 @@ struct Lesson02AlignmentTests {
         #expect(!AlignmentMeasures.captionDescribes("a photo of a large orange cat", cat))   // wrong size
         #expect(!AlignmentMeasures.captionDescribes("a photo of an orange dog", cat))        // wrong kind
         #expect(!AlignmentMeasures.captionDescribes("a cute orange cat basking in the sun", cat))   // no sun
+        #expect(AlignmentMeasures.captionDescribes("一张猫的照片", cat))
+        #expect(AlignmentMeasures.captionDescribes("我喜欢这只小的橘色猫", cat))
+        #expect(!AlignmentMeasures.captionDescribes("一张大的橘色猫的照片", cat))            // wrong size
+        #expect(!AlignmentMeasures.captionDescribes("一只橘色狗", cat))                      // wrong kind
+        #expect(!AlignmentMeasures.captionDescribes("一只可爱的橘猫在晒太阳", cat))          // no sun
+    }
+
+    @Test("an English and a Chinese caption say the same thing when they state the same kind, colour, size and sun")
+    func sameStatement() {
+        let said = { (caption: String) in CaptionStatement(caption) }
+        #expect(said("a photo of an orange cat") == said("我喜欢这只橘色猫"))            // the template does not matter
+        #expect(said("a cute orange cat basking in the sun") == said("一只可爱的橘猫在晒太阳"))  // 橘猫: 橘 + 猫
+        #expect(said("a small gray square under the sun") == said("太阳下有一个小的灰色方块"))
+        #expect(said("a photo of an orange cat") != said("一张小的橘色猫的照片"))          // one says a size
+        #expect(said("a red circle") != said("一个红色方块"))                                 // another kind
+        #expect(said("一只可爱的白猫在晒太阳").colors == [.white] && said("一只可爱的白猫在晒太阳").sun)
+    }
+
+    @Test("caption → caption retrieval across languages: two queries, two candidates, both ranked right, chance 1/2")
+    func crossLingualByHand() {
+        // "a red cat" is nearest [0.9, 0.1] = 一只红色猫 (cos 0.99 against 0.24), "a blue dog" nearest 一只蓝色狗.
+        let result = AlignmentMeasures.crossLingual(queries: [[1, 0], [0, 1]], candidates: [[0.9, 0.1], [0.2, 0.8]],
+                                                    queryCaptions: ["a red cat", "a blue dog"],
+                                                    candidateCaptions: ["一只红色猫", "一只蓝色狗"], pool: 2)
+        #expect(result.recall == 1 && result.chance == 0.5)
+        // Swap the candidates' captions: each query's nearest now says something else.
+        let swapped = AlignmentMeasures.crossLingual(queries: [[1, 0], [0, 1]], candidates: [[0.9, 0.1], [0.2, 0.8]],
+                                                     queryCaptions: ["a red cat", "a blue dog"],
+                                                     candidateCaptions: ["一只蓝色狗", "一只红色猫"], pool: 2)
+        #expect(swapped.recall == 0)
+    }
+
+    @Test("each training picture has one caption, English or Chinese, never both; --chinese 0 and 1 keep one language")
+    func oneCaptionPerPicture() {
+        let data = AlignmentData(pairs: 64, testPairs: 8, drop: 0.3, chinese: 0.5, heldOut: [], seed: 0)
+        for (sample, (caption, language)) in zip(data.train.samples, zip(data.trainCaptions, data.trainLanguages)) {
+            #expect(caption == sample.caption.text(language))
+        }
+        #expect(data.trainCount(.english) + data.trainCount(.chinese) == 64)
+        #expect(data.trainCount(.english) > 16 && data.trainCount(.chinese) > 16,
+                "\(data.trainCount(.english)) English, \(data.trainCount(.chinese)) Chinese")
+        let english = AlignmentData(pairs: 64, testPairs: 8, drop: 0.3, chinese: 0, heldOut: [], seed: 0)
+        let chinese = AlignmentData(pairs: 64, testPairs: 8, drop: 0.3, chinese: 1, heldOut: [], seed: 0)
+        #expect(english.trainCount(.chinese) == 0 && chinese.trainCount(.english) == 0)
+        #expect(english.fingerprint != data.fingerprint && chinese.fingerprint != data.fingerprint)
+        #expect(data.testCaptions(.chinese).count == 8)   // every test scene keeps both captions, for measuring
+    }
+
+    @Test("Chinese is cut by the lexicon's longest match: the longest caption is 8 tokens (13 characters), every prompt known")
+    func chineseTokens() {
+        let data = AlignmentData(pairs: 300, testPairs: 0, drop: 0.3, heldOut: [], seed: 0)
+        let longest = "太阳下有一个小的橘色三角形"
+        #expect(data.tokenizer.tokens(longest) == ["太阳", "下", "有", "一个", "小", "的", "橘色", "三角形"])
+        #expect(longest.count == 13)   // characters would not fit W-CLIP's 8 slots
+        #expect(data.tokenizer.tokens(AlignmentPrompts.animal(.cat, in: .chinese)) == ["一张", "猫", "的", "照片"])
+        for prompt in AlignmentPrompts.all {
+            #expect(!data.tokenizer.encode(prompt).contains(Tokenizer.unknown), "\(prompt) has an unknown token")
+        }
+        #expect(data.tokenizer.count <= Alignment.vocabularySize)
     }
 
     @Test("chance levels and the modality gap on numbers a reader can check")
@@ -139,14 +200,14 @@ struct Lesson02AlignmentTests {
         #expect(key == data(0.3, 0, 16))  // test pairs are never trained on: they leave the key alone
     }
 
-    @Test("a --quick run writes the notebook, README, metrics and six figures, and its smaller model visibly aligns")
+    @Test("a --quick run writes the notebook, README, metrics and seven figures, and its smaller model visibly aligns")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson02-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let result = Walkthrough.runReporting(Alignment.self, arguments: ["--quick", "--out", out.path], console: .captured())
         #expect(result.exitCode == 0)
         for file in ["notebook.ipynb", "README.md", "metrics.json", "pairs.png", "similarity-before.png",
-                     "similarity-after.png", "training.png", "space-pca.png", "space-tsne.png"] {
+                     "similarity-after.png", "training.png", "space-pca.png", "space-tsne.png", "similarity-en-zh.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         // --quick trains the smaller model (width 32, 1 block); the default run trains W-CLIP (222,273).

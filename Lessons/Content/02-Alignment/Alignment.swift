@@ -1,11 +1,14 @@
 // Lesson 02 — Contrastive alignment: train a tiny CLIP and watch the shared space form.
-// The article's first core, 对齐: contrastive learning pulls an image of a cat and the text "a cat" together
-// and pushes "a dog" away, until pictures and sentences share one space. The model is the benchmark's
-// W-CLIP (222,273 parameters); the recipe: centred pixels, warm-up + cosine, lr 1e-3, batch 64, captions
-// that sometimes drop attribute words, same-colour hard negatives (Radford et al. 2021, CLIP).
+// The article's first core, 对齐: contrastive learning pulls an image of a cat and the text "a cat" (一只猫)
+// together and pushes "a dog" (一条狗) away, until pictures and sentences share one space. The model is the
+// benchmark's W-CLIP with a bilingual vocabulary of 128 (226,369 parameters); each training picture has
+// one caption, in English or in Chinese, so the two languages meet only through pictures. The recipe:
+// centred pixels, warm-up + cosine, lr 1e-3, batch 64, captions that sometimes drop attribute words,
+// same-colour hard negatives (Radford et al. 2021, CLIP; in Chinese, Yang et al. 2022, Chinese-CLIP).
 // The words of every step are in 02-alignment.en.md and 02-alignment.zh.md; what steps print, in
 // AlignmentSay.swift.
 
+import AlignFuseSupport
 import ArgumentParser
 import Foundation
 import Multimodal
@@ -24,9 +27,14 @@ public final class Alignment: Lesson {
                           "描述总带颜色词，\"a photo of a cat\" 这类短提示不再像训练文本")),
         TryThis(change: L("--steps 150", "--steps 150"),
                 expect: L("a quarter of the training: see which numbers of step 7 suffer first", "只训练四分之一：看第 7 步哪些数先掉下来")),
+        TryThis(change: L("--chinese 0", "--chinese 0"),
+                expect: L("English captions only: the Chinese prompts and step 8's English → Chinese retrieval fall to chance",
+                          "只用英文描述：中文提示语和第 8 步的英→中检索都掉到随机水平")),
     ]
-    public static let keyMetrics = ["recall_t2i_at1", "chance_t2i_at1", "zeroshot_animal", "zeroshot_animal_heldout",
-                                    "zeroshot_colour", "zeroshot_colour_heldout", "modality_gap_after"]
+    public static let keyMetrics = ["recall_t2i_at1", "chance_t2i_at1", "zeroshot_animal", "zeroshot_animal_zh",
+                                    "zeroshot_animal_heldout", "zeroshot_colour", "zeroshot_colour_zh",
+                                    "zeroshot_colour_heldout", "recall_en2zh_at1", "chance_en2zh_at1",
+                                    "modality_gap_after"]
 
     public struct Knobs: LessonKnobs {
         // Steps and pairs left out take their --quick sizes in a --quick run; given, they win.
@@ -34,12 +42,15 @@ public final class Alignment: Lesson {
         @Option(help: "Training pairs (image + caption); default 3000, 1200 with --quick.") var pairs: Int?
         @Option(help: "Share of each batch drawn from scenes of one colour (hard negatives).") var hard = 0.5
         @Option(help: "Chance that a training caption drops its colour and size words.") var drop = 0.3
+        @Option(help: "Chance that a training picture's caption is the Chinese one (0: English only).")
+        var chinese = 0.5
         public init() {}
         public func validate() throws {
             if let steps { try Knob.inRange(steps, 2...100_000, "--steps") }
             if let pairs { try Knob.inRange(pairs, 64...50_000, "--pairs") }
             try Knob.inRange(hard, 0...1, "--hard")
             try Knob.inRange(drop, 0...1, "--drop")
+            try Knob.inRange(chinese, 0...1, "--chinese")
         }
         /// The training steps in force: --steps when given, else 600, or 250 with --quick.
         func trainingSteps(quick: Bool) -> Int { steps ?? (quick ? Alignment.quickSteps : 600) }
@@ -47,7 +58,7 @@ public final class Alignment: Lesson {
         func trainingPairs(quick: Bool) -> Int { pairs ?? (quick ? Alignment.quickPairs : 3_000) }
         public func settings(quick: Bool) -> [String: String] {
             ["steps": "\(trainingSteps(quick: quick))", "pairs": "\(trainingPairs(quick: quick))",
-             "hard": "\(hard)", "drop": "\(drop)"]
+             "hard": "\(hard)", "drop": "\(drop)", "chinese": "\(chinese)"]
         }
         public var settings: [String: String] { settings(quick: false) }
     }
@@ -63,24 +74,35 @@ public final class Alignment: Lesson {
 
     /// Combinations never seen in training; a fifth of the test scenes show one.
     public static let heldOut = [Combination(kind: .dog, color: .orange), Combination(kind: .bird, color: .green)]
-    /// The W-CLIP configuration: d = 64, 4 heads, 2 blocks, MLP 256, shared space 32, vocabulary 64, length 8.
-    public static let configuration = ContrastiveConfiguration()
+    /// Room in the token table for both languages' words (about 40 English and 40 Chinese, with the specials).
+    public static let vocabularySize = 128
+    /// The W-CLIP configuration — d = 64, 4 heads, 2 blocks, MLP 256, shared space 32, length 8 — with a
+    /// token table of 128 rows instead of 64, for the words of both languages.
+    public static let configuration = ContrastiveConfiguration(text: TextEncoderConfiguration(vocabularySize: vocabularySize))
 
-    /// The --quick setting: a narrower, shallower model (d = 32, 1 block, 2 heads, MLP 64; about a tenth
+    /// The --quick setting: a narrower, shallower model (d = 32, 1 block, 2 heads, MLP 64; about a seventh
     /// of W-CLIP's parameters) at a higher learning rate, so alignment visibly forms within seconds.
     /// The default run trains W-CLIP and is the one the guide quotes.
     public static let quickConfiguration = ContrastiveConfiguration(
         image: ImageEncoderConfiguration(width: 32, depth: 1, headCount: 2, hiddenWidth: 64),
-        text: TextEncoderConfiguration(width: 32, depth: 1, headCount: 2, hiddenWidth: 64))
+        text: TextEncoderConfiguration(vocabularySize: vocabularySize, width: 32, depth: 1, headCount: 2,
+                                       hiddenWidth: 64))
     public static let quickSteps = 250
     public static let quickPairs = 1_200
     public static let quickTestPairs = 200
     public static let quickLearningRate: Float = 3e-3
 
     lazy var configuration = run.quick ? Alignment.quickConfiguration : Alignment.configuration
-    lazy var data = AlignmentData(pairs: knobs.trainingPairs(quick: run.quick),
-                                  testPairs: run.quick ? Alignment.quickTestPairs : 600,
-                                  drop: Float(knobs.drop), heldOut: Alignment.heldOut, seed: run.seed)
+    lazy var data: AlignmentData = {
+        let data = AlignmentData(pairs: knobs.trainingPairs(quick: run.quick),
+                                 testPairs: run.quick ? Alignment.quickTestPairs : 600, drop: Float(knobs.drop),
+                                 chinese: Float(knobs.chinese), heldOut: Alignment.heldOut, seed: run.seed)
+        require(data.tokenizer.count <= configuration.text.vocabularySize,
+                "lesson 02: \(data.tokenizer.count) words do not fit a token table of \(configuration.text.vocabularySize)")
+        return data
+    }()
+    /// The language of the captions the figures and examples show: the run's.
+    lazy var language: Multimodal.Language = run.language == .zh ? .chinese : .english
     /// The training recipe: steps, batch 64, peak learning rate, warm-up share, weight decay, hard negatives.
     lazy var recipe: ContrastiveTrainingOptions = {
         var options = ContrastiveTrainingOptions()
@@ -112,15 +134,23 @@ public final class Alignment: Lesson {
     public static let steps: [Step<Alignment>] = [
         Step { lesson, run in
             let data = lesson.data
-            let sample = data.train.samples[0]
-            run.say(Say.onePair, sample.image.size, sample.image.size, sample.caption.english)
-            run.table(Say.splitColumns, [
-                [run.text(Say.train), "\(data.train.count)", "\(data.heldOutCount(in: data.train))"],
-                [run.text(Say.test), "\(data.test.count)", "\(data.heldOutCount(in: data.test))"],
-            ])
+            let (sample, caption) = (data.train.samples[0], data.trainCaptions[0])   // one caption per picture
+            run.say(Say.onePair, sample.image.size, sample.image.size, caption)
+            run.table(Say.splitColumns, Say.splitRows(data, run))
             run.say(Say.heldOut, Alignment.heldOut.map { $0.name(run) }.joined(separator: ", "))
-            run.say(Say.vocabulary, data.tokenizer.count, lesson.configuration.text.vocabularySize)
-            try run.figure("pairs", png: AlignmentFigures.pairs(Array(data.train.samples.prefix(8)), run))
+            let words = data.vocabularyByLanguage                       // Chinese cut by the lexicon
+            run.say(Say.vocabulary, data.tokenizer.count, words.english, words.chinese,
+                    lesson.configuration.text.vocabularySize)
+            let chinese = data.testCaptions(.chinese).max { $0.count < $1.count } ?? ""
+            let pieces = data.tokenizer.tokens(chinese)                 // longest match, not characters
+            run.say(Say.longestMatch, chinese, pieces.map { "[\($0)]" }.joined(), chinese.count, pieces.count)
+            let tokens = (english: data.meanTokens(.english), chinese: data.meanTokens(.chinese))
+            run.say(Say.tokens, tokens.english, tokens.chinese, data.length)
+            run.metric("captions_zh", data.trainCount(.chinese))
+            run.metric("tokens_per_caption_en", tokens.english)
+            run.metric("tokens_per_caption_zh", tokens.chinese)
+            try run.figure("pairs", png: AlignmentFigures.pairs(Array(data.train.samples.prefix(8)),
+                                                                Array(data.trainCaptions.prefix(8)), run))
         },
         Step { lesson, run in
             let (model, batch) = (lesson.untrained, lesson.data.firstPairs(4))
@@ -162,15 +192,15 @@ public final class Alignment: Lesson {
             run.metric("loss_engine", engine)
         },
         Step { lesson, run in
-            let space = lesson.before                                   // every test pair, embedded
-            let (cat, dog) = space.catAndDog(lesson.data)               // the orange cat ↔ "a cat", "a dog"
-            run.say(Say.catAndDog, cat, dog, cat - dog)
-            let s = space.similarities(AlignmentReport.heatmapIndices(lesson.data))   // [8, 8] image × text
-            run.say(Say.matched, s.matched, s.mismatched)
-            run.metric("cat_vs_a_cat_before", cat)
-            run.metric("cat_vs_a_dog_before", dog)
-            run.metric("matched_minus_mismatched_before", s.matched - s.mismatched)
-            let figure = try AlignmentFigures.similarity(s, lesson.data, when: .before, run)
+            let (space, data) = (lesson.before, lesson.data)            // every test pair, embedded
+            let shown = AlignmentReport.heatmapIndices(data)            // 8 test pairs, one per kind first
+            for language in Multimodal.Language.allCases {              // "a cat", "a dog"; 一只猫, 一条狗
+                let (cat, dog) = space.catAndDog(data, language)        // the orange cat ↔ the two texts
+                let s = space.similarities(shown, language)             // [8, 8] image × caption
+                AlignmentReport.show(cat: cat, dog: dog, s, language, when: .before, run)
+            }
+            let s = space.similarities(shown, lesson.language)          // the run's language
+            let figure = try AlignmentFigures.similarity(s, data, lesson.language, when: .before, run)
             try run.figure("similarity-before", png: figure)
         },
         Step(trains: true) { lesson, run in
@@ -202,30 +232,50 @@ public final class Alignment: Lesson {
         },
         Step { lesson, run in
             let (space, data) = (lesson.after, lesson.data)
-            let (cat, dog) = space.catAndDog(data)
-            run.say(Say.catAndDog, cat, dog, cat - dog)
-            run.say(cat - dog > 0.1 ? Say.catIsCloser : Say.notYet)
-            let s = space.similarities(AlignmentReport.heatmapIndices(data))
-            run.say(Say.matched, s.matched, s.mismatched)
-            run.metric("cat_vs_a_cat_after", cat)
-            run.metric("cat_vs_a_dog_after", dog)
-            run.metric("matched_minus_mismatched_after", s.matched - s.mismatched)
-            try run.figure("similarity-after", png: AlignmentFigures.similarity(s, data, when: .after, run))
-            try AlignmentFigures.spaces(before: lesson.before, after: space, data: data, run)
+            let shown = AlignmentReport.heatmapIndices(data)
+            for language in Multimodal.Language.allCases {
+                let (cat, dog) = space.catAndDog(data, language)
+                let s = space.similarities(shown, language)
+                AlignmentReport.show(cat: cat, dog: dog, s, language, when: .after, run)
+            }
+            let s = space.similarities(shown, lesson.language)
+            try run.figure("similarity-after", png: AlignmentFigures.similarity(s, data, lesson.language,
+                                                                                when: .after, run))
+            try AlignmentFigures.spaces(before: lesson.before, after: space, data: data, lesson.language, run)
         },
         Step { lesson, run in
             let (space, data) = (lesson.after, lesson.data)
-            let recall = AlignmentMeasures.retrieval(space, data, pool: 100)  // each caption ranks 100 pictures
+            let recall = Multimodal.Language.allCases.map { language in   // each caption ranks 100 pictures
+                AlignmentMeasures.retrieval(space, data, language, pool: 100)
+            }
             AlignmentReport.show(recall, run)
-            let prompts = ObjectKind.animals.map(AlignmentPrompts.animal)     // "a photo of a cat", …
-            let animals = space.zeroShot(prompts: prompts.map { [$0] }, data) // nearest prompt, per picture
-            let colours = space.zeroShot(prompts: ToyColor.allCases.map(AlignmentPrompts.colour), data)
-            AlignmentReport.show(animals: animals, colours: colours, data, run)
+            let guesses = Multimodal.Language.allCases.map { language in  // prompts in each language
+                let prompts = ObjectKind.animals.map { AlignmentPrompts.animal($0, in: language) }
+                let animals = space.zeroShot(prompts: prompts.map { [$0] }, data)  // nearest prompt
+                let colours = space.zeroShot(prompts: ToyColor.allCases.map {     // ensemble of 7 kinds
+                    AlignmentPrompts.colour($0, in: language)
+                }, data)
+                return (animals: animals, colours: colours)
+            }
+            AlignmentReport.show(zeroShot: guesses, data, run)
             let gap = (before: try lesson.gap(lesson.before), after: try lesson.gap(space))  // ‖c_I − c_T‖
             run.say(Say.gap, gap.before, gap.after)
             run.say(gap.after < gap.before ? Say.gapShrank : Say.gapStayed)
             run.metric("modality_gap_before", gap.before)
             run.metric("modality_gap_after", gap.after)
+        },
+        Step { lesson, run in
+            let data = lesson.data                                       // no caption pair was ever trained
+            let after = AlignmentMeasures.crossLingual(lesson.after, data, pool: 100)
+            let before = AlignmentMeasures.crossLingual(lesson.before, data, pool: 100)
+            AlignmentReport.show(crossLingual: after, before: before, run)
+            let (english, chinese) = (lesson.after.texts, lesson.after.chineseTexts)   // [600][32] each
+            let shown = AlignmentReport.heatmapIndices(data)
+            let s = cosineSimilarities(shown.map { english[$0] }, chinese)            // [8, 600]
+            let nearest = s.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }  // a Chinese caption
+            AlignmentReport.show(nearest: nearest, of: shown, s, data, run)
+            let block = s.map { row in shown.map { row[$0] } }                       // [8, 8]
+            try run.figure("similarity-en-zh", png: AlignmentFigures.languages(block, shown, data, run))
         },
     ]
 }

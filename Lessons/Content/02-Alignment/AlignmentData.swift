@@ -1,30 +1,68 @@
-// Lesson 02's data: one-object ToyWorld scenes with captions (training captions sometimes without
-// colour and size words, test captions always complete), the vocabulary, and the zero-shot prompts.
+// Lesson 02's data: one-object ToyWorld scenes, each training picture paired with one caption in English
+// or in Chinese (sometimes without colour and size words; test captions always complete, in both
+// languages), the bilingual vocabulary, and the zero-shot prompts in both languages.
+// Chinese is cut into words by longest match against the kit's lexicon (ChineseLexicon): the longest
+// caption, 太阳下有一个小的橘色三角形, is 8 words — W-CLIP's 8 slots — but 13 characters.
 
 import AlignFuseSupport
 import Foundation
 import Multimodal
 import TeachingEngine
 
-/// Train and test pairs: one object per 32×32 scene (one 8×8 patch), sometimes with the sun.
+/// Train and test pairs: one object per 32×32 scene (one 8×8 patch), sometimes with the sun. Each
+/// training picture is paired with its caption in one language only, so no English caption is ever
+/// paired with its Chinese translation, not even through the same picture.
+///
+///     let data = AlignmentData(pairs: 4, testPairs: 0, drop: 0, heldOut: [], seed: 0)
+///     data.trainCaptions   // e.g. ["a photo of a red fish", "一只大的白色狗", …]
 public struct AlignmentData {
     public let train: ToyDataset
     public let test: ToyDataset
+    /// The language of each training picture's caption.
+    public let trainLanguages: [Language]
     public let tokenizer: Tokenizer
     public let heldOut: [Combination]
-    /// Caption length in tokens (W-CLIP's 8; the longest caption has 8 words).
+    /// Caption length in tokens (W-CLIP's 8; the longest caption has 8 words in either language).
     public let length: Int
 
-    public init(pairs: Int, testPairs: Int, drop: Float, heldOut: [Combination], seed: UInt64, length: Int = 8) {
+    /// `chinese`: the chance that a training picture's caption is the Chinese one (0: English only).
+    public init(pairs: Int, testPairs: Int, drop: Float, chinese: Float = 0.5, heldOut: [Combination],
+                seed: UInt64, length: Int = 8) {
         var options = DatasetOptions()
         options.scenes.objectCount = 1...1
         options.captions.attributeDropProbability = drop
         train = ToyDataset.split(train: pairs, test: 0, options: options, seed: seed, heldOut: heldOut).train
         options.captions.attributeDropProbability = 0
         test = ToyDataset.split(train: 0, test: testPairs, options: options, seed: seed, heldOut: heldOut).test
-        tokenizer = Tokenizer(corpus: train.samples.map(\.caption.english) + AlignmentPrompts.all, lexicon: [])
+        var coin = SeededGenerator(seed: seed).derived(stream: 3)        // one draw per picture, in order
+        trainLanguages = train.samples.map { _ in coin.nextFloat() < chinese ? .chinese : .english }
+        let corpus = zip(train.samples, trainLanguages).map { $0.caption.text($1) } + AlignmentPrompts.all
+        tokenizer = Tokenizer(corpus: corpus, lexicon: ChineseLexicon.words)
         self.heldOut = heldOut
         self.length = length
+    }
+
+    /// Each training picture's caption, in its language.
+    public var trainCaptions: [String] { zip(train.samples, trainLanguages).map { $0.caption.text($1) } }
+
+    /// The test captions in one language (the same scenes, in order).
+    public func testCaptions(_ language: Language) -> [String] { test.samples.map { $0.caption.text(language) } }
+
+    /// How many training captions are in `language`.
+    public func trainCount(_ language: Language) -> Int { trainLanguages.filter { $0 == language }.count }
+
+    /// The mean number of tokens of the training captions in `language` (of `length` slots).
+    public func meanTokens(_ language: Language) -> Double {
+        let captions = zip(trainCaptions, trainLanguages).filter { $0.1 == language }.map(\.0)
+        let counts = captions.map { tokenizer.tokens($0).count }
+        return Double(counts.reduce(0, +)) / Double(max(1, counts.count))
+    }
+
+    /// How many vocabulary words hold a Chinese character, and how many do not (the specials aside).
+    public var vocabularyByLanguage: (english: Int, chinese: Int) {
+        let words = tokenizer.vocabulary.dropFirst(Tokenizer.specialTokens.count)
+        let chinese = words.filter { $0.unicodeScalars.contains { $0.value >= 0x3400 } }.count
+        return (words.count - chinese, chinese)
     }
 
     /// How many samples show a held-out combination.
@@ -56,27 +94,44 @@ public struct AlignmentData {
 
     /// The first `count` training pairs as one batch: pixels [count, 32, 32, 3], ids [count][length].
     public func firstPairs(_ count: Int) -> (pixels: Tensor, ids: [[Int]], captions: [String]) {
-        let samples = Array(train.samples.prefix(count))
-        let captions = samples.map(\.caption.english)
-        return (Batches.pixels(samples.map(\.image)), ids(captions), captions)
+        let captions = Array(trainCaptions.prefix(count))
+        return (Batches.pixels(train.samples.prefix(count).map(\.image)), ids(captions), captions)
     }
 
-    /// The training pairs, grouped by the object's colour for hard-negative batches.
+    /// The training pairs, each picture with its one caption, grouped by the object's colour for
+    /// hard-negative batches.
     public var trainPairs: ContrastivePairs {
-        ContrastivePairs(images: Batches.pixels(train.samples.map(\.image)), ids: ids(train.samples.map(\.caption.english)),
+        ContrastivePairs(images: Batches.pixels(train.samples.map(\.image)), ids: ids(trainCaptions),
                          groups: train.samples.map { $0.scene.objects[0].color.rawValue })
     }
 }
 
-/// The prompts of zero-shot classification ("a photo of a cat"; colours as an ensemble over the kinds).
+/// The prompts of zero-shot classification in both languages ("a photo of a cat", 一张猫的照片; colours
+/// as an ensemble over the kinds), and the article's two texts.
 public enum AlignmentPrompts {
-    public static func animal(_ kind: ObjectKind) -> String { "a photo of a \(kind.english)" }
-    public static func colour(_ color: ToyColor) -> [String] {
-        ObjectKind.allCases.map { "a photo of \(AlignmentMeasures.article(before: color.english)) \(color.english) \($0.english)" }
+    /// "a photo of a cat", or 一张猫的照片.
+    public static func animal(_ kind: ObjectKind, in language: Language = .english) -> String {
+        language == .english ? "a photo of a \(kind.english)" : "一张\(kind.chinese)的照片"
     }
-    /// Every prompt, so the vocabulary covers them.
+    /// "a photo of an orange cat", "… orange dog", …, or 一张橘色猫的照片, …: one prompt per kind.
+    public static func colour(_ color: ToyColor, in language: Language = .english) -> [String] {
+        ObjectKind.allCases.map { kind in
+            language == .english
+                ? "a photo of \(AlignmentMeasures.article(before: color.english)) \(color.english) \(kind.english)"
+                : "一张\(color.chinese)\(kind.chinese)的照片"
+        }
+    }
+    /// The article's example: "a cat" and "a dog", in Chinese 一只猫 and 一条狗.
+    public static func catAndDog(_ language: Language) -> (cat: String, dog: String) {
+        language == .english ? ("a cat", "a dog") : ("一只猫", "一条狗")
+    }
+    /// Every prompt in both languages, so the vocabulary covers them.
     public static var all: [String] {
-        ObjectKind.allCases.map(animal) + ToyColor.allCases.flatMap(colour) + ["a cat", "a dog"]
+        Language.allCases.flatMap { language in
+            ObjectKind.allCases.map { animal($0, in: language) }
+                + ToyColor.allCases.flatMap { colour($0, in: language) }
+                + [catAndDog(language).cat, catAndDog(language).dog]
+        }
     }
 }
 

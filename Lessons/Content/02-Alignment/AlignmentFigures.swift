@@ -1,5 +1,7 @@
 // The figures of lesson 02: example pairs, a similarity heatmap, the shared space in 2D (images and texts
-// as two marker shapes, each pair joined by a line), and the training curves. Plain arrays in, PNG bytes out.
+// as two marker shapes, each pair joined by a line), the training curves, and English captions against
+// Chinese ones. Captions are shown in the run's language (--lang zh: the Chinese captions); training pairs
+// as they were trained, each picture with its one caption. Plain arrays in, PNG bytes out.
 
 import Figures
 import Multimodal
@@ -9,13 +11,14 @@ import Walkthrough
 /// Figure builders for lesson 02.
 public enum AlignmentFigures {
     /// A grid of images with their captions as panel titles (two rows).
-    public static func pairs(_ samples: [ToySample], _ run: Run) throws -> [UInt8] {
-        let title = run.text(L("Training pairs: picture and caption", "训练样本：图与描述"))
+    public static func pairs(_ samples: [ToySample], _ captions: [String], _ run: Run) throws -> [UInt8] {
+        let title = run.text(L("Training pairs: each picture with one caption, in English or in Chinese",
+                               "训练样本：每张图配一句描述，英文或中文"))
         let columns = (samples.count + 1) / 2
         var figure = Figure(width: 300 * columns, height: 640, rows: 2, columns: columns, title: title)
-        for sample in samples {
+        for (sample, caption) in zip(samples, captions) {
             let picture = RGBImage(width: sample.image.size, height: sample.image.size, pixels: sample.image.bytes)
-            var chart = ImageChart(picture, title: sample.caption.english, patchSize: 8)
+            var chart = ImageChart(picture, title: caption, patchSize: 8)
             chart.showPatchNumbers = false
             chart.showAxes = false
             figure.add(chart)
@@ -26,26 +29,46 @@ public enum AlignmentFigures {
     /// When a figure was drawn: before or after training.
     public enum Moment: String { case before, after }
 
-    /// A block of test pairs' similarities, labelled with their scenes (rows) and captions (columns).
-    public static func similarity(_ block: SimilarityBlock, _ data: AlignmentData, when: Moment, _ run: Run) throws -> [UInt8] {
-        let labels = block.indices.map { i -> String in
-            let o = data.test.samples[i].scene.objects[0]
-            let sun = data.test.samples[i].scene.hasSun
-            return run.text(L("\(o.size.english) \(o.color.english) \(o.kind.english)" + (sun ? " + sun" : ""),
-                              o.size.chinese + o.color.chinese + o.kind.chinese + (sun ? " + 太阳" : "")))
-        }
+    /// A block of test pairs' similarities, labelled with their scenes (rows) and captions in `language`
+    /// (columns).
+    public static func similarity(_ block: SimilarityBlock, _ data: AlignmentData, _ language: Multimodal.Language,
+                                  when: Moment, _ run: Run) throws -> [UInt8] {
+        let captions = data.testCaptions(language)
         let title = when == .before ? L("Similarity before training", "训练前的相似度") : L("Similarity after training", "训练后的相似度")
-        return try similarity(block.values, imageLabels: labels, textLabels: block.indices.map { data.test.samples[$0].caption.english },
+        return try similarity(block.values, imageLabels: block.indices.map { sceneLabel(data, $0, run) },
+                              textLabels: block.indices.map { captions[$0] },
                               title: run.text(title), xLabel: run.text(L("caption", "描述")), yLabel: run.text(L("picture", "图")))
     }
 
-    /// PCA before | after, and t-SNE after, of 200 test pairs coloured by object kind.
-    public static func spaces(before: AlignmentSpace, after: AlignmentSpace, data: AlignmentData, _ run: Run) throws {
+    /// English test captions (rows) against Chinese ones (columns), cosine in the shared space: the two
+    /// languages were never paired in training.
+    public static func languages(_ values: [[Float]], _ indices: [Int], _ data: AlignmentData, _ run: Run) throws -> [UInt8] {
+        let (english, chinese) = (data.testCaptions(.english), data.testCaptions(.chinese))
+        return try similarity(values, imageLabels: indices.map { english[$0] }, textLabels: indices.map { chinese[$0] },
+                              title: run.text(L("English captions × Chinese captions, never paired in training",
+                                                "英文描述 × 中文描述：训练中从未配对")),
+                              xLabel: run.text(L("Chinese caption", "中文描述")),
+                              yLabel: run.text(L("English caption", "英文描述")))
+    }
+
+    /// "small orange cat + sun", or 小橘色猫 + 太阳: what test scene `i` shows.
+    static func sceneLabel(_ data: AlignmentData, _ i: Int, _ run: Run) -> String {
+        let o = data.test.samples[i].scene.objects[0]
+        let sun = data.test.samples[i].scene.hasSun
+        return run.text(L("\(o.size.english) \(o.color.english) \(o.kind.english)" + (sun ? " + sun" : ""),
+                          o.size.chinese + o.color.chinese + o.kind.chinese + (sun ? " + 太阳" : "")))
+    }
+
+    /// PCA before | after, and t-SNE after, of 200 test pairs (captions in `language`) coloured by object kind.
+    public static func spaces(before: AlignmentSpace, after: AlignmentSpace, data: AlignmentData,
+                              _ language: Multimodal.Language, _ run: Run) throws {
         let n = min(run.quick ? 100 : 200, data.test.count)
         let classes = data.test.samples.prefix(n).map { $0.scene.objects[0].kind.rawValue }
         let names = ObjectKind.allCases.map { run.text(L($0.english, $0.chinese)) }
         let groups = [run.text(L("picture", "图")), run.text(L("caption", "描述"))]
-        let points = { (space: AlignmentSpace) in Array(space.images.prefix(n)) + Array(space.texts.prefix(n)) }   // [2n][32]
+        let points = { (space: AlignmentSpace) in
+            Array(space.images.prefix(n)) + Array(space.texts(language).prefix(n))      // [2n][32]
+        }
         let pca = [before, after].map { space -> [[Float]] in PCA(points: points(space), components: 2).project(points(space)) }
         try run.figure("space-pca", png: space(
             pca, panelTitles: [run.text(L("before training (PCA)", "训练前（PCA）")), run.text(L("after training (PCA)", "训练后（PCA）"))],

@@ -9,20 +9,15 @@ import Multimodal
 /// Retrieval, zero-shot classification and the modality gap over unit-length embeddings.
 public enum AlignmentMeasures {
     /// True when every attribute `caption` states holds for the one-object `scene`: the kind it names,
-    /// the colour and size if said, and the sun if mentioned.
+    /// the colour and size if said, and the sun if mentioned. English or Chinese.
     ///
     ///     // scene: a small orange cat, no sun
     ///     captionDescribes("a photo of a cat", scene)              // true
+    ///     captionDescribes("一张小的橘色猫的照片", scene)            // true
     ///     captionDescribes("a photo of a large orange cat", scene) // false (size)
-    ///     captionDescribes("a cute orange cat basking in the sun", scene)   // false (no sun)
+    ///     captionDescribes("一只可爱的橘猫在晒太阳", scene)          // false (no sun)
     public static func captionDescribes(_ caption: String, _ scene: ToyScene) -> Bool {
-        let words = Set(caption.split(separator: " ").map(String.init))
-        return scene.objects.contains { object in
-            words.contains(object.kind.english)
-                && ToyColor.allCases.allSatisfy { !words.contains($0.english) || $0 == object.color }
-                && ObjectSize.allCases.allSatisfy { !words.contains($0.english) || $0 == object.size }
-                && ObjectKind.allCases.allSatisfy { !words.contains($0.english) || $0 == object.kind }
-        } && (!words.contains("sun") || scene.hasSun)
+        CaptionStatement(caption).holds(for: scene)
     }
 
     /// Recall in both directions, and what picking at random would score.
@@ -73,10 +68,53 @@ public enum AlignmentMeasures {
                          chanceImageToTextAt1: mean[6], chanceImageToTextAt5: mean[7], pools: pools)
     }
 
-    /// Retrieval among the test pairs of `space`, in pools of `pool`.
-    public static func retrieval(_ space: AlignmentSpace, _ data: AlignmentData, pool: Int) -> Retrieval {
-        retrieval(images: space.images, texts: space.texts, captions: data.test.samples.map(\.caption.english),
+    /// Retrieval among the test pairs of `space` with their captions in `language`, in pools of `pool`.
+    public static func retrieval(_ space: AlignmentSpace, _ data: AlignmentData, _ language: Language,
+                                 pool: Int) -> Retrieval {
+        retrieval(images: space.images, texts: space.texts(language), captions: data.testCaptions(language),
                   scenes: data.test.samples.map(\.scene), pool: min(pool, data.test.count))
+    }
+
+    /// Caption → caption retrieval across languages over consecutive pools of `pool` scenes: each query
+    /// ranks the pool's captions in the other language, and a hit is a caption that states the same
+    /// (`CaptionStatement`: its own translation, or another caption saying the same thing). Returns
+    /// recall@1 and the recall@1 of a random ranking.
+    ///
+    ///     // queries "a red cat", "a blue dog"; candidates 一只红色猫, 一只蓝色狗, embedded as
+    ///     crossLingual(queries: [[1, 0], [0, 1]], candidates: [[0.9, 0.1], [0.2, 0.8]],
+    ///                  queryCaptions: ["a red cat", "a blue dog"], candidateCaptions: ["一只红色猫", "一只蓝色狗"],
+    ///                  pool: 2)   // (recall 1.0, chance 0.5)
+    ///
+    /// - Precondition: at least `pool` captions on each side, as many queries as candidates.
+    public static func crossLingual(queries: [[Float]], candidates: [[Float]], queryCaptions: [String],
+                                    candidateCaptions: [String], pool: Int) -> (recall: Double, chance: Double) {
+        precondition(queries.count == candidates.count && queries.count == queryCaptions.count
+                     && queryCaptions.count == candidateCaptions.count,
+                     "crossLingual: \(queries.count) queries, \(candidates.count) candidates, "
+                     + "\(queryCaptions.count) and \(candidateCaptions.count) captions")
+        precondition(queries.count >= pool, "crossLingual: \(queries.count) captions cannot fill a pool of \(pool)")
+        let said = (queryCaptions.map(CaptionStatement.init), candidateCaptions.map(CaptionStatement.init))
+        let pools = queries.count / pool
+        var (found, random) = (0.0, 0.0)
+        for p in 0..<pools {
+            let members = Array((p * pool)..<((p + 1) * pool))
+            let same = members.map { q in members.map { c in said.0[q] == said.1[c] } }    // [query][candidate]
+            let s = cosineSimilarities(members.map { queries[$0] }, members.map { candidates[$0] })  // [pool, pool]
+            found += Metrics.recall(at: 1, similarities: s) { same[$0][$1] }
+            random += same.map { chance(hits: $0.filter { $0 }.count, of: pool, k: 1) }.reduce(0, +) / Double(pool)
+        }
+        return (found / Double(pools), random / Double(pools))
+    }
+
+    /// English → Chinese and Chinese → English caption retrieval among the test scenes of `space`.
+    public static func crossLingual(_ space: AlignmentSpace, _ data: AlignmentData, pool: Int)
+        -> (englishToChinese: (recall: Double, chance: Double), chineseToEnglish: (recall: Double, chance: Double)) {
+        let (english, chinese) = (data.testCaptions(.english), data.testCaptions(.chinese))
+        let size = min(pool, data.test.count)
+        return (crossLingual(queries: space.texts, candidates: space.chineseTexts, queryCaptions: english,
+                             candidateCaptions: chinese, pool: size),
+                crossLingual(queries: space.chineseTexts, candidates: space.texts, queryCaptions: chinese,
+                             candidateCaptions: english, pool: size))
     }
 
     /// The chance that k items drawn at random from n, of which `hits` are right, include a right one:

@@ -1,12 +1,13 @@
-// The tables of lesson 02's last step: retrieval recall and zero-shot accuracy with their chance
-// levels, and which test pairs the similarity heatmaps show. Every number printed here is computed
-// from the model of this run.
+// What lesson 02's measuring steps print and record: the cat-and-dog example in both languages (steps 4
+// and 6), retrieval recall and zero-shot accuracy with English and Chinese text and their chance levels
+// (step 7), caption → caption retrieval across languages (step 8), and which test pairs the similarity
+// heatmaps show. Every number printed here is computed from the model of this run.
 
 import Foundation
 import Multimodal
 import Walkthrough
 
-/// What lesson 02 prints about retrieval and zero-shot labels.
+/// What lesson 02 prints about its measurements.
 public enum AlignmentReport {
     /// Eight test pairs, one per object kind first: which test samples the heatmap shows.
     public static func heatmapIndices(_ data: AlignmentData, count: Int = 8) -> [Int] {
@@ -20,61 +21,133 @@ public enum AlignmentReport {
         return Array(chosen.prefix(count))
     }
 
-    /// Recall@1 and @5 in both directions, with chance levels, as a table and metrics.
-    public static func show(_ r: AlignmentMeasures.Retrieval, _ run: Run) {
+    /// The article's cat-and-dog example and a block's matched and mismatched means, for captions in
+    /// `language`, printed and recorded (`cat_vs_a_cat_after`, `…_zh` for the Chinese texts).
+    static func show(cat: Float, dog: Float, _ block: SimilarityBlock, _ language: Multimodal.Language,
+                     when: AlignmentFigures.Moment, _ run: Run) {
+        typealias Say = Alignment.Say
+        let words = AlignmentPrompts.catAndDog(language)
+        let (key, moment) = (Say.key(language), when.rawValue)
+        run.say(Say.catAndDog, words.cat, cat, words.dog, dog, cat - dog)
+        if when == .after { run.say(cat - dog > 0.1 ? Say.catIsCloser : Say.notYet, words.cat, words.dog) }
+        run.say(Say.matched, run.text(Say.name(language)), block.matched, block.mismatched)
+        run.metric("cat_vs_a_cat_\(moment)\(key)", cat)
+        run.metric("cat_vs_a_dog_\(moment)\(key)", dog)
+        run.metric("matched_minus_mismatched_\(moment)\(key)", block.matched - block.mismatched)
+    }
+
+    /// Recall@1 and @5 in both directions for the captions of each language (English first), with chance
+    /// levels, as a table and metrics (`recall_t2i_at1`, and `recall_t2i_at1_zh` for Chinese captions).
+    public static func show(_ recalls: [AlignmentMeasures.Retrieval], _ run: Run) {
+        typealias Say = Alignment.Say
         let f = { (v: Double) in String(format: "%.3f", v) }
-        let pool = r.pools > 0 ? 100 : 0
-        run.say(L("retrieval among %d candidates, %d pools (%d test pairs):", "在 %d 个候选中检索，共 %d 组（%d 个测试配对）："),
-                pool, r.pools, r.pools * pool)
-        run.table([L("direction", "方向"), "R@1", L("chance", "随机"), "R@5", L("chance", "随机")],
-                  [[run.text(L("text → picture", "文 → 图")), f(r.textToImageAt1), f(r.chanceTextToImageAt1),
-                    f(r.textToImageAt5), f(r.chanceTextToImageAt5)],
-                   [run.text(L("picture → text", "图 → 文")), f(r.imageToTextAt1), f(r.chanceImageToTextAt1),
-                    f(r.imageToTextAt5), f(r.chanceImageToTextAt5)]])
-        run.metric("recall_t2i_at1", r.textToImageAt1)
-        run.metric("recall_t2i_at5", r.textToImageAt5)
-        run.metric("recall_i2t_at1", r.imageToTextAt1)
-        run.metric("recall_i2t_at5", r.imageToTextAt5)
-        run.metric("chance_t2i_at1", r.chanceTextToImageAt1)
-        run.metric("chance_i2t_at1", r.chanceImageToTextAt1)
-        run.metric("retrieval_test_pairs", r.pools * pool)
+        let languages = Multimodal.Language.allCases
+        let pools = recalls.first?.pools ?? 0, pool = pools > 0 ? 100 : 0
+        run.say(Say.retrievalPool, pool, pools, pools * pool)
+        var rows: [[String]] = []
+        for (direction, textFirst) in [(Say.textToPicture, true), (Say.pictureToText, false)] {
+            for (language, r) in zip(languages, recalls) {
+                let values = textFirst
+                    ? [r.textToImageAt1, r.chanceTextToImageAt1, r.textToImageAt5, r.chanceTextToImageAt5]
+                    : [r.imageToTextAt1, r.chanceImageToTextAt1, r.imageToTextAt5, r.chanceImageToTextAt5]
+                rows.append([run.text(direction), run.text(Say.name(language))] + values.map(f))
+            }
+        }
+        run.table(Say.retrievalColumns, rows)
+        for (language, r) in zip(languages, recalls) {
+            let key = Say.key(language)
+            run.metric("recall_t2i_at1" + key, r.textToImageAt1)
+            run.metric("recall_t2i_at5" + key, r.textToImageAt5)
+            run.metric("recall_i2t_at1" + key, r.imageToTextAt1)
+            run.metric("recall_i2t_at5" + key, r.imageToTextAt5)
+            run.metric("chance_t2i_at1" + key, r.chanceTextToImageAt1)
+            run.metric("chance_i2t_at1" + key, r.chanceImageToTextAt1)
+        }
+        run.metric("retrieval_test_pairs", pools * pool)
     }
 
     /// Zero-shot accuracy of the animal guesses (on the animal pictures) and the colour guesses (on all
-    /// pictures), overall and on the held-out combinations, and what each held-out combination was called.
-    /// `animals[i]` indexes `ObjectKind.animals`, `colours[i]` indexes `ToyColor.allCases`.
-    public static func show(animals: [Int], colours: [Int], _ data: AlignmentData, _ run: Run) {
+    /// pictures) with the prompts of each language (English first), overall and on the held-out
+    /// combinations, and what each held-out combination was called. `animals[i]` indexes
+    /// `ObjectKind.animals`, `colours[i]` indexes `ToyColor.allCases`.
+    public static func show(zeroShot guesses: [(animals: [Int], colours: [Int])], _ data: AlignmentData, _ run: Run) {
+        typealias Say = Alignment.Say
         let samples = data.test.samples
         let object = { (i: Int) in samples[i].scene.objects[0] }
         let animalPictures = samples.indices.filter { object($0).kind.isAnimal }
-        let animalRight = Dictionary(uniqueKeysWithValues: animalPictures.map { ($0, ObjectKind.animals[animals[$0]] == object($0).kind) })
-        let colourRight = samples.indices.map { ToyColor.allCases[colours[$0]] == object($0).color }
         let isHeld = { (i: Int) in data.heldOut.contains(object(i).combination) }
         let share = { (right: [Bool]) -> (Double, Int) in (Double(right.filter { $0 }.count) / Double(max(1, right.count)), right.count) }
-        let animalAll = share(animalPictures.map { animalRight[$0]! })
-        let animalHeld = share(animalPictures.filter(isHeld).map { animalRight[$0]! })
-        let colourAll = share(colourRight), colourHeld = share(samples.indices.filter(isHeld).map { colourRight[$0] })
         let cell = { (v: (Double, Int)) in String(format: "%.3f (%d)", v.0, v.1) }
-        run.table([L("label", "标签"), L("prompt", "提示语"), L("accuracy (pictures)", "准确率（图数）"),
-                   L("held-out combos", "留出组合"), L("chance", "随机")],
-                  [[run.text(L("animal", "动物")), AlignmentPrompts.animal(.cat), cell(animalAll), cell(animalHeld), "0.250"],
-                   [run.text(L("colour", "颜色")), "a photo of an orange {kind} ×7", cell(colourAll), cell(colourHeld), "0.125"]])
         let counts = { (names: [String]) in
             Dictionary(grouping: names, by: { $0 }).map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ")
         }
-        run.table([L("held-out combination", "留出组合"), L("pictures", "图数"), L("animal right", "动物判对"),
-                   L("colour right", "颜色判对"), L("animal answers", "动物判成"), L("colour answers", "颜色判成")],
-                  data.heldOut.map { combination in
-                      let members = samples.indices.filter { object($0).combination == combination }
-                      let animalNames = members.map { ObjectKind.animals[animals[$0]] }.map { run.text(L($0.english, $0.chinese)) }
-                      let colourNames = members.map { ToyColor.allCases[colours[$0]] }.map { run.text(L($0.english, $0.chinese)) }
-                      return [combination.name(run), "\(members.count)",
-                              "\(members.filter { animalRight[$0] == true }.count)",
-                              "\(members.filter { colourRight[$0] }.count)", counts(animalNames), counts(colourNames)]
-                  })
-        run.metric("zeroshot_animal", animalAll.0)
-        run.metric("zeroshot_animal_heldout", animalHeld.0)
-        run.metric("zeroshot_colour", colourAll.0)
-        run.metric("zeroshot_colour_heldout", colourHeld.0)
+        var (rows, heldRows): ([[String]], [[String]]) = ([], [])
+        for (language, guess) in zip(Multimodal.Language.allCases, guesses) {
+            let animalRight = Dictionary(uniqueKeysWithValues: animalPictures.map {
+                ($0, ObjectKind.animals[guess.animals[$0]] == object($0).kind)
+            })
+            let colourRight = samples.indices.map { ToyColor.allCases[guess.colours[$0]] == object($0).color }
+            let animalAll = share(animalPictures.map { animalRight[$0]! })
+            let animalHeld = share(animalPictures.filter(isHeld).map { animalRight[$0]! })
+            let colourAll = share(colourRight), colourHeld = share(samples.indices.filter(isHeld).map { colourRight[$0] })
+            let colourPrompt = language == .english ? "a photo of an orange {kind} ×7" : "一张橘色{kind}的照片 ×7"
+            rows.append([run.text(Say.animal), AlignmentPrompts.animal(.cat, in: language), cell(animalAll),
+                         cell(animalHeld), "0.250"])
+            rows.append([run.text(Say.colour), colourPrompt, cell(colourAll), cell(colourHeld), "0.125"])
+            for combination in data.heldOut {
+                let members = samples.indices.filter { object($0).combination == combination }
+                let animalNames = members.map { ObjectKind.animals[guess.animals[$0]] }.map { run.text(L($0.english, $0.chinese)) }
+                let colourNames = members.map { ToyColor.allCases[guess.colours[$0]] }.map { run.text(L($0.english, $0.chinese)) }
+                heldRows.append([combination.name(run), run.text(Say.name(language)), "\(members.count)",
+                                 "\(members.filter { animalRight[$0] == true }.count)",
+                                 "\(members.filter { colourRight[$0] }.count)", counts(animalNames), counts(colourNames)])
+            }
+            let key = Say.key(language)
+            run.metric("zeroshot_animal" + key, animalAll.0)
+            run.metric("zeroshot_animal_heldout" + key, animalHeld.0)
+            run.metric("zeroshot_colour" + key, colourAll.0)
+            run.metric("zeroshot_colour_heldout" + key, colourHeld.0)
+        }
+        run.table(Say.zeroShotColumns, rows)
+        run.table(Say.heldOutColumns, heldRows)
+    }
+
+    /// Step 8's table: caption → caption recall@1 across languages before and after training, with chance,
+    /// and a sentence on what it means; recorded as `recall_en2zh_at1`, `chance_en2zh_at1`, ….
+    static func show(crossLingual after: CrossLingualRecall, before: CrossLingualRecall, _ run: Run) {
+        typealias Say = Alignment.Say
+        let f = { (v: Double) in String(format: "%.3f", v) }
+        run.say(Say.crossLingual, 100)
+        run.table(Say.crossColumns, [
+            [run.text(Say.englishToChinese), f(before.englishToChinese.recall), f(after.englishToChinese.recall),
+             f(after.englishToChinese.chance)],
+            [run.text(Say.chineseToEnglish), f(before.chineseToEnglish.recall), f(after.chineseToEnglish.recall),
+             f(after.chineseToEnglish.chance)],
+        ])
+        let (recall, chance) = after.englishToChinese
+        let times = recall / max(chance, 1e-9)
+        run.say(times > 5 ? Say.translated : Say.notTranslated, 100 * recall, times)
+        run.metric("recall_en2zh_at1", recall)
+        run.metric("chance_en2zh_at1", chance)
+        run.metric("recall_zh2en_at1", after.chineseToEnglish.recall)
+        run.metric("chance_zh2en_at1", after.chineseToEnglish.chance)
+        run.metric("recall_en2zh_at1_before", before.englishToChinese.recall)
+    }
+
+    /// For each English test caption at `rows`, the Chinese test caption nearest to it (`nearest[k]`, an
+    /// index into the test set), the cosine from `s` [rows][test], and whether the two say the same thing.
+    static func show(nearest: [Int], of rows: [Int], _ s: [[Float]], _ data: AlignmentData, _ run: Run) {
+        typealias Say = Alignment.Say
+        let (english, chinese) = (data.testCaptions(.english), data.testCaptions(.chinese))
+        run.say(Say.nearestAmong, chinese.count)
+        run.table(Say.nearestColumns, zip(rows, nearest).enumerated().map { k, pair in
+            let (query, found) = pair
+            let same = CaptionStatement(english[query]) == CaptionStatement(chinese[found])
+            return [english[query], chinese[found], String(format: "%+.3f", s[k][found]), same ? "✓" : "✗"]
+        })
     }
 }
+
+/// Caption → caption recall@1 and its chance level, English → Chinese and Chinese → English.
+typealias CrossLingualRecall = (englishToChinese: (recall: Double, chance: Double),
+                                chineseToEnglish: (recall: Double, chance: Double))

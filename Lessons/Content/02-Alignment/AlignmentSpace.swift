@@ -6,33 +6,43 @@
 import Multimodal
 import TeachingEngine
 
-/// Unit-length embeddings [n][32] of every test image and caption under one model.
+/// Unit-length embeddings [n][32] of every test image and of its caption in each language under one model.
 public struct AlignmentSpace {
     public let model: ContrastiveModel
     public let images: [[Float]]
+    /// The English test captions.
     public let texts: [[Float]]
+    /// The Chinese test captions (the same scenes, in order).
+    public let chineseTexts: [[Float]]
 
     public init(model: ContrastiveModel, data: AlignmentData) {
         self.model = model
         images = model.embedImages(Batches.pixels(data.test.samples.map(\.image)))
-        texts = model.embedTexts(data.ids(data.test.samples.map(\.caption.english)))
+        texts = model.embedTexts(data.ids(data.testCaptions(.english)))
+        chineseTexts = model.embedTexts(data.ids(data.testCaptions(.chinese)))
     }
+
+    /// The test captions' embeddings in `language`.
+    public func texts(_ language: Language) -> [[Float]] { language == .english ? texts : chineseTexts }
 
     /// Unit-length embeddings of any texts.
     public func embed(_ texts: [String], data: AlignmentData) -> [[Float]] { model.embedTexts(data.ids(texts)) }
 
-    /// The article's scene — an orange cat in the sun — against "a cat" and "a dog": two cosines.
-    public func catAndDog(_ data: AlignmentData) -> (cat: Float, dog: Float) {
+    /// The article's scene — an orange cat in the sun — against "a cat" and "a dog" (一只猫, 一条狗 in
+    /// Chinese): two cosines.
+    public func catAndDog(_ data: AlignmentData, _ language: Language = .english) -> (cat: Float, dog: Float) {
         let picture = SceneRenderer.render(SceneGenerator.orangeCatInTheSun, size: 32)
         let image = model.embedImages(Batches.pixels([picture]))          // [1][32]
-        let s = cosineSimilarities(image, embed(["a cat", "a dog"], data: data))[0]
+        let words = AlignmentPrompts.catAndDog(language)
+        let s = cosineSimilarities(image, embed([words.cat, words.dog], data: data))[0]
         return (s[0], s[1])
     }
 
-    /// Cosine similarities of the test pictures at `indices` (rows) with their captions (columns).
-    public func similarities(_ indices: [Int]) -> SimilarityBlock {
-        SimilarityBlock(indices: indices,
-                        values: cosineSimilarities(indices.map { images[$0] }, indices.map { texts[$0] }))
+    /// Cosine similarities of the test pictures at `indices` (rows) with their captions in `language`
+    /// (columns).
+    public func similarities(_ indices: [Int], _ language: Language = .english) -> SimilarityBlock {
+        SimilarityBlock(indices: indices, values: cosineSimilarities(indices.map { images[$0] },
+                                                                     indices.map { texts(language)[$0] }))
     }
 
     /// For each test picture, the index of the class whose prompts it is closest to. Each class is the
