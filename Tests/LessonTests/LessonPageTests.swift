@@ -43,11 +43,11 @@ struct LessonPageTests {
         #expect(output.contains("trained 40 steps on 256 pairs"))
     }
 
-    @Test("lesson 02 --quick alone: 250 steps on 1,200 pairs, and the settings table says so")
+    @Test("lesson 02 --quick alone: 500 steps on 1,200 pairs, and the settings table says so")
     func quickSizes() throws {
         let (readme, output) = try Self.alignmentSettings([])
-        #expect(readme.contains("| steps   | 250   |"), "\(readme.prefix(600))")
+        #expect(readme.contains("| steps   | 500   |"), "\(readme.prefix(600))")
         #expect(readme.contains("| pairs   | 1200  |"))
-        #expect(output.contains("trained 250 steps on 1200 pairs"))
+        #expect(output.contains("trained 500 steps on 1200 pairs"))
     }
 }

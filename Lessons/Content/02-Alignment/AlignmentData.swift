@@ -48,6 +48,13 @@ public struct AlignmentData {
     /// The test captions in one language (the same scenes, in order).
     public func testCaptions(_ language: Language) -> [String] { test.samples.map { $0.caption.text(language) } }
 
+    /// The first `count` training pairs whose caption is in `language` (the first pairs of any language
+    /// when there are none, as with --chinese 0 in a Chinese run).
+    public func trainIndices(_ language: Language, count: Int) -> [Int] {
+        let inLanguage = trainLanguages.indices.filter { trainLanguages[$0] == language }
+        return Array((inLanguage.isEmpty ? Array(trainLanguages.indices) : inLanguage).prefix(count))
+    }
+
     /// How many training captions are in `language`.
     public func trainCount(_ language: Language) -> Int { trainLanguages.filter { $0 == language }.count }
 
@@ -109,12 +116,16 @@ public struct AlignmentData {
 /// The prompts of zero-shot classification in both languages ("a photo of a cat", 一张猫的照片; colours
 /// as an ensemble over the kinds), and the article's two texts.
 public enum AlignmentPrompts {
-    /// "a photo of a cat", or 一张猫的照片.
-    public static func animal(_ kind: ObjectKind, in language: Language = .english) -> String {
+    /// The English prompt, "a photo of a cat".
+    public static func animal(_ kind: ObjectKind) -> String { animal(kind, in: .english) }
+    /// "a photo of a cat" in English, 一张猫的照片 in Chinese.
+    public static func animal(_ kind: ObjectKind, in language: Language) -> String {
         language == .english ? "a photo of a \(kind.english)" : "一张\(kind.chinese)的照片"
     }
-    /// "a photo of an orange cat", "… orange dog", …, or 一张橘色猫的照片, …: one prompt per kind.
-    public static func colour(_ color: ToyColor, in language: Language = .english) -> [String] {
+    /// The English ensemble: "a photo of an orange cat", "… orange dog", …, one prompt per kind.
+    public static func colour(_ color: ToyColor) -> [String] { colour(color, in: .english) }
+    /// One prompt per kind in `language`: "a photo of an orange cat", …, or 一张橘色猫的照片, ….
+    public static func colour(_ color: ToyColor, in language: Language) -> [String] {
         ObjectKind.allCases.map { kind in
             language == .english
                 ? "a photo of \(AlignmentMeasures.article(before: color.english)) \(color.english) \(kind.english)"

@@ -10,10 +10,12 @@ import Walkthrough
 
 /// Figure builders for lesson 02.
 public enum AlignmentFigures {
-    /// A grid of images with their captions as panel titles (two rows).
+    /// A grid of training pictures with their captions as panel titles (two rows); the run shows pairs
+    /// whose caption is in its own language.
     public static func pairs(_ samples: [ToySample], _ captions: [String], _ run: Run) throws -> [UInt8] {
-        let title = run.text(L("Training pairs: each picture with one caption, in English or in Chinese",
-                               "训练样本：每张图配一句描述，英文或中文"))
+        let title = run.text(L("Training pairs: each picture with one caption (these in English; about half "
+                               + "the pictures have a Chinese one instead)",
+                               "训练样本：每张图只配一句描述（这里是中文的；大约一半的图配的是英文）"))
         let columns = (samples.count + 1) / 2
         var figure = Figure(width: 300 * columns, height: 640, rows: 2, columns: columns, title: title)
         for (sample, caption) in zip(samples, captions) {

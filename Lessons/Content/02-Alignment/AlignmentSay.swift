@@ -66,12 +66,12 @@ extension Alignment {
         static let englishToChinese = L("English → Chinese", "英 → 中")
         static let chineseToEnglish = L("Chinese → English", "中 → 英")
         static let translated = L("→ after training, the nearest Chinese caption says the same thing as the English "
-                                  + "one %.0f%% of the time (%.1f×  chance): the two languages met only through pictures.",
-                                  "→ 训练后，离一句英文最近的中文描述有 %.0f%% 说的是同一件事（随机水平的 %.1f 倍）："
+                                  + "one %.1f%% of the time (%.1f× chance): the two languages met only through pictures.",
+                                  "→ 训练后，离一句英文最近的中文描述有 %.1f%% 说的是同一件事（随机水平的 %.1f 倍）："
                                   + "两种语言只通过图片相遇。")
-        static let notTranslated = L("→ the nearest Chinese caption is rarely the same statement (%.0f%%, %.1f× chance): "
+        static let notTranslated = L("→ the nearest Chinese caption is rarely the same statement (%.1f%%, %.1f× chance): "
                                      + "the pictures have not tied the languages together.",
-                                     "→ 离英文最近的中文描述很少说同一件事（%.0f%%，随机水平的 %.1f 倍）：图片还没有把两种语言连起来。")
+                                     "→ 离英文最近的中文描述很少说同一件事（%.1f%%，随机水平的 %.1f 倍）：图片还没有把两种语言连起来。")
         static let nearestAmong = L("Eight English test captions and the nearest of all %d Chinese test captions:",
                                     "八句英文测试描述，以及全部 %d 句中文测试描述里离它最近的一句：")
         static let nearestColumns: [L] = [L("English caption", "英文描述"), L("nearest Chinese caption", "最近的中文描述"),
