@@ -45,9 +45,12 @@ func pad(_ text: String, to width: Int, right: Bool = false) -> String {
 }
 
 /// `text` broken into lines of at most `width` columns, at spaces for English and between any two
-/// wide characters for Chinese. Existing line breaks are kept.
+/// wide characters for Chinese — but never so that a line starts with closing punctuation (，。；：）…)
+/// or ends with opening punctuation (（「《…): those stay with the character they belong to.
+/// Existing line breaks are kept.
 ///
 ///     wrap("one two three", width: 7)   // ["one two", "three"]
+///     wrap("一二三四；五六", width: 8)    // ["一二三", "四；五六"]
 public func wrap(_ text: String, width: Int) -> [String] {
     precondition(width > 0, "wrap: width must be positive, got \(width)")
     var lines: [String] = []
@@ -70,24 +73,48 @@ public func wrap(_ text: String, width: Int) -> [String] {
     return lines
 }
 
+/// Punctuation that closes (never starts a line) or opens (never ends one).
+private let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』",
+                                                  "》", "】", "〉", "”", "’", ",", ".", ";", ":", "!",
+                                                  "?", ")"]
+private let openingPunctuation: Set<Character> = ["（", "「", "『", "《", "【", "〈", "“", "‘"]
+
 /// Units that must stay together on a line: runs of narrow non-space characters, single spaces,
-/// and single wide characters (with the narrow punctuation that follows them).
+/// and single wide characters, each with the closing punctuation after it and the opening
+/// punctuation before it.
 private func breakableUnits(_ text: String) -> [String] {
     var units: [String] = []
     var current = ""
+    var opening = ""
+    func flush() {
+        if !current.isEmpty { units.append(current); current = "" }
+    }
     for ch in text {
         let isWide = ch.unicodeScalars.first.map { columns(of: $0) == 2 } ?? false
         if ch == " " {
-            if !current.isEmpty { units.append(current); current = "" }
+            flush()
             units.append(" ")
+        } else if closingPunctuation.contains(ch) {
+            if !current.isEmpty {
+                current.append(ch)
+            } else if let last = units.last, last != " " {
+                units[units.count - 1] = last + String(ch)
+            } else {
+                current.append(ch)
+            }
+        } else if openingPunctuation.contains(ch) {
+            flush()
+            opening.append(ch)
         } else if isWide {
-            if !current.isEmpty { units.append(current); current = "" }
-            current = String(ch)
-            units.append(current); current = ""
+            flush()
+            units.append(opening + String(ch))
+            opening = ""
         } else {
+            if current.isEmpty { current = opening; opening = "" }
             current.append(ch)
         }
     }
-    if !current.isEmpty { units.append(current) }
+    flush()
+    if !opening.isEmpty { units.append(opening) }
     return units
 }

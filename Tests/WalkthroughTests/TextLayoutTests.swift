@@ -33,6 +33,15 @@ struct TextLayoutTests {
         #expect(wrap("a\n\nb", width: 10) == ["a", "", "b"])
     }
 
+    @Test("a Chinese line never starts with ；，。） nor ends with （: the mark goes with its character")
+    func punctuationStaysWithItsCharacter() {
+        // 一二三四 fills 8 columns, so ；would start the second line: 四 goes down with it.
+        #expect(wrap("一二三四；五六", width: 8) == ["一二三", "四；五六"])
+        // （ would end the first line: it goes down with 五.
+        #expect(wrap("一二三（五六）", width: 8) == ["一二三", "（五六）"])
+        #expect(wrap("loss 2.1, then 0.5", width: 9) == ["loss 2.1,", "then 0.5"])
+    }
+
     @Test("numbers in metrics.json: integers plain, six significant digits, Float noise gone, NaN as null")
     func numbers() {
         #expect(formatNumber(3) == "3")
