@@ -20,6 +20,9 @@ public struct Figure: Sendable {
     public var rows: Int
     public var columns: Int
     public var title: String?
+    /// A line of small text under the panels, at the right (a credit, a source): kept off the
+    /// title line so that the title stays short and the panels' own titles keep their room.
+    public var note: String?
     public var style: Style
     public private(set) var charts: [any Chart] = []
 
@@ -51,10 +54,16 @@ public struct Figure: Sendable {
             top = style.padding * 2 + canvas.measure(title, size: style.figureTitleFontSize).height
         }
         let cellWidth = Double(width) / Double(columns)
-        let cellHeight = (Double(height) - top) / Double(rows)
+        let cellHeight = (Double(height) - top - noteHeight(canvas)) / Double(rows)
         let (row, column) = (index / columns, index % columns)
         return Rect(x: Double(column) * cellWidth, y: top + Double(row) * cellHeight,
                     width: cellWidth, height: cellHeight)
+    }
+
+    /// The strip the note takes at the bottom (0 without a note).
+    func noteHeight(_ canvas: Canvas) -> Double {
+        guard let note, !note.isEmpty else { return 0 }
+        return style.padding * 2 + canvas.measure(note, size: style.tickFontSize).height
     }
 
     /// Draws every chart onto a new canvas.
@@ -70,6 +79,10 @@ public struct Figure: Sendable {
             chart.draw(on: canvas, in: frame, style: style)
         }
         canvas.setClip(nil)
+        if let note, !note.isEmpty {
+            canvas.text(note, at: Point(Double(width) - style.padding * 2, Double(height) - style.padding),
+                        size: style.tickFontSize, color: style.axisColor, align: .right, baseline: .bottom)
+        }
         return canvas
     }
 

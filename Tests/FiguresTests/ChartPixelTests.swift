@@ -111,4 +111,22 @@ struct ChartPixelTests {
         #expect(ColorMap.viridis.color(at: 0).contrastingText == .white)
         #expect(ColorMap.viridis.color(at: 1).contrastingText == .black)
     }
+    @Test("a figure's note takes a strip at the bottom: the panels end above it and its text is drawn there, at the right")
+    func figureNoteBelowPanels() throws {
+        var figure = Figure(width: 600, height: 300, columns: 2, title: "A title")
+        let canvasWithout = try figure.render()
+        let panelWithout = figure.panelFrame(0, canvas: canvasWithout)
+        figure.note = "photo: a credit line"
+        let canvas = try figure.render()
+        let panel = figure.panelFrame(0, canvas: canvas)
+        // Same top, shorter by the note's strip (two paddings and the text's height, about 25 px here).
+        #expect(panel.minY == panelWithout.minY)
+        #expect(panel.height < panelWithout.height - 15)
+        #expect(panel.maxY < 300)
+        // Dark text pixels in the strip below the panels, in its right half only.
+        let strip = (Int(panel.maxY)..<300).flatMap { y in (0..<600).map { x in (x, y) } }
+        let inked = strip.filter { canvas.pixel(x: $0.0, y: $0.1).red < 128 }
+        #expect(!inked.isEmpty)
+        #expect(inked.allSatisfy { $0.0 > 300 })
+    }
 }

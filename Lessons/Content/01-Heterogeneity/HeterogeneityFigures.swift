@@ -38,8 +38,8 @@ enum HeterogeneityFigures {
         var drawn = ImageChart(toy, title: run.text(L("the drawn scene: %d×%d", "画出来的场景：%d×%d"), toy.width, toy.height))
         drawn.showPatchNumbers = false
         var figure = Figure(width: 2100, height: 700, columns: 3,
-                            title: run.text(L("A real cat is a grid of numbers too", "真实的猫也是一张数字网格"))
-                                + "   (" + run.text(Photos.chelseaCredit) + ")")
+                            title: run.text(L("A real cat is a grid of numbers too", "真实的猫也是一张数字网格")))
+        figure.note = run.text(Photos.chelseaCredit)
         figure.add(whole)
         figure.add(zoom)
         figure.add(drawn)
