@@ -32,18 +32,32 @@ public struct Highlight: Sendable {
         return text
     }
 
-    /// `0.934` → "93%", `0.0359` → "3.6%", `1` → "100%".
+    /// `0.934` → "93%", `0.0359` → "3.6%", `1` → "100%". A score short of 100% never reads as 100%
+    /// (`0.997` → "99.7%", `0.99996` → "> 99.9%"), nor one above 0% as 0% (`0.0004` → "< 0.1%").
     static func percent(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         let p = value * 100
-        return String(format: abs(p) >= 10 || p == p.rounded() ? "%.0f%%" : "%.1f%%", p)
+        if p == p.rounded() { return minus(String(format: "%.0f%%", p)) }
+        if abs(p) >= 10 && abs(p).rounded() < 100 { return minus(String(format: "%.0f%%", p)) }
+        if abs(p) >= 99.95 && abs(p) < 100 { return p > 0 ? "> 99.9%" : "< −99.9%" }
+        if abs(p) < 0.05 { return p > 0 ? "< 0.1%" : "> −0.1%" }
+        return minus(String(format: "%.1f%%", p))
     }
 
-    /// Three significant digits: `0.236975` → "0.237", `222273` → "222273", `3.87e-7` → "3.87e-07".
+    /// Three significant digits, as a learner reads them: `0.236975` → "0.237", `222273` → "222273",
+    /// `1234.5` → "1235" (`999.97` → "1000", never "1e+03"), `-0.0223` → "−0.0223"; a value within a thousandth of zero reads as a bound,
+    /// `3.87e-7` → "< 0.001", never in e-notation.
     static func short(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
-        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
-        return String(format: "%.3g", value)
+        if value == value.rounded() && abs(value) < 1e9 { return minus(String(Int(value))) }
+        if abs(value) < 0.001 { return value > 0 ? "< 0.001" : "> −0.001" }
+        if abs(value) >= 100 { return minus(String(format: "%.0f", value)) }
+        return minus(String(format: "%.3g", value))
+    }
+
+    /// A leading hyphen as the minus sign (U+2212), as in print.
+    private static func minus(_ text: String) -> String {
+        text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     private struct Placeholder {

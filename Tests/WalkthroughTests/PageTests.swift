@@ -95,6 +95,34 @@ struct PageTests {
         #expect(h.filled(["recall": 0.934], .en) == nil)
     }
 
+    @Test("a score short of 100% never reads as 100%: 0.997 is 99.7%, 0.99996 is > 99.9%, 0.0004 is < 0.1%")
+    func percentNeverRoundsToPerfect() {
+        let h = Highlight(L("named in {score%}", "说对 {score%}"))
+        #expect(h.filled(["score": 0.997], .en) == "named in 99.7%")
+        #expect(h.filled(["score": 0.994], .en) == "named in 99%")
+        #expect(h.filled(["score": 0.995], .en) == "named in 99.5%")
+        #expect(h.filled(["score": 0.99996], .zh) == "说对 > 99.9%")
+        #expect(h.filled(["score": 0.934], .en) == "named in 93%")
+        #expect(h.filled(["score": 1], .en) == "named in 100%")
+        #expect(h.filled(["score": 0.0004], .en) == "named in < 0.1%")
+        #expect(h.filled(["score": 0], .en) == "named in 0%")
+    }
+
+    @Test("a number reads as printed: 3.87e-7 is < 0.001, -0.0223 has a minus sign, 999.97 is 1000, never e-notation")
+    func numbersReadAsPrinted() {
+        let h = Highlight(L("difference {d}", "差 {d}"))
+        #expect(h.filled(["d": 3.87e-7], .en) == "difference < 0.001")
+        #expect(h.filled(["d": -3.87e-7], .zh) == "差 > −0.001")
+        #expect(h.filled(["d": -0.0223], .en) == "difference −0.0223")
+        #expect(h.filled(["d": 0.0288], .en) == "difference 0.0288")
+        #expect(h.filled(["d": 999.97], .en) == "difference 1000")
+        #expect(h.filled(["d": 118.37], .en) == "difference 118")
+        #expect(h.filled(["d": 222273], .en) == "difference 222273")
+        for d in [3.87e-7, 1.19e-7, 12345.6, 0.00123, 5e9] {
+            #expect(!(Highlight(L("{d}", "{d}")).filled(["d": d], .en) ?? "e").contains("e"), "\(d)")
+        }
+    }
+
     @Test("the page check finds what a browser would stumble on", arguments: [
         ("<!doctype html><p><b>x</p></b>", "</p> closes <b>"),
         ("<!doctype html><img src=\"missing.png\" alt=\"a\">", "missing.png: no such file beside the page"),

@@ -7,14 +7,16 @@ extension Tokens {
     public static let highlights = [
         Highlight(L("{patch_tokens} patch tokens and {word_tokens} word tokens make one sequence of {sequence_tokens}.",
                     "{patch_tokens} 个图块词元加 {word_tokens} 个词的词元，组成一个长 {sequence_tokens} 的序列。")),
-        Highlight(L("Byte-pair encoding learned in the run: a held-out Chinese caption is {tokens_per_caption.zh.characters} "
-                    + "characters but {tokens_per_caption.zh.bpe} learned pieces; an English one {tokens_per_caption.en.bpe}.",
-                    "运行中学到的字节对编码：一句留出的中文描述有 {tokens_per_caption.zh.characters} 个字符，"
-                    + "却只有 {tokens_per_caption.zh.bpe} 个学到的子词；英文描述是 {tokens_per_caption.en.bpe} 个。")),
-        Highlight(L("Shuffle the patches and self-attention's outputs are only shuffled (difference "
-                    + "{equivariance_error_without_positions}); with positions added they change ({equivariance_error_with_positions}).",
-                    "打乱图块，自注意力的输出只是跟着打乱（差 {equivariance_error_without_positions}）；"
-                    + "加上位置编码后输出就变了（{equivariance_error_with_positions}）。")),
+        Highlight(L("Byte-pair encoding learned in the run: a held-out Chinese caption averages "
+                    + "{tokens_per_caption.zh.characters} characters but {tokens_per_caption.zh.bpe} learned pieces; "
+                    + "an English one {tokens_per_caption.en.bpe} pieces.",
+                    "运行中学到的字节对编码：一句留出的中文描述平均有 {tokens_per_caption.zh.characters} 个字符，"
+                    + "却只有 {tokens_per_caption.zh.bpe} 个学到的子词；英文描述平均 {tokens_per_caption.en.bpe} 个。")),
+        Highlight(L("Shuffle the patches and self-attention's outputs are only shuffled (largest difference "
+                    + "from the original outputs reordered the same way: {equivariance_error_without_positions}); "
+                    + "with positions added they change (largest difference {equivariance_error_with_positions}).",
+                    "打乱图块，自注意力的输出只是跟着打乱（与按同样顺序重排的原输出最大相差 "
+                    + "{equivariance_error_without_positions}）；加上位置编码后输出就变了（最大相差 {equivariance_error_with_positions}）。")),
         Highlight(L("Learned positions: neighbouring patches' position vectors have cosine similarity "
                     + "{learned_neighbour_similarity}, far ones {learned_far_similarity}.",
                     "学到的位置：相邻图块的位置向量余弦相似度为 {learned_neighbour_similarity}，相距远的为 {learned_far_similarity}。")),
