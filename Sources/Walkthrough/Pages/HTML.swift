@@ -102,15 +102,20 @@ enum HTML {
     dl.try dt { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 0.9rem; margin-top: 0.6rem; }
     dl.try dd { margin-left: 1.5rem; }
     footer { border-top: 1px solid var(--line); margin-top: 3rem; padding-top: 1rem; color: var(--muted); font-size: 0.9rem; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1.25rem; margin-top: 1.5rem; }
-    .card { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.1rem 1.1rem; display: flex; flex-direction: column; }
-    .card h2 { font-size: 1.15rem; }
+    main.tour { max-width: 76rem; }   /* the front page: each lesson's figure wide enough to read */
+    .cards { display: grid; grid-template-columns: 1fr; gap: 1.5rem; margin-top: 1.5rem; }
+    .card { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem 1.1rem;
+            display: grid; grid-template-columns: 1fr 1fr; column-gap: 2rem; align-items: start; }
+    .card > .number, .card > h2, .card > .figure, .card > .links { grid-column: 1 / -1; }
+    .card h2 { font-size: 1.25rem; }
     .card .number { color: var(--muted); font-size: 0.85rem; }
-    .card img { width: 100%; height: 12rem; object-fit: contain; background: var(--soft); border-radius: 6px; margin: 0.6rem 0; }
+    .card .figure img { display: block; width: 100%; height: auto; max-height: 44rem; object-fit: contain;
+                        border: 1px solid var(--line); border-radius: 6px; margin: 0.6rem 0; }
     .card p { margin: 0.3rem 0; }
-    .card ul { padding-left: 1.1rem; margin: 0.4rem 0; }
-    .card .links { margin-top: auto; padding-top: 0.6rem; }
+    .card ul { padding-left: 1.1rem; margin: 0.3rem 0; }
+    .card .links { padding-top: 0.6rem; }
     .card .links a { margin-right: 1rem; }
+    @media (max-width: 50rem) { .card { grid-template-columns: 1fr; } }
     @media print {
       main { max-width: none; padding: 0; }
       .step, figure, table, pre, .card { break-inside: avoid; }

@@ -6,7 +6,7 @@ import Foundation
 enum TourPage {
     /// `index.html` of the tour folder, in the tour's language; figures are the PNG files beside it.
     static func html(_ entries: [TourEntry], options: TourOptions, language: Language) -> String {
-        var body = ["<main>", "<header>",
+        var body = ["<main class=\"tour\">", "<header>",
                     "<p class=\"kicker\">AlignFuse</p>",
                     "<h1>" + HTML.escape(L("Alignment and fusion, by running them", "对齐与融合：跑起来学")(language)) + "</h1>",
                     "<p class=\"summary\">" + HTML.escape(lead(entries.count)(language)) + "</p>",
@@ -19,7 +19,7 @@ enum TourPage {
                         "<h2><a href=\"\(entry.folder)/\(RunFiles.pageName)\">\(HTML.escape(entry.title))</a></h2>"]
             if let figure = entry.figure {
                 let alt = entry.result.figureDescriptions[figure] ?? figure
-                card.append("<a href=\"\(entry.folder)/\(RunFiles.pageName)\"><img src=\"\(entry.folder)/\(HTML.escape(figure))\" "
+                card.append("<a class=\"figure\" href=\"\(entry.folder)/\(RunFiles.pageName)\"><img src=\"\(entry.folder)/\(HTML.escape(figure))\" "
                             + "alt=\"\(HTML.escape(alt))\"></a>")
             }
             card.append("<p>" + MarkdownHTML.inline(entry.summary) + "</p>")
