@@ -9,8 +9,8 @@
 import Foundation
 import PackageDescription
 
-/// The library modules compile in the Swift 6 language mode (complete data-race checking); the
-/// package default below is Swift 5 for the lessons, the runner and the tools.
+/// Every module compiles in the Swift 6 language mode (complete data-race checking): the package
+/// default at the end of the package, stated again for the library modules.
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 /// The exercises' own targets are written in the Swift 6 language mode.
 let exerciseSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -112,7 +112,7 @@ let package = Package(
                                                           "ExerciseSolutions", "TeachingEngine"],
                     swiftSettings: exerciseSettings),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 // The learner's own exercise files (Lessons/Exercises/Mine, made from the starters by the `exercises`

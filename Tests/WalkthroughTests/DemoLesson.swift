@@ -122,7 +122,8 @@ final class LineFit: Lesson {
             var optimizer = SGD(parameters: line.parameters, learningRate: Float(lesson.knobs.lr))
             let x = Tensor(shape: [lesson.points.count], scalars: lesson.points.map(\.x))
             let y = Tensor(shape: [lesson.points.count], scalars: lesson.points.map(\.y))
-            try run.train("line", line, settings: lesson.knobs.settings, steps: epochs, lr: lesson.knobs.lr) { progress in
+            let settings = lesson.knobs.settings
+            _ = try run.train("line", line, settings: settings, steps: epochs, lr: lesson.knobs.lr) { progress in
                 for step in 1...epochs {
                     let loss = meanSquaredError(line(x), target: y)   // forward
                     optimizer.zeroGrad()
