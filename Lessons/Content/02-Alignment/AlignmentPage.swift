@@ -11,13 +11,13 @@ extension Alignment {
         Highlight(L("Zero-shot, with no classifier ever trained, the nearest prompt names the animal in "
                     + "{zeroshot_animal%} of test pictures, and {zeroshot_animal_heldout%} for colour–animal "
                     + "pairs never seen in training.",
-                    "零样本：从没训练过分类器，最近的提示语就能说出 {zeroshot_animal%} 张测试图里的动物；"
+                    "零样本：从没训练过分类器，最近的提示语说对动物的测试图占 {zeroshot_animal%}；"
                     + "训练中从未出现的颜色–动物组合上是 {zeroshot_animal_heldout%}。")),
         Highlight(L("With Chinese prompts (一张猫的照片) the animal is named in {zeroshot_animal_zh%} of test "
                     + "pictures; an English caption finds a Chinese one that says the same thing in "
                     + "{recall_en2zh_at1%} of cases (chance {chance_en2zh_at1%}), though no caption was ever "
                     + "paired with another.",
-                    "用中文提示语（一张猫的照片）能说出 {zeroshot_animal_zh%} 张测试图里的动物；一句英文描述在 "
+                    "用中文提示语（一张猫的照片），说对动物的测试图占 {zeroshot_animal_zh%}；一句英文描述在 "
                     + "{recall_en2zh_at1%} 的情况下找到说同一件事的中文描述（随机水平 {chance_en2zh_at1%}），"
                     + "而训练中从没有两句描述配成对。")),
         Highlight(L("The modality gap, the distance between the centres of the picture and caption clouds, "

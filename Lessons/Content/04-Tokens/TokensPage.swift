@@ -6,7 +6,7 @@ import Walkthrough
 extension Tokens {
     public static let highlights = [
         Highlight(L("{patch_tokens} patch tokens and {word_tokens} word tokens make one sequence of {sequence_tokens}.",
-                    "{patch_tokens} 个图块词元加 {word_tokens} 个词的词元，组成一个长 {sequence_tokens} 的序列。")),
+                    "{patch_tokens} 个图块词元加 {word_tokens} 个词的词元，组成一个 {sequence_tokens} 个词元的序列。")),
         Highlight(L("Byte-pair encoding learned in the run: a held-out Chinese caption averages "
                     + "{tokens_per_caption.zh.characters} characters but {tokens_per_caption.zh.bpe} learned pieces; "
                     + "an English one {tokens_per_caption.en.bpe} pieces.",
