@@ -35,6 +35,7 @@ public enum DocsMarkers {
     ///
     ///     format(0.9341, like: "0.00")   // "0.93"
     ///     format(0.9341, like: "90.0%")  // "93.4%"
+    ///     format(0.997, like: "90%")     // "99.7%" (short of 100% never reads as 100%)
     ///     format(12, like: "?")          // "12"
     ///     format(5.4e-7, like: "3.87e-07") // "5.40e-07" (scientific stays scientific)
     public static func format(_ value: Double, like old: String) -> String {
@@ -49,7 +50,16 @@ public enum DocsMarkers {
         let digits = percent ? String(trimmed.dropLast()) : trimmed
         let decimals = digits.split(separator: ".", maxSplits: 1).dropFirst().first.map { $0.prefix(while: \.isNumber).count } ?? 0
         let shown = String(format: "%.\(decimals)f", percent ? value * 100 : value)
-        return percent ? shown + "%" : shown
+        guard percent else { return shown }
+        // A score short of 100% is never written as 100%: one or two more decimals, or a bound.
+        if value < 1, let rounded = Double(shown), rounded >= 100 {
+            for more in 1...2 {
+                let finer = String(format: "%.\(decimals + more)f", value * 100)
+                if let r = Double(finer), r < 100 { return finer + "%" }
+            }
+            return "> " + String(format: "%.\(decimals + 2)f", 100 - pow(10, -Double(decimals + 2))) + "%"
+        }
+        return shown + "%"
     }
 
     /// The text with the block between `<!-- card:NN -->` and `<!-- /card -->` replaced by `card`;

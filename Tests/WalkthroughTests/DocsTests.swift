@@ -20,6 +20,15 @@ struct DocsTests {
         #expect(DocsMarkers.format(0.9341, like: "0.00") == "0.93")
     }
 
+    @Test("a quoted score short of 100% never reads as 100%: 0.997 like 90% is 99.7%, 0.99996 like 90.0% is 99.996%")
+    func percentShortOfPerfect() {
+        #expect(DocsMarkers.format(0.997, like: "90%") == "99.7%")
+        #expect(DocsMarkers.format(0.994, like: "90%") == "99%")
+        #expect(DocsMarkers.format(0.99996, like: "90.0%") == "99.996%")
+        #expect(DocsMarkers.format(0.9999999, like: "90%") == "> 99.99%")
+        #expect(DocsMarkers.format(1, like: "90.0%") == "100.0%")
+    }
+
     @Test("a replication card over seeds 0.90, 0.94, 0.92 reads mean 0.92 ± 0.02, min–max 0.9–0.94")
     func card() {
         let card = ReplicationCard(seeds: [0, 1, 2], runs: [["acc": 0.90], ["acc": 0.94], ["acc": 0.92]], metrics: ["acc"])

@@ -123,6 +123,15 @@ struct PageTests {
         }
     }
 
+    @Test("a tiny number reads as on paper: 1.19209e-7 is 1.2 × 10⁻⁷, 9.96e-8 is 1.0 × 10⁻⁷, 0.25 stays 0.25")
+    func powersOfTen() {
+        #expect(powerOfTen(1.19209e-7) == "1.2 × 10⁻⁷")
+        #expect(powerOfTen(9.96e-8) == "1.0 × 10⁻⁷")
+        #expect(powerOfTen(-3.5e12, digits: 3) == "−3.50 × 10¹²")
+        #expect(powerOfTen(0.25) == "0.25")
+        #expect(powerOfTen(0) == "0")
+    }
+
     @Test("the page check finds what a browser would stumble on", arguments: [
         ("<!doctype html><p><b>x</p></b>", "</p> closes <b>"),
         ("<!doctype html><img src=\"missing.png\" alt=\"a\">", "missing.png: no such file beside the page"),

@@ -37,8 +37,8 @@ extension Tokens {
         static let concatenated = L("[1, %d, %d] ⧺ [1, %d, %d] + modality types → %@",
                                     "[1, %d, %d] ⧺ [1, %d, %d] + 模态类型 → %@")
         // Step 5
-        static let withoutPositions = L("no positions: max |attn(shuffled x) − shuffle(attn(x))| = %.2e (float rounding)",
-                                        "没有位置编码：max |attn(打乱的 x) − 打乱(attn(x))| = %.2e（浮点舍入）")
+        static let withoutPositions = L("no positions: max |attn(shuffled x) − shuffle(attn(x))| = %@ (float rounding)",
+                                        "没有位置编码：max |attn(打乱的 x) − 打乱(attn(x))| = %@（浮点舍入）")
         static let withPositions = L("with sinusoidal positions: %.3f — the shuffled image now reads differently",
                                      "加上正弦位置编码：%.3f——打乱后的图像读起来不一样了")
         // Step 6

@@ -74,7 +74,7 @@ extension Tokens {
                 }
             }
             let without = gap(Tensor(zeros: x.shape)), with = gap(positions.reshaped(to: x.shape))
-            run.say(Say.withoutPositions, without)
+            run.say(Say.withoutPositions, powerOfTen(without))
             run.say(Say.withPositions, with)
             run.metric("equivariance_error_without_positions", without)
             run.metric("equivariance_error_with_positions", with)
