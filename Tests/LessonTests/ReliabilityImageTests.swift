@@ -1,4 +1,4 @@
-// Issue 11, item 1, end to end: every file of the corpus (Tests/FiguresTests/Reference/corpus) passed
+// Bad pictures, end to end: every file of the corpus (Tests/FiguresTests/Reference/corpus) passed
 // to lesson 04 as --image. A good file of any kind becomes the 224×224 picture; a bad one ends the
 // program with one line naming the file and the reason, a non-zero exit, and an --out left empty.
 // The lesson stops through `run.stop` (it ends the process), so the bad files run as exit tests: each

@@ -6,7 +6,7 @@ import AlignFuseSupport
 import Foundation
 import TeachingEngine
 
-/// How a contrastive model is trained. The defaults are the recipe that learned fastest in prototypes
+/// How a contrastive model is trained. The defaults are the recipe that learned fastest in trial runs
 /// of this model: batch 64 (better than 128 or 256 for the same time), peak learning rate 1e-3 (better
 /// than 2e-3 and 3e-3) after a short warm-up, cosine decay, weight decay 0.01.
 public struct ContrastiveTrainingOptions: Sendable {

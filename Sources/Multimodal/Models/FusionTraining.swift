@@ -1,6 +1,6 @@
 // Training and measuring a fusion model: one loop and one evaluation for all three strategies, so the
-// comparison differs only in the wiring. AdamW with warm-up and cosine decay (in prototypes of these
-// models, warm-up + cosine beat a constant learning rate, and 1e-3 beat 2e-3 and 3e-3), batches drawn
+// comparison differs only in the wiring. AdamW with warm-up and cosine decay (in earlier trial runs
+// of these models, warm-up + cosine beat a constant learning rate, and 1e-3 beat 2e-3 and 3e-3), batches drawn
 // from a seeded generator.
 
 import AlignFuseSupport
