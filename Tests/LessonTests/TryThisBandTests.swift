@@ -22,9 +22,13 @@ struct TryThisBandTests {
         }
     }
 
-    @Test("every cheap suggestion of lessons 01, 03, 05 and 07 states a band, and the bands are in the words a learner reads")
+    @Test("every cheap suggestion of lessons 01–05 and 07 states a band, and the bands are in the words a learner reads")
     func cheapOnesHaveBands() {
-        let items = Heterogeneity.tryThis + Fusion.tryThis + VQALesson.tryThis + OneSpace.tryThis
+        let items = Heterogeneity.tryThis + Alignment.tryThis + Fusion.tryThis + Tokens.tryThis + VQALesson.tryThis
+            + OneSpace.tryThis
+        // Lessons 02 and 04 state bands too, on runs too long for the suite (tour --check-try-this runs them).
+        #expect(Alignment.tryThis.filter { !$0.bands.isEmpty }.count == 2)
+        #expect(Tokens.tryThis.filter { !$0.bands.isEmpty }.count == 2)
         #expect(items.filter(\.cheap).allSatisfy { !$0.bands.isEmpty })
         // A band's numbers are appended to the words a learner reads, in both languages.
         for item in items where !item.bands.isEmpty {

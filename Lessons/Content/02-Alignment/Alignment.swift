@@ -27,12 +27,20 @@ public final class Alignment: Lesson {
                 expect: L("captions always name the colour; short prompts like \"a photo of a cat\" look unlike training text",
                           "描述总带颜色词，\"a photo of a cat\" 这类短提示不再像训练文本")),
         TryThis(change: L("--steps 225", "--steps 225"),
-                expect: L("a quarter of the training: see which numbers of step 7 suffer first", "只训练四分之一：看第 7 步哪些数先掉下来")),
+                expect: L("a quarter of the training: colour and the bridge between the languages suffer first, "
+                          + "the animal least (the default run: colour 0.89–0.97, English → Chinese 0.97–1.00)",
+                          "只训练四分之一：颜色和两种语言之间的桥最先掉下来，动物掉得最少"
+                          + "（默认训练：颜色 0.89–0.97，英→中 0.97–1.00）"),
+                bands: [Band("zeroshot_colour", 0.315...0.535), Band("recall_en2zh_at1", 0.043...0.422),
+                        Band("zeroshot_animal", 0.547...0.936)]),
         TryThis(change: L("--chinese 0", "--chinese 0"),
-                expect: L("English captions only: Chinese colour prompts and step 8's English → Chinese recall fall "
-                          + "to chance (seed 0: 0.137 and 0.002); the untrained animal words still score 0.619",
-                          "只用英文描述：中文颜色提示语和第 8 步的英→中检索掉到随机水平（种子 0：0.137 和 0.002）；"
-                          + "没训练过的动物词仍有 0.619")),
+                expect: L("English captions only: English colour stays high, while Chinese colour prompts and step "
+                          + "8's English → Chinese recall fall to about chance (0.125 and 0.02); the Chinese animal "
+                          + "prompts, never trained, land anywhere from far below to far above their chance of 0.25",
+                          "只用英文描述：英文颜色提示语照样准，中文颜色提示语和第 8 步的英→中检索却掉到随机水平附近"
+                          + "（0.125 和 0.02）；没训练过的中文动物提示语高低不定，可远低于也可远高于随机水平 0.25"),
+                bands: [Band("zeroshot_colour", 0.883...1), Band("zeroshot_colour_zh", 0.06...0.322),
+                        Band("recall_en2zh_at1", 0.001...0.037), Band("zeroshot_animal_zh", 0.048...0.699)]),
     ]
     public static let keyMetrics = ["recall_t2i_at1", "chance_t2i_at1", "zeroshot_animal", "zeroshot_animal_zh",
                                     "zeroshot_animal_heldout", "zeroshot_colour", "zeroshot_colour_zh",

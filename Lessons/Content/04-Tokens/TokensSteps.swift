@@ -150,6 +150,8 @@ extension Tokens {
             run.metric("learned_far_similarity", after.far)
             run.metric("learned_change_neighbour_similarity", change.near)
             run.metric("learned_change_far_similarity", change.far)
+            run.metric("learned_near_minus_far", after.near - after.far)            // the grid, in one number
+            run.metric("learned_change_near_minus_far", change.near - change.far)
             run.metric("untrained_neighbour_similarity", before.near)
             try run.figure("positions-learned", png: TokensFigures.learnedPositions(lesson, sines: sines, run))
         },
