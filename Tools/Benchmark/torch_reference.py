@@ -5,11 +5,17 @@ differ: each side has its own generator). Two threads, median ms per step over 5
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 Tools/Benchmark/torch_reference.py [--only clip,vqa] [--threads 2]
 
-Prints one JSON object: {"torch_clip_ms_per_step": ..., "torch_vqa_ms_per_step": ..., ...}.
-Needs `pip install torch` (a CPU wheel is enough).
+Prints one JSON object: {"torch_clip_ms_per_step": ..., "torch_vqa_ms_per_step": ..., ...}, with the
+version, the intra- and inter-op thread counts and OMP_WAIT_POLICY, which decide how it behaves beside
+other programs. Needs `pip install torch` (a CPU wheel is enough; a CUDA wheel runs the same CPU code).
+
+PyTorch's OpenMP threads spin while they wait for work. Alone on the cores that is its fastest setting;
+beside another busy program on a two-core machine a step can take ten times as long (Docs/performance.md),
+so compare against it only in quiet rounds, or rerun with OMP_WAIT_POLICY=PASSIVE to see the difference.
 """
 import json
 import math
+import os
 import sys
 import time
 
@@ -140,5 +146,7 @@ if __name__ == "__main__":
         batch = (torch.rand(64, 32, 32, 3), torch.randint(1, 64, (64, 10)), torch.randint(0, 32, (64,)))
         ms, first, last = time_steps(model, batch)
         result.update(torch_vqa_ms_per_step=round(ms, 3))
-    result.update(torch_version=torch.__version__, threads=torch.get_num_threads())
+    result.update(torch_version=torch.__version__, threads=torch.get_num_threads(),
+                  interop_threads=torch.get_num_interop_threads(),
+                  omp_wait_policy=os.environ.get("OMP_WAIT_POLICY", "default"))
     print(json.dumps(result))
