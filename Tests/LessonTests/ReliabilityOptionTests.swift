@@ -6,7 +6,7 @@ import Lessons
 import Testing
 import Walkthrough
 
-@Suite("Bad options on the five lessons stop before any work")
+@Suite("Bad options on lessons 01–05 stop before any work")
 struct ReliabilityOptionTests {
     /// Runs `lesson` with `arguments` into a fresh --out that must stay absent; returns the error text.
     static func refused<Content: Lesson>(_ lesson: Content.Type, _ arguments: [String]) -> String {
