@@ -125,3 +125,27 @@ public struct VQAData: Sendable {
         Tensor(shape: [examples.count, imageSize, imageSize, 3], scalars: examples.flatMap(\.pixels))
     }
 }
+
+extension ToySample {
+    /// The same sample asked "what is in this picture?" (这张图片里有什么？) and answered with its whole
+    /// caption: the image–text pairs of contrastive training turned into a captioning task, as LLaVA's
+    /// first stage turns caption pairs into instructions (Liu et al. 2023, §4.2).
+    public var askingForItsCaption: ToySample {
+        ToySample(scene: scene, image: image, caption: caption,
+                  question: Question(kind: .whatIsInPicture, english: "what is in this picture?",
+                                     chinese: "这张图片里有什么？",
+                                     answerEnglish: caption.english, answerChinese: caption.chinese))
+    }
+}
+
+extension ToySample {
+    /// The same sample asked "what is in this picture?" and answered by saying what colour each thing is:
+    /// "the bird is gray and the fish is pink", 鸟是灰色的，鱼是粉色的 (see `Captioner.colourStatements`).
+    public var askingForItsColours: ToySample {
+        let text = Captioner.colourStatements(for: scene)
+        return ToySample(scene: scene, image: image, caption: caption,
+                         question: Question(kind: .whatIsInPicture, english: "what is in this picture?",
+                                            chinese: "这张图片里有什么？",
+                                            answerEnglish: text.english, answerChinese: text.chinese))
+    }
+}

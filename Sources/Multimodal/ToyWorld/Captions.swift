@@ -113,6 +113,16 @@ public enum Captioner {
         }
     }
 
+    /// A description that names each object, then says its colour, in reading order of the grid:
+    /// "the bird is gray and the fish is pink", 鸟是灰色的，鱼是粉色的. Unlike the caption templates
+    /// (which say the colour before the thing: "a gray bird"), each statement goes from a thing to its
+    /// colour, the direction "what colour is the bird?" asks in.
+    public static func colourStatements(for scene: ToyScene) -> (english: String, chinese: String) {
+        let objects = scene.objects.sorted { $0.cell < $1.cell }
+        return (joinedEnglish(objects.map { "the \($0.kind.english) is \($0.color.english)" }),
+                objects.map { "\($0.kind.chinese)是\($0.color.chinese)的" }.joined(separator: "，"))
+    }
+
     /// Where `a` is relative to `b`: left/right when their columns differ, else above/below.
     static func relation(of a: ToyObject, to b: ToyObject) -> (String, String) {
         if a.cell.column != b.cell.column {
