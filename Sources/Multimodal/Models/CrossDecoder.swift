@@ -56,10 +56,10 @@ public struct CrossDecoderBlock: Module {
             + mlpNorm.parameters + mlp.parameters
     }
 
-    /// Text `x` [B, T, d] (`keyMask` [B, T]: 1 for real tokens) reading `image` [B, N, d] → the new text
+    /// Text `x` [B, T, d] under `mask` (causal, padding hidden) reading `image` [B, N, d] → the new text
     /// tokens and the cross-attention weights [B, h, T, N].
-    public func callAsFunction(_ x: Variable, keyMask: Tensor, image: Variable) -> (output: Variable, weights: Variable) {
-        let afterSelf = x + selfAttention(selfNorm(x), keyMask: keyMask, causal: true).output   // [B, T, d]
+    public func callAsFunction(_ x: Variable, mask: AttentionMask, image: Variable) -> (output: Variable, weights: Variable) {
+        let afterSelf = x + selfAttention(selfNorm(x), mask: mask).output                        // [B, T, d]
         let crossed = crossAttention(crossNorm(afterSelf), context: image)                       // [B, T, d]
         let afterCross = afterSelf + crossed.output                                              // [B, T, d]
         return (afterCross + mlp(mlpNorm(afterCross)), crossed.weights)
@@ -118,10 +118,10 @@ public struct CrossDecoder: Module {
         let t = c.questionLength + a                                            // a short answer needs fewer positions
         let ids = zip(questions, answerInputs).map { $0 + $1 }                 // [B][T]
         var x = tokenEmbedding(ids) + positions.slice(alongAxis: 0, 0..<t)      // [B, T, d]
-        let keyMask = paddingMask(ids, padID: Tokenizer.pad)                    // [B, T]
+        let mask = AttentionMask.causal(length: t) + .keyPadding(ids, padID: Tokenizer.pad)   // [B, T, T]
         var weights: [Variable] = []
         for block in blocks {
-            let out = block(x, keyMask: keyMask, image: image)
+            let out = block(x, mask: mask, image: image)
             x = out.output                                                      // [B, T, d]
             weights.append(out.weights)                                         // [B, h, T, N]
         }
