@@ -18,7 +18,8 @@ let exerciseSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 /// Each lesson's words, one Markdown file per language beside its code (Walkthrough's `Narration`).
 let lessonNarration = [
     "01-Heterogeneity/01-heterogeneity", "02-Alignment/02-alignment", "03-Fusion/03-fusion",
-    "04-Tokens/04-tokens", "05-VQA/05-vqa", "07-OneSpace/07-one-space",
+    "04-Tokens/04-tokens", "05-VQA/05-vqa", "06-AlignThenFuse/06-align-then-fuse",
+    "07-OneSpace/07-one-space",
 ].flatMap { ["\($0).en.md", "\($0).zh.md"] }
 
 let package = Package(
@@ -34,6 +35,7 @@ let package = Package(
         .executable(name: "lesson03", targets: ["lesson03"]),
         .executable(name: "lesson04", targets: ["lesson04"]),
         .executable(name: "lesson05", targets: ["lesson05"]),
+        .executable(name: "lesson06", targets: ["lesson06"]),
         .executable(name: "lesson07", targets: ["lesson07"]),
         .executable(name: "tour", targets: ["tour"]),
         .executable(name: "figures-gallery", targets: ["figures-gallery"]),
@@ -78,6 +80,7 @@ let package = Package(
         .executableTarget(name: "lesson03", dependencies: ["Lessons"], path: "Lessons/03-Fusion"),
         .executableTarget(name: "lesson04", dependencies: ["Lessons"], path: "Lessons/04-Tokens"),
         .executableTarget(name: "lesson05", dependencies: ["Lessons"], path: "Lessons/05-VQA"),
+        .executableTarget(name: "lesson06", dependencies: ["Lessons"], path: "Lessons/06-AlignThenFuse"),
         .executableTarget(name: "lesson07", dependencies: ["Lessons"], path: "Lessons/07-OneSpace"),
         .executableTarget(name: "tour", dependencies: ["Lessons", "Walkthrough"], path: "Lessons/Tour"),
 

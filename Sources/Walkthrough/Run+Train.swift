@@ -48,16 +48,25 @@ extension Run {
     ///         }
     ///     }
     ///
+    /// `lookingIn`: other run folders to search (after --out) for the same checkpoint, e.g. where another
+    /// lesson that trains this model wrote its run; a model found there is loaded, one trained here is
+    /// saved in --out.
+    ///
     /// A loss that stops being a number throws `TrainingDiverged` (nothing is saved).
     public func train(_ name: String, _ model: some Module, settings: [String: String], steps: Int,
-                      lr: Double? = nil, loop: (TrainingProgress) throws -> Void) throws -> TrainingHistory {
+                      lr: Double? = nil, lookingIn folders: [URL] = [],
+                      loop: (TrainingProgress) throws -> Void) throws -> TrainingHistory {
         var full = settings
         full["seed"] = String(seed)
         full["quick"] = String(quick)
         full["steps"] = String(steps)
-        let file = "checkpoints/\(checkpointKey(name: name, settings: full)).\(archive.fileExtension)"
-        let url = outDirectory.appendingPathComponent(file)
-        if let data = FileManager.default.contents(atPath: url.path) {
+        let own = "checkpoints/\(checkpointKey(name: name, settings: full)).\(archive.fileExtension)"
+        let url = outDirectory.appendingPathComponent(own)
+        let candidates = [(own, url)] + folders.map { folder in
+            (Run.path(of: folder.appendingPathComponent(own), from: outDirectory), folder.appendingPathComponent(own))
+        }
+        for (file, url) in candidates {
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             do {
                 let tensors = try archive.decode(Array(data))
                 try model.load(tensors)
@@ -77,6 +86,7 @@ extension Run {
                 console.line(console.styled("  ! \(file) could not be used (\(error)); training anew", .yellow))
             }
         }
+        let file = own
         let progress = training(steps: steps, lr: lr)
         try loop(progress)
         progress.finish()
@@ -96,6 +106,17 @@ extension Run {
         trainedCheckpoints.append(file)
         // The curves as saved (Float32), so a later run that loads them prints the same numbers.
         return Run.history(from: tensors, reused: false)
+    }
+
+    /// `file` as a path relative to `folder` when they share a root ("../02-alignment/checkpoints/…").
+    ///
+    ///     path(of: URL(fileURLWithPath: "/o/02/c/x"), from: URL(fileURLWithPath: "/o/06"))   // "../02/c/x"
+    static func path(of file: URL, from folder: URL) -> String {
+        let a = file.standardizedFileURL.pathComponents, b = folder.standardizedFileURL.pathComponents
+        var shared = 0
+        while shared < min(a.count, b.count) && a[shared] == b[shared] { shared += 1 }
+        guard shared > 1 else { return file.path }
+        return (Array(repeating: "..", count: b.count - shared) + a[shared...]).joined(separator: "/")
     }
 
     /// The curves saved beside a model's parameters ("history.loss", "history.<curve>").

@@ -9,7 +9,8 @@ import Walkthrough
 struct StepCellTests {
     /// The lessons whose cells follow the shape (all of them, once each is rewritten).
     static var shaped: [any Lesson.Type] {
-        [Heterogeneity.self, Alignment.self, Fusion.self, Tokens.self, VQALesson.self, OneSpace.self]
+        [Heterogeneity.self, Alignment.self, Fusion.self, Tokens.self, VQALesson.self, AlignThenFuse.self,
+         OneSpace.self]
     }
 
     @Test("no step's code contains a narration string L(…), a cell is at most 25 lines, a line at most 100 columns")

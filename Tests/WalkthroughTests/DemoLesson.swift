@@ -76,6 +76,7 @@ final class LineFit: Lesson {
         @Option(help: "Standard deviation of the noise added to y.") var noise = 0.1
         @Option(help: "Learning rate of gradient descent.") var lr = 0.01
         @Option(help: "Gradient-descent steps.") var epochs = 200
+        @Option(help: "Another run's folder whose checkpoint may be reused.") var reuseFrom: String?
         init() {}
         func validate() throws {
             try Knob.nonNegative(noise, "--noise")
@@ -122,8 +123,9 @@ final class LineFit: Lesson {
             var optimizer = SGD(parameters: line.parameters, learningRate: Float(lesson.knobs.lr))
             let x = Tensor(shape: [lesson.points.count], scalars: lesson.points.map(\.x))
             let y = Tensor(shape: [lesson.points.count], scalars: lesson.points.map(\.y))
-            let settings = lesson.knobs.settings
-            _ = try run.train("line", line, settings: settings, steps: epochs, lr: lesson.knobs.lr) { progress in
+            let elsewhere = lesson.knobs.reuseFrom.map { [URL(fileURLWithPath: $0)] } ?? []
+            _ = try run.train("line", line, settings: lesson.knobs.settings, steps: epochs, lr: lesson.knobs.lr,
+                              lookingIn: elsewhere) { progress in
                 for step in 1...epochs {
                     let loss = meanSquaredError(line(x), target: y)   // forward
                     optimizer.zeroGrad()

@@ -119,6 +119,20 @@ struct LessonRunTests {
         #expect(only.loadedCheckpoints == full.trainedCheckpoints)
     }
 
+    @Test("a model trained by a run in another folder is loaded from there, named by its path from --out, and not saved again")
+    func reusesAnotherFoldersCheckpoint() throws {
+        let root = temporaryFolder("elsewhere")
+        let (first, _) = runDemo(["--out", root.appendingPathComponent("02-line").path])
+        #expect(first.trainedCheckpoints.count == 1)
+        let (second, console) = runDemo(["--out", root.appendingPathComponent("06-reuse").path,
+                                         "--reuse-from", root.appendingPathComponent("02-line").path])
+        #expect(second.trainedCheckpoints.isEmpty)
+        #expect(second.loadedCheckpoints == ["../02-line/" + first.trainedCheckpoints[0]])
+        #expect(console.output.contains("loaded ../02-line/checkpoints/line-"))
+        #expect(second.metrics["slope"] == first.metrics["slope"])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("06-reuse/checkpoints").path))
+    }
+
     @Test("--only 2 after a full run keeps its notebook, README and page and merges the metrics it measured")
     func onlyKeepsFullNotebook() throws {
         let out = temporaryFolder("only-keeps")

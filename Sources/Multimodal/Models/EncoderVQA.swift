@@ -56,10 +56,11 @@ public struct EncoderVQA: Module {
     }
 
     /// Logits at the answer positions [B, A, V] and each decoder block's cross-attention [B, h, T, N].
-    /// `features`: the frozen encoder's tokens of these images when already computed, else nil.
-    public func callAsFunction(images: Tensor, features: Tensor? = nil, questions: [[Int]],
+    /// `features`: the frozen encoder's tokens of these images when already computed (then `images` may be nil).
+    public func callAsFunction(images: Tensor?, features: Tensor? = nil, questions: [[Int]],
                                answerInputs: [[Int]]) -> (logits: Variable, crossWeights: [Variable]) {
-        let tokens = features.map { Variable($0) } ?? imageFeatures(images)   // [B, N, d_enc]
+        require(images != nil || features != nil, "EncoderVQA: give images or their features")
+        let tokens = features.map { Variable($0) } ?? imageFeatures(images!)   // [B, N, d_enc]
         return decoder(image: project(tokens), questions: questions, answerInputs: answerInputs)
     }
 
@@ -69,7 +70,7 @@ public struct EncoderVQA: Module {
     }
 
     /// Mean cross-entropy of the next answer word over real answer positions (`answers` [B][n] word ids).
-    public func loss(images: Tensor, features: Tensor? = nil, questions: [[Int]], answers: [[Int]]) -> Variable {
+    public func loss(images: Tensor?, features: Tensor? = nil, questions: [[Int]], answers: [[Int]]) -> Variable {
         let c = decoder.configuration
         let length = (answers.map(\.count).max() ?? 0) + 1                   // the longest answer and its <eos>
         let out = self(images: images, features: features, questions: questions,
@@ -80,9 +81,10 @@ public struct EncoderVQA: Module {
     }
 
     /// Greedy answers, with where each word looked among the patches (last block, mean of the heads).
-    public func answer(images: Tensor, features: Tensor? = nil, questions: [[Int]], maxWords: Int? = nil) -> [GreedyAnswer] {
+    public func answer(images: Tensor?, features: Tensor? = nil, questions: [[Int]], maxWords: Int? = nil) -> [GreedyAnswer] {
         let c = decoder.configuration
-        let tokens = Variable(features ?? encoder.features(images, depth: depth))   // [B, N, d_enc]
+        require(images != nil || features != nil, "EncoderVQA.answer: give images or their features")
+        let tokens = Variable(features ?? encoder.features(images!, depth: depth))   // [B, N, d_enc]
         let projected = noGrad { project(tokens) }                                 // [B, N, d]
         let layout = GreedyDecoder.Layout(answerLength: min(c.answerLength, (maxWords ?? c.answerLength) + 1), vocabularySize: c.vocabularySize,
                                           headCount: c.headCount, firstAnswerQuery: c.questionLength,
