@@ -19,14 +19,14 @@ public final class AlignThenFuse: Lesson {
     public static let narration = Narration.resource("06-align-then-fuse", in: .module)
     public static let tryThis = [
         TryThis(change: L("--describe captions", "--describe captions"),
-                expect: L("stage 1 on lesson 02's kind of caption (\"a gray bird and a pink fish\"): it says the colour before the thing, the other way round from the question, and helps the questions much less (step 7)",
-                          "第一阶段改用第 02 课那种描述（“a gray bird and a pink fish”）：颜色在物体之前，与问题的方向相反，对问题的帮助小得多（第 7 步）")),
-        TryThis(change: L("--steps 300", "--steps 300"),
-                expect: L("half the training of every fusion model: see which reads of step 5 and sizes of step 6 still escape the loss plateau",
-                          "每个融合模型只训练一半：看第 5 步的哪些层、第 6 步的哪些规模还能走出损失平台")),
+                expect: L("stage 1 on ToyWorld's captions (\"a gray bird and a pink fish\"), which say the colour before the thing: on seed 0 stage 1 then 50 questions gives 0.41 against 0.33 alone (0.79 against 0.29 with \"the bird is gray …\")",
+                          "第一阶段改用 ToyWorld 的描述（“一只灰色的鸟和一条粉色的鱼”），颜色在物体之前：种子 0 上先第一阶段再学 50 道题得 0.41，单独学 0.33（用“鸟是灰色的……”时是 0.79 对 0.29）")),
+        TryThis(change: L("--steps 1000", "--steps 1000"),
+                expect: L("twice the training (about twice the time): on seed 0 the 1,000-question models leave the loss plateau — aligned 1.00, random 0.91, from scratch 0.97 — while the fine-tuned encoder falls to 0.59",
+                          "训练加倍（时间也约加倍）：种子 0 上 1,000 道题的模型走出损失平台——对齐 1.00，随机 0.91，从零训练 0.97——而微调的编码器掉到 0.59")),
         TryThis(change: L("--questions 500", "--questions 500"),
-                expect: L("the largest training set of step 6 halved: the aligned patch embedding still answers most questions, the random one falls further behind",
-                          "第 6 步最大的训练集减半：对齐的图块嵌入仍能答对大多数问题，随机的落后更多")),
+                expect: L("step 6's largest set halved: on seed 0 the aligned patch embedding answers 0.98, the random one 0.64, the fine-tuned one 0.40",
+                          "第 6 步最大的训练集减半：种子 0 上对齐的图块嵌入答对 0.98，随机的 0.64，微调的 0.40")),
     ]
     public static let keyMetrics = [
         "zeroshot_kind", "zeroshot_colour", "probe2_kind", "probe2_colour", "prompted_probe2_kind",
@@ -37,7 +37,7 @@ public final class AlignThenFuse: Lesson {
     ]
 
     public struct Knobs: LessonKnobs {
-        @Option(help: "Training steps of every fusion model.") var steps = 600
+        @Option(help: "Training steps of every fusion model.") var steps = 500
         @Option(help: "The largest number of training questions (step 6 compares 100, 250 and this).") var questions = 1_000
         @Option(help: "Stage 1's text: colours (\"the bird is gray and the fish is pink\") or captions (\"a gray bird and a pink fish\").")
         var describe = "colours"
@@ -102,7 +102,7 @@ public final class AlignThenFuse: Lesson {
     lazy var stageTwoQuestions = run.quick ? [50] : [50, 100]
     lazy var descriptionCount = run.quick ? 500 : 1_000
     lazy var testQuestions = run.quick ? 150 : 300
-    /// Every fusion model's recipe: 600 steps (--quick 300) of 32 questions, AdamW at 3e-3.
+    /// Every fusion model's recipe: 500 steps (--quick 300) of 32 questions, AdamW at 3e-3.
     lazy var plan: EncoderVQAPlan = EncoderVQAPlan(steps: run.quick ? min(300, knobs.steps) : knobs.steps)
     /// The decoder every fusion model shares: width 32, one block of self- and cross-attention, 2 heads.
     static let decoderWidth = 32

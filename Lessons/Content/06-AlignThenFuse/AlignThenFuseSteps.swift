@@ -92,13 +92,15 @@ extension AlignThenFuse {
                                                   features: lesson.features(variant), size: plan.batchSize,
                                                   seed: run.seed &+ 61)   // a frozen encoder's tokens, once
                     var optimizer = EncoderVQAOptimizer(model, plan: plan)   // AdamW; fine-tuned encoder ÷ 10
-                    for step in 1...plan.steps {
-                        let batch = batches.next()                       // 32 questions and their pictures
-                        let loss = model.loss(batch)                     // cross-entropy of the answer words
-                        model.zeroGrad()
-                        loss.backward()
-                        optimizer.step(step)                             // warm-up + cosine, gradient norm ≤ 1
-                        try progress.update(step: step, loss: loss.item)
+                    try EngineThreads.with(1) {                          // products this small: one core is faster
+                        for step in 1...plan.steps {
+                            let batch = batches.next()                   // 32 questions and their pictures
+                            let loss = model.loss(batch)                 // cross-entropy of the answer words
+                            model.zeroGrad()
+                            loss.backward()
+                            optimizer.step(step)                         // warm-up + cosine, gradient norm ≤ 1
+                            try progress.update(step: step, loss: loss.item)
+                        }
                     }
                 }
             }
