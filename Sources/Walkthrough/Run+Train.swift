@@ -53,6 +53,7 @@ extension Run {
     /// saved in --out.
     ///
     /// A loss that stops being a number throws `TrainingDiverged` (nothing is saved).
+    @discardableResult
     public func train(_ name: String, _ model: some Module, settings: [String: String], steps: Int,
                       lr: Double? = nil, lookingIn folders: [URL] = [],
                       loop: (TrainingProgress) throws -> Void) throws -> TrainingHistory {

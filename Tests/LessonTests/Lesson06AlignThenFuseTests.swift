@@ -115,23 +115,43 @@ struct Lesson06AlignThenFuseTests {
     /// 0.48–0.87 against 0.09–0.20 for the random encoder; the aligned encoder read at its patch embedding
     /// 0.67–0.83 against 0.33–0.55 at its output and 0.41–0.63 for the random patch embedding; stage 1
     /// first 0.27–0.77 against 0.24–0.30 with 50 questions alone. Seed 0 is checked here, with room.
-    @Test("a --quick run (seed 0): prompts name kinds far above a random encoder's, and the aligned encoder is read best at its patch embedding — above its own output and above a random patch embedding")
+    @Test("a --quick run (seed 0) loads lesson 02's model from the run beside it; prompts name kinds far above a random encoder's, and the aligned encoder is read best at its patch embedding — above its own output and above a random patch embedding")
     func quickRun() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lesson06-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let out = root.appendingPathComponent(AlignThenFuse.folderName)
+        let two = root.appendingPathComponent(Alignment.folderName), out = root.appendingPathComponent(AlignThenFuse.folderName)
+        let lesson02 = Walkthrough.runReporting(Alignment.self, arguments: ["--quick", "--through", "5", "--out", two.path],
+                                                console: .captured())
+        #expect(lesson02.exitCode == 0 && lesson02.trainedCheckpoints.count == 1)
         let result = Walkthrough.runReporting(AlignThenFuse.self, arguments: ["--quick", "--seed", "0", "--out", out.path],
                                               console: .captured())
         #expect(result.exitCode == 0)
+        #expect(result.loadedCheckpoints == lesson02.trainedCheckpoints.map { "../02-alignment/" + $0 })
         for file in ["notebook.ipynb", "README.md", "metrics.json", "label-efficiency.png", "accuracy-by-depth.png",
                      "training-size.png", "answer-attention.png", "two-stage.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
-        let m = result.metrics
-        let metric = { (name: String) in m[name] ?? .nan }
+        let metric = { (name: String) in result.metrics[name] ?? .nan }
         #expect(metric("zeroshot_kind") > metric("random_zeroshot_kind") + 0.3)
         #expect(metric("depth_aligned_0") > metric("depth_aligned_last") + 0.1)
         #expect(metric("depth_aligned_0") > metric("depth_random_0") + 0.1)
         #expect(metric("two_stage_50") > metric("stage2_alone_50"))
+    }
+
+    @Test("without lesson 02's run beside it, step 1 trains lesson 02's model here: the same bytes as lesson 02 saves (--quick, seed 3)")
+    func trainsLessonTwoModel() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lesson06-alone-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let two = root.appendingPathComponent("a/" + Alignment.folderName)
+        let six = root.appendingPathComponent("b/" + AlignThenFuse.folderName)
+        let lesson02 = Walkthrough.runReporting(Alignment.self, arguments: ["--quick", "--seed", "3", "--through", "5",
+                                                                            "--out", two.path], console: .captured())
+        let lesson06 = Walkthrough.runReporting(AlignThenFuse.self, arguments: ["--quick", "--seed", "3", "--through", "1",
+                                                                                "--out", six.path], console: .captured())
+        #expect(lesson06.loadedCheckpoints.isEmpty)
+        let name = try #require(lesson02.trainedCheckpoints.first)
+        #expect(lesson06.trainedCheckpoints == [name])
+        let saved = { (folder: URL) in FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) }
+        #expect(saved(two) != nil && saved(two) == saved(six))
     }
 }

@@ -92,7 +92,7 @@ extension AlignThenFuse {
                                                   features: lesson.features(variant), size: plan.batchSize,
                                                   seed: run.seed &+ 61)   // a frozen encoder's tokens, once
                     var optimizer = EncoderVQAOptimizer(model, plan: plan)   // AdamW; fine-tuned encoder ÷ 10
-                    try EngineThreads.with(1) {                          // products this small: one core is faster
+                    try EngineThreads.with(1) {                  // products this small: one core is faster
                         for step in 1...plan.steps {
                             let batch = batches.next()                   // 32 questions and their pictures
                             let loss = model.loss(batch)                 // cross-entropy of the answer words

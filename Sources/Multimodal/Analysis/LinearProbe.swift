@@ -5,6 +5,7 @@
 //   W, b   ← full-batch gradient descent, a fixed number of steps from zero (so it is deterministic)
 // Plain arrays, no autograd: the gradient is (softmax(logits) − onehot(y))·xᵀ / n + λ·W.
 
+import AlignFuseSupport
 import Foundation
 
 /// A softmax classifier over fixed feature vectors.

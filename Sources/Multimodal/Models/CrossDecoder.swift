@@ -9,6 +9,7 @@
 //   head      LN → Linear(d → V) at the answer positions                            [B, A, V]
 // The image tokens come in already projected to d (a projector in front, see `EncoderVQA`).
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The sizes of a `CrossDecoder`.

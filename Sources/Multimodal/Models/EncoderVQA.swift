@@ -7,6 +7,7 @@
 //   project  [B, N, d_enc] ─LayerNorm, Linear→ [B, N, d]
 //   decode   [question | <sep> answer] reading the N image tokens → next-word logits [B, A, V]
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// An image encoder read at `depth`, a linear projector, and a cross-attention text decoder.

@@ -3,6 +3,7 @@
 // pretrained encoder that trains too moves at a fraction of the rate (fine-tuning adjusts, it does not
 // rewrite: the practice of ULMFiT's discriminative rates, Howard & Ruder 2018, §3.2).
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The recipe of one EncoderVQA training run (the defaults are lesson 06's).

@@ -3,6 +3,7 @@
 // ("from scratch" in the label-efficiency comparisons of Radford et al. 2021, §3.2).
 //   images [B, S, S, 3] ─ImageEncoder→ [B, N, d] ─mean→ [B, d] ─Linear→ logits [B, C]
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// An `ImageEncoder` with a linear head, trained on labelled images only.

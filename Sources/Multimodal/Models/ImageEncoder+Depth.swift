@@ -6,6 +6,7 @@
 //   depth k ≥ 1    the tokens after k pre-LN blocks                       [B, N, d]
 //   depth = D      after the last block and the final LayerNorm: what the encoder returns and CLIP pools
 
+import AlignFuseSupport
 import TeachingEngine
 
 extension ImageEncoder {
