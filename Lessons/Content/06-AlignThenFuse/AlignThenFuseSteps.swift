@@ -20,7 +20,7 @@ extension AlignThenFuse {
                 var optimizer = recipe.optimizer(for: model)             // lesson 02's loop, as it trains
                 for step in 1...recipe.steps {
                     let (images, ids) = batches.next()                   // [64, 32, 32, 3], [64][8]
-                    let loss = model.loss(images: images, ids: ids).loss // symmetric InfoNCE
+                    let loss = try clip.infoNCE(model, images, ids)      // symmetric InfoNCE
                     optimizer.zeroGrad()
                     loss.backward()
                     optimizer.learningRate = recipe.schedule(step - 1)
@@ -137,7 +137,6 @@ extension AlignThenFuse {
         Step { lesson, run in
             let first = FusionVariant(.aligned, depth: 0, questions: 0, stage: .descriptions)
             let picture = lesson.fusion.test[0]                          // a test picture, described
-
             let said = lesson.model(first).answer(images: lesson.fusion.data.images([picture]),
                                                   questions: [lesson.fusion.descriptions[0].question])[0]
             run.say(Say.described, lesson.fusion.descriptions.count, lesson.fusion.words(said.words))
