@@ -23,6 +23,9 @@ public struct Figure: Sendable {
     /// A line of small text under the panels, at the right (a credit, a source): kept off the
     /// title line so that the title stays short and the panels' own titles keep their room.
     public var note: String?
+    /// One legend for all the panels, in rows under them (the panels then hide their own, e.g.
+    /// `LineChart.showsLegend = false`): for panels that share their series, or that have no empty corner.
+    public var legend: [LegendEntry] = []
     public var style: Style
     public private(set) var charts: [any Chart] = []
 
@@ -54,7 +57,7 @@ public struct Figure: Sendable {
             top = style.padding * 2 + canvas.measure(title, size: style.figureTitleFontSize).height
         }
         let cellWidth = Double(width) / Double(columns)
-        let cellHeight = (Double(height) - top - noteHeight(canvas)) / Double(rows)
+        let cellHeight = (Double(height) - top - legendHeight(canvas) - noteHeight(canvas)) / Double(rows)
         let (row, column) = (index / columns, index % columns)
         return Rect(x: Double(column) * cellWidth, y: top + Double(row) * cellHeight,
                     width: cellWidth, height: cellHeight)
@@ -64,6 +67,12 @@ public struct Figure: Sendable {
     func noteHeight(_ canvas: Canvas) -> Double {
         guard let note, !note.isEmpty else { return 0 }
         return style.padding * 2 + canvas.measure(note, size: style.tickFontSize).height
+    }
+
+    /// The strip the shared legend takes under the panels (0 without one).
+    func legendHeight(_ canvas: Canvas) -> Double {
+        guard !legend.isEmpty else { return 0 }
+        return Legend.rowsHeight(legend, width: Double(width) - style.padding * 4, canvas: canvas, style: style)
     }
 
     /// Draws every chart onto a new canvas.
@@ -79,6 +88,12 @@ public struct Figure: Sendable {
             chart.draw(on: canvas, in: frame, style: style)
         }
         canvas.setClip(nil)
+        if !legend.isEmpty {
+            let height = legendHeight(canvas)
+            let strip = Rect(x: style.padding * 2, y: Double(self.height) - noteHeight(canvas) - height,
+                             width: Double(width) - style.padding * 4, height: height)
+            Legend.drawRows(legend, in: strip, canvas: canvas, style: style)
+        }
         if let note, !note.isEmpty {
             canvas.text(note, at: Point(Double(width) - style.padding * 2, Double(height) - style.padding),
                         size: style.tickFontSize, color: style.axisColor, align: .right, baseline: .bottom)

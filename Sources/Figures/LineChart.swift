@@ -26,6 +26,15 @@ public struct LineChart: Chart {
     public var yRange: ClosedRange<Double>?
     /// Horizontal reference lines such as chance level, with their labels.
     public var referenceLines: [(value: Double, label: String)] = []
+    /// False when the figure shows one legend for all its panels (`Figure.legend`).
+    public var showsLegend = true
+
+    /// What the legend lists: every named series, then the labelled reference lines.
+    public var legendEntries: [LegendEntry] {
+        series.filter { !$0.name.isEmpty }
+            .map { LegendEntry($0.name, color: $0.color, symbol: $0.dashed ? .dashedLine : .line) }
+            + ReferenceLine.legendEntries(referenceLines)
+    }
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
@@ -60,10 +69,8 @@ public struct LineChart: Chart {
         }
         canvas.setClip(frame)
         axes.drawForeground(l, canvas: canvas, style: style)
-        let entries = series.filter { !$0.name.isEmpty }.map { LegendEntry($0.name, color: $0.color, symbol: .line) }
-            + ReferenceLine.legendEntries(referenceLines)
-        if !entries.isEmpty {
-            Legend.draw(entries, in: l.plot, avoiding: placed, canvas: canvas, style: style)
+        if showsLegend && !legendEntries.isEmpty {
+            Legend.draw(legendEntries, in: l.plot, avoiding: placed, canvas: canvas, style: style)
         }
     }
 

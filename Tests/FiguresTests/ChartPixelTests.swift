@@ -129,4 +129,34 @@ struct ChartPixelTests {
         #expect(!inked.isEmpty)
         #expect(inked.allSatisfy { $0.0 > 300 })
     }
+
+    @Test("a figure's shared legend sits in a strip under the panels, its two entries' colours drawn there and not inside a panel")
+    func sharedLegendBelowPanels() throws {
+        var left = LineChart(title: "kind"), right = LineChart(title: "colour")
+        for i in 0..<2 {
+            var chart = i == 0 ? left : right
+            chart.add("aligned", x: [1, 2, 5], y: [0.8, 0.9, 1], color: Color(hex: 0xFF0000))
+            chart.add("random", x: [1, 2, 5], y: [0.2, 0.3, 0.3], color: Color(hex: 0x0000FF), dashed: true)
+            chart.showsLegend = false
+            if i == 0 { left = chart } else { right = chart }
+        }
+        var figure = Figure(width: 600, height: 300, columns: 2)
+        figure.add(left)
+        figure.add(right)
+        let panelWithout = figure.panelFrame(0, canvas: try figure.render())
+        figure.legend = left.legendEntries
+        #expect(figure.legend.map(\.label) == ["aligned", "random"])
+        let canvas = try figure.render()
+        let panel = figure.panelFrame(0, canvas: canvas)
+        // One row of legend (about 25 px) comes off the panels' height.
+        #expect(panel.height < panelWithout.height - 15)
+        func pure(_ hex: UInt32, rows: Range<Int>) -> Int {
+            rows.flatMap { y in (0..<600).map { x in canvas.pixel(x: x, y: y) } }.filter { $0 == Color(hex: hex) }.count
+        }
+        let strip = Int(panel.maxY.rounded(.up))..<300
+        #expect(pure(0xFF0000, rows: strip) > 0)
+        #expect(pure(0x0000FF, rows: strip) > 0)
+        // Inside the panels the lines are drawn, but no legend box: the panels' upper corners stay white.
+        #expect(canvas.pixel(x: 290, y: 40) == Color.white && canvas.pixel(x: 590, y: 40) == Color.white)
+    }
 }

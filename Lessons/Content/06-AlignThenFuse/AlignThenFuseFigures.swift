@@ -8,7 +8,7 @@ import Walkthrough
 extension AlignThenFuse {
     /// Accuracy against labelled pictures per class, kind and colour side by side, with the zero-shot level.
     func labelFigure(_ curves: [LabelCurve]) throws -> [UInt8] {
-        var figure = Figure(width: 1400, height: 560, rows: 1, columns: 2,
+        var figure = Figure(width: 1400, height: 600, rows: 1, columns: 2,
                             title: run.text(L("What a few labels buy, on lesson 02's test pictures",
                                               "几张标签能换来什么（第 02 课的测试图）")))
         for curve in curves {
@@ -23,9 +23,12 @@ extension AlignThenFuse {
                       dashed: true, showPoints: true)
             let zeroShot = Metrics.accuracy(predicted: alignedSpace.zeroShot(prompts: curve.task.prompts, alignment.data),
                                             actual: testLabels(curve.task))
-            chart.referenceLines = [(zeroShot, run.text(L("zero-shot, no labels", "零样本，无标签"))),
-                                    (1 / Double(curve.task.classes), run.text(L("chance", "随机猜")))]
+            chart.add(run.text(L("zero-shot, no labels", "零样本，无标签")), x: [x.first!, x.last!], y: [zeroShot, zeroShot],
+                      color: .palette(4), dashed: true)
+            chart.referenceLines = [(1 / Double(curve.task.classes), run.text(L("chance", "随机猜")))]
             chart.yRange = 0...1.05
+            chart.showsLegend = false
+            figure.legend = chart.legendEntries
             figure.add(chart)
         }
         return try figure.pngData()
