@@ -45,10 +45,11 @@ public enum AlignmentMeasures {
                      "retrieval: \(images.count) images, \(texts.count) texts, \(captions.count) captions, \(scenes.count) scenes")
         precondition(images.count >= pool, "retrieval: \(images.count) pairs cannot fill a pool of \(pool)")
         let pools = images.count / pool
+        let said = captions.map(CaptionStatement.init)      // each caption read once, not once per image
         var sums = [Double](repeating: 0, count: 8)
         for p in 0..<pools {
             let members = Array((p * pool)..<((p + 1) * pool))
-            let describes = members.map { q in members.map { c in captionDescribes(captions[q], scenes[c]) } }  // [caption][image]
+            let describes = members.map { q in members.map { c in said[q].holds(for: scenes[c]) } }  // [caption][image]
             let textToImage = cosineSimilarities(members.map { texts[$0] }, members.map { images[$0] })   // [pool, pool]
             let imageToText = cosineSimilarities(members.map { images[$0] }, members.map { texts[$0] })   // [pool, pool]
             sums[0] += Metrics.recall(at: 1, similarities: textToImage) { describes[$0][$1] }

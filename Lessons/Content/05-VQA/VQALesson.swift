@@ -140,8 +140,11 @@ public final class VQALesson: Lesson {
                        batches: VQABatches(data, size: knobs.batch, rng: rng))
     }
 
-    lazy var seeingScore = VQATraining.score(seeing.model, data: data, examples: data.test)
-    lazy var blindScore = VQATraining.score(blind.model, data: data, examples: data.test)
+    /// Each model's greedy answers to the whole test, generated once for every measure that reads them.
+    lazy var seeingAnswers = VQATraining.answers(seeing.model, data: data, examples: data.test)
+    lazy var blindAnswers = VQATraining.answers(blind.model, data: data, examples: data.test)
+    lazy var seeingScore = VQATraining.score(data.test, seeingAnswers)
+    lazy var blindScore = VQATraining.score(data.test, blindAnswers)
 
     /// The question kinds of the test, in the order of `QuestionKind`.
     lazy var kinds = QuestionKind.allCases.filter { seeingScore.perKind[$0] != nil }
@@ -153,9 +156,10 @@ public final class VQALesson: Lesson {
     /// is that word alone (--yes-no-only) or the test asks no such question.
     lazy var leftOfVerdicts: (sees: Double, blind: Double)? = {
         guard !knobs.yesNoOnly, kinds.contains(.isLeftOf) else { return nil }
-        let asked = data.test.filter { $0.kind == .isLeftOf }
-        return (VQATraining.lastWordAccuracy(seeing.model, data: data, examples: asked),
-                VQATraining.lastWordAccuracy(blind.model, data: data, examples: asked))
+        let asked = data.test.indices.filter { data.test[$0].kind == .isLeftOf }
+        let examples = asked.map { data.test[$0] }
+        return (VQATraining.lastWordAccuracy(examples, asked.map { seeingAnswers[$0] }),
+                VQATraining.lastWordAccuracy(examples, asked.map { blindAnswers[$0] }))
     }()
     /// Whether the model that sees is clearly above its blind twin over all questions (by 0.1 or more).
     var learnedToLook: Bool { seeingScore.overall >= blindScore.overall + 0.1 }

@@ -60,6 +60,8 @@ public struct FusionBatches {
     public let data: FusionDataset
     public let size: Int
     public let textLength: Int
+    /// Every text of `data` as padded ids [N][T], read once here rather than again in every batch.
+    private let textIds: [[Int]]
     private var rng: SeededGenerator
 
     public init(_ data: FusionDataset, size: Int, textLength: Int, seed: UInt64) {
@@ -67,13 +69,14 @@ public struct FusionBatches {
         self.data = data
         self.size = size
         self.textLength = textLength
+        textIds = FusionText.ids(data.texts, length: textLength)
         rng = SeededGenerator(seed: seed)
     }
 
     /// The next batch: images [B, 32, 32, 3], padded ids [B][T] and labels [B].
     public mutating func next() -> (images: Tensor, ids: [[Int]], labels: [Int]) {
         let batch = (0..<size).map { _ in rng.nextInt(below: data.count) }
-        return (data.images(batch), FusionText.ids(batch.map { data.texts[$0] }, length: textLength),
+        return (data.images(batch), batch.map { textIds[$0] },
                 batch.map { data.labels[$0] })
     }
 }

@@ -2,6 +2,7 @@
 // examples, cross-entropy on the answer tokens only; exact-match accuracy of greedy answers per
 // question kind.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// The recipe of a training run.
@@ -65,15 +66,28 @@ public enum VQATraining {
     /// The share of `examples` whose generated answer ends in the right word: for answers that show
     /// their working ("cat column 1 square column 3 yes"), the verdict alone, which a blind model can still guess.
     public static func lastWordAccuracy(_ model: SingleStreamVQA, data: VQAData, examples: [VQAExample]) -> Double {
+        lastWordAccuracy(examples, answers(model, data: data, examples: examples))
+    }
+
+    /// The same share for answers already generated (`generated[i]` answers `examples[i]`).
+    public static func lastWordAccuracy(_ examples: [VQAExample], _ generated: [GreedyAnswer]) -> Double {
+        require(examples.count == generated.count,
+                "VQATraining.lastWordAccuracy: \(examples.count) examples, \(generated.count) answers")
         guard !examples.isEmpty else { return 0 }
-        let generated = answers(model, data: data, examples: examples)
         let right = zip(examples, generated).filter { $0.answer.last == $1.words.last }.count
         return Double(right) / Double(examples.count)
     }
 
     /// Exact match: the generated words equal the answer's words and the model stopped at <eos>.
     public static func score(_ model: SingleStreamVQA, data: VQAData, examples: [VQAExample]) -> VQAScore {
-        let generated = answers(model, data: data, examples: examples)
+        score(examples, answers(model, data: data, examples: examples))
+    }
+
+    /// Exact match for answers already generated (`generated[i]` answers `examples[i]`): one decoding
+    /// serves both this score and `lastWordAccuracy`.
+    public static func score(_ examples: [VQAExample], _ generated: [GreedyAnswer]) -> VQAScore {
+        require(examples.count == generated.count,
+                "VQATraining.score: \(examples.count) examples, \(generated.count) answers")
         var perKind: [QuestionKind: (correct: Int, total: Int)] = [:]
         for (example, answer) in zip(examples, generated) {
             let right = answer.stoppedAtEnd && answer.words == example.answer
