@@ -89,10 +89,19 @@ public struct AttentionMask: Sendable, Equatable {
         require(a[2] == b[2] && (a[0] == b[0] || a[0] == 1 || b[0] == 1) && (a[1] == b[1] || a[1] == 1 || b[1] == 1),
                 "AttentionMask: \(describe(shape: a)) + \(describe(shape: b)): shapes do not broadcast")
         let (items, queries, keys) = (max(a[0], b[0]), max(a[1], b[1]), a[2])
-        return AttentionMask(bias: Tensor(shape: [items, queries, keys], scalars: (0..<items * queries * keys).map { n in
-            let (item, query, key) = (n / (queries * keys), n / keys % queries, n % keys)
-            return lhs.value(item: item, query: query, key: key) + rhs.value(item: item, query: query, key: key)
-        }))
+        // Rebuilt every training step (a batch's padding): the rows of each side are located once per
+        // (item, query), not once per key.
+        let (left, right) = (lhs.bias.scalars, rhs.bias.scalars)
+        var scalars = [Float](repeating: 0, count: items * queries * keys)
+        for item in 0..<items {
+            for query in 0..<queries {
+                let l = ((a[0] == 1 ? 0 : item) * a[1] + (a[1] == 1 ? 0 : query)) * keys
+                let r = ((b[0] == 1 ? 0 : item) * b[1] + (b[1] == 1 ? 0 : query)) * keys
+                let out = (item * queries + query) * keys
+                for key in 0..<keys { scalars[out + key] = left[l + key] + right[r + key] }
+            }
+        }
+        return AttentionMask(bias: Tensor(shape: [items, queries, keys], scalars: scalars))
     }
 
     /// The bias added to query `query`'s score for key `key` in item `item` (sizes of 1 are shared).
