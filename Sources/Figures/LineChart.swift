@@ -60,18 +60,39 @@ public struct LineChart: Chart {
         var placed: [Point] = []
         for s in series {
             let points = zip(s.x, s.y).map { Point(l.xScale($0.0), l.yScale($0.1)) }
-            placed += points
+            placed += Self.alongPath(points)
             if s.dashed { dashedPolyline(points, color: s.color, canvas: canvas, style: style) }
             else { canvas.polyline(points, color: s.color, width: style.lineWidth) }
             if s.showPoints {
                 for p in points { canvas.fillCircle(center: p, radius: style.lineWidth * 1.8, color: s.color) }
             }
         }
+        for line in referenceLines where axes.y.domain.contains(line.value) {
+            let y = l.yScale(line.value)
+            placed += Self.alongPath([Point(l.plot.minX, y), Point(l.plot.maxX, y)])
+        }
         canvas.setClip(frame)
         axes.drawForeground(l, canvas: canvas, style: style)
         if showsLegend && !legendEntries.isEmpty {
             Legend.draw(legendEntries, in: l.plot, avoiding: placed, canvas: canvas, style: style)
         }
+    }
+
+    /// Points every 4 px along a polyline: what the legend must not cover is the whole line, not only
+    /// its data points (a line from (100, 0.37) to (250, 0.96) crosses the upper-left corner).
+    static func alongPath(_ points: [Point], every spacing: Double = 4) -> [Point] {
+        guard let first = points.first else { return [] }
+        var out = [first]
+        for (a, b) in zip(points, points.dropFirst()) {
+            let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            guard length.isFinite else { continue }
+            let n = max(1, Int(length / spacing))
+            for k in 1...n {
+                let t = Double(k) / Double(n)
+                out.append(Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t))
+            }
+        }
+        return out
     }
 
     /// Dashes of 6 line widths with gaps of 3, measured along the path.

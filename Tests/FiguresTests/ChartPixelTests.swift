@@ -159,4 +159,21 @@ struct ChartPixelTests {
         // Inside the panels the lines are drawn, but no legend box: the panels' upper corners stay white.
         #expect(canvas.pixel(x: 290, y: 40) == Color.white && canvas.pixel(x: 590, y: 40) == Color.white)
     }
+
+    @Test("the legend avoids a line's segments, not only its points: a level line across the top sends it to the lower left")
+    func legendAvoidsSegments() throws {
+        // One level line near the top, its two points at the plot's left and right edges: no point lies in
+        // a corner's box (they sit a padding in from the edges), but the line crosses both upper boxes.
+        var chart = LineChart()
+        chart.add("level", x: [0, 1], y: [0.92, 0.92])
+        chart.yRange = 0...1
+        let canvas = try Figure(chart, width: 400, height: 300).render()
+        // The legend's border is the only 0xCCCCCC in the figure; count it by quadrant.
+        func border(x: Range<Int>, y: Range<Int>) -> Int {
+            y.flatMap { row in x.map { canvas.pixel(x: $0, y: row) } }.filter { $0 == Color(hex: 0xCCCCCC) }.count
+        }
+        #expect(border(x: 0..<200, y: 150..<300) > 0)   // lower left
+        #expect(border(x: 0..<200, y: 0..<150) == 0)    // not upper left, across the line
+    }
 }
+
