@@ -118,7 +118,7 @@ struct Lesson01HeterogeneityTests {
         #expect(abs(RawMeasures.sameLabelShare(labels: [0, 0, 1], neighbours: [1, 0, 1]) - 2.0 / 3) < 1e-12)
     }
 
-    @Test("a --quick run writes the notebook, README, metrics and the seven figures")
+    @Test("a --quick run writes the notebook, README, metrics and the seven figures, and ends with its own 24 scenes beside CLIP")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson01-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -135,5 +135,13 @@ struct Lesson01HeterogeneityTests {
         let dog = try #require(result.metrics["distance_cat_to_orange_dog"])
         #expect(square < dog)
         #expect(result.metrics["untrained_nn_same_modality"] == 1)
+        // The last table: --quick encodes 24 scenes (the default run 60); the vocabulary is the run's.
+        let table = try #require(try ToyBesideRealTable.last(in: out))
+        let encoders = try #require(ToyBesideRealTable.row("encoders", in: table))
+        #expect(encoders.contains("widths 64 → 32, 24 scenes: no neighbour crosses a modality"), "\(encoders)")
+        #expect(encoders.contains("400 M pairs"))
+        let vocabulary = try #require(result.metrics["vocabulary_size"])
+        #expect(ToyBesideRealTable.row("text", in: table)?.contains("\(Int(vocabulary)) whole words") == true)
+        #expect(ToyBesideRealTable.row("image", in: table)?.contains("CLIP ViT-B/16") == true)
     }
 }

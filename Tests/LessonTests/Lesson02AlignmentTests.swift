@@ -200,7 +200,7 @@ struct Lesson02AlignmentTests {
         #expect(key == data(0.3, 0, 16))  // test pairs are never trained on: they leave the key alone
     }
 
-    @Test("a --quick run writes the notebook, README, metrics and seven figures, and its smaller model visibly aligns")
+    @Test("a --quick run writes the notebook, README, metrics and seven figures, its smaller model visibly aligns, and its 1,200 pairs stand beside CLIP's")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson02-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -224,5 +224,15 @@ struct Lesson02AlignmentTests {
         let byHand = try #require(result.metrics["loss_by_hand"]), engine = try #require(result.metrics["loss_engine"])
         #expect(abs(byHand - engine) < 1e-4)
         #expect(result.metrics["retrieval_test_pairs"] == 200)
+        // The last table: the quick run's 1,200 pairs and 500 steps beside CLIP's 400 M pairs and batch 32,768.
+        let table = try #require(try ToyBesideRealTable.last(in: out))
+        let pairs = try #require(ToyBesideRealTable.row("pairs", in: table))
+        let chinese = try #require(result.metrics["captions_zh"])
+        #expect(pairs.contains("1200 generated pictures, one caption each (\(Int(chinese)) in Chinese)"), "\(pairs)")
+        #expect(pairs.contains("400 M image–text pairs"))
+        #expect(ToyBesideRealTable.row("training", in: table)?.contains("batch 64, 500 steps") == true)
+        #expect(ToyBesideRealTable.row("training", in: table)?.contains("batch 32,768") == true)
+        let tower = try #require(ToyBesideRealTable.row("image tower", in: table))
+        #expect(tower.contains("depth 1, width 32") && tower.contains("CLIP ViT-L/14 at 336 px"), "\(tower)")
     }
 }

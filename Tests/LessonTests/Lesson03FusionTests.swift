@@ -133,7 +133,7 @@ struct Lesson03FusionTests {
         #expect(key != Fusion.fingerprint(data.withWordDropout(1, seed: 0)))                 // the same scenes, no words
     }
 
-    @Test("lesson03 --quick writes every file, and its noise verdicts follow their stated test: early fusion is contaminated when a corrupted modality drags it more than 0.05 below the clean other modality alone, late fusion robust when neither does")
+    @Test("lesson03 --quick writes every file, ends with its own 50 steps of 32 beside real systems, and its noise verdicts follow their stated test: early fusion is contaminated when a corrupted modality drags it more than 0.05 below the clean other modality alone, late fusion robust when neither does")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson03-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -154,5 +154,15 @@ struct Lesson03FusionTests {
         #expect(m["verdict.early_contaminated"] == (min(earlyImage, earlyText) < -0.05 ? 1 : 0))
         #expect(m["verdict.late_robust"] == (min(lateImage, lateText) >= -0.05 ? 1 : 0))
         #expect(m["verdict.cross_costliest"] == 1)
+        // The last table: the quick run's own steps, batch and examples (the default run: 300 and 600 of 64,
+        // on 4,000), its models' parameters, beside CLIP ViT-L/14 and Flamingo.
+        let table = try #require(try ToyBesideRealTable.last(in: out))
+        let training = try #require(ToyBesideRealTable.row("training", in: table))
+        #expect(training.contains("50 (Task A) and 50 (Task B) steps of 32 examples, on 600 generated"), "\(training)")
+        let parameters = try ["early", "late", "cross"].map { Int(try #require(m["cost.\($0).parameters"])) }
+        let encoders = try #require(ToyBesideRealTable.row("encoders", in: table))
+        #expect(encoders.contains("\(parameters[0]) / \(parameters[1]) / \(parameters[2]) parameters"), "\(encoders)")
+        #expect(encoders.contains("CLIP ViT-L/14: 24 blocks"))
+        #expect(ToyBesideRealTable.row("cross fusion", in: table)?.contains("Flamingo") == true)
     }
 }

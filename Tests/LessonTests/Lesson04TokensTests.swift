@@ -44,8 +44,8 @@ struct Lesson04TokensTests {
         #expect(RawPositions.attentionFLOPs(tokens: 196, width: 64) == 16_257_024)
     }
 
-    @Test("a --quick run writes the notebook and figures; the sequence is 196 + 4 = 200 tokens")
-    func quickRun() {
+    @Test("a --quick run writes the notebook and figures; the sequence is 196 + 4 = 200 tokens; it ends with its own 40 steps and 1,200 captions beside ViT and GPT-2")
+    func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson04-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let result = Walkthrough.runReporting(Tokens.self, arguments: ["--quick", "--out", out.path], console: .captured())
@@ -70,5 +70,15 @@ struct Lesson04TokensTests {
             #expect(result.metrics["tokens_per_caption.\(language).words"] != nil)
             #expect(bpe < characters, "\(language): BPE \(bpe) against characters \(characters)")
         }
+        // The last table: --quick learns its merges from 600 scenes' captions in two languages and trains 40
+        // steps (the default run: 4,000 captions, 800 steps); one attention layer at 196 tokens, d = 64.
+        let table = try #require(try ToyBesideRealTable.last(in: out))
+        let image = try #require(ToyBesideRealTable.row("image tokens", in: table))
+        #expect(image.contains("N = 224² / 16² = 196 patches") && image.contains("(336 / 14)² = 576"), "\(image)")
+        let text = try #require(ToyBesideRealTable.row("text tokens", in: table))
+        #expect(text.contains("BPE with 150 merges") && text.contains("from 1200 captions"), "\(text)")
+        #expect(text.contains("GPT-2: byte-level BPE, a vocabulary of 50,257"))
+        #expect(ToyBesideRealTable.row("positions", in: table)?.contains("16 patches, 40 steps") == true)
+        #expect(ToyBesideRealTable.row("attention cost", in: table)?.contains("16.3 MFLOP (8.1 M multiply-adds) at 196 tokens") == true)
     }
 }

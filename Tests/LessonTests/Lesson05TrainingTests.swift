@@ -48,7 +48,7 @@ struct Lesson05TrainingTests {
         #expect(sees > blind + 0.4, "sees \(sees), blind \(blind)")
     }
 
-    @Test("a --quick run writes the notebook, README, metrics and the figures of every step")
+    @Test("a --quick run writes the notebook, README, metrics and the figures of every step, and ends with its own 150 steps beside LLaVA-1.5")
     func quickRun() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lesson05-quick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -63,5 +63,13 @@ struct Lesson05TrainingTests {
         #expect(result.metrics["sequence_length"] == 32)
         // the accuracy on single-object questions is measured for the model and its blind twin
         #expect(result.metrics["accuracy_single_object"] != nil && result.metrics["blind_accuracy_single_object"] != nil)
+        // The last table, printed without a picture of one's own too: --quick trains 150 steps of 64 (the
+        // default run 2,000) on 16 image tokens, beside LLaVA-1.5's 576.
+        let table = try #require(try ToyBesideRealTable.last(in: out))
+        let image = try #require(ToyBesideRealTable.row("image", in: table))
+        #expect(image.contains("32×32, 4×4 patches of 8×8 → 16 tokens") && image.contains("576 image tokens"), "\(image)")
+        let data = try #require(ToyBesideRealTable.row("data", in: table))
+        #expect(data.contains("150 steps of 64") && data.contains("558 K caption pairs, then 665 K instructions"), "\(data)")
+        #expect(ToyBesideRealTable.row("GPT-4V", in: table)?.contains("unpublished") == true)
     }
 }

@@ -219,6 +219,7 @@ public final class Heterogeneity: Lesson {
             let tsne = TSNE.embed(unit, options: Heterogeneity.tsneOptions(n: n, seed: run.seed))   // 3N × [2]
             try run.figure("untrained-space", png: HeterogeneityFigures.untrainedSpace(
                 pca: pca, tsne: tsne, samples: samples, modality: modality, run: run))
+            run.table(Say.realColumns, lesson.toyBesideReal(sameModality: sameModality))
         },
     ]
 

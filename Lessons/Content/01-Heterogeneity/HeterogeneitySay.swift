@@ -107,5 +107,6 @@ extension Heterogeneity {
                                     "最近邻来自同一模态的点：%.0f%%")
         static let topOne = L("image → its own caption ranked first among %d captions: %.1f%% (chance %.1f%%)",
                               "图像 → 自己的描述在 %d 句描述中排第一：%.1f%%（随机水平 %.1f%%）")
+        static let realColumns: [L] = [L("", ""), L("this lesson", "本课"), L("real systems", "真实系统")]
     }
 }

@@ -287,6 +287,7 @@ public final class Alignment: Lesson {
             AlignmentReport.show(nearest: nearest, of: shown, s, data, run)
             let block = s.map { row in shown.map { row[$0] } }                       // [8, 8]
             try run.figure("similarity-en-zh", png: AlignmentFigures.languages(block, shown, data, run))
+            run.table(Say.realColumns, lesson.toyBesideReal())
         },
     ]
 }

@@ -151,3 +151,60 @@ public enum AlignmentReport {
 /// Caption → caption recall@1 and its chance level, English → Chinese and Chinese → English.
 typealias CrossLingualRecall = (englishToChinese: (recall: Double, chance: Double),
                                 chineseToEnglish: (recall: Double, chance: Double))
+
+extension Alignment {
+    /// Rows of the toy beside real CLIPs: the toy's sizes are this run's (pairs, batch, steps, the two
+    /// encoders, the shared space, the temperature it learned); the real side is from the papers (CLIP,
+    /// Radford et al. 2021: 400 M pairs, batch 32,768, 32 epochs, ViT-L/14 at 336 px its best image
+    /// tower; Chinese-CLIP, Yang et al. 2022; M-CLIP, Carlsson et al. 2022).
+    ///
+    ///     run.table(Say.realColumns, lesson.toyBesideReal())
+    ///     // pairs | 3000 generated pictures, one caption each (1489 in Chinese) | CLIP: 400 M …
+    func toyBesideReal() -> [[String]] {
+        let t = { (en: String, zh: String) in self.run.text(L(en, zh)) }
+        let (image, text, model) = (configuration.image, configuration.text, trained)
+        let (pairs, chinese) = (data.train.count, data.trainCount(.chinese))
+        let (side, p) = (image.imageSize, image.patchSize)
+        let imageParameters = model.image.parameterCount + model.imageProjection.parameterCount
+        let textParameters = model.text.parameterCount + model.textProjection.parameterCount
+        let start = String(format: "%g", configuration.initialTemperature)
+        let tau = String(format: "%.4f", model.temperature)
+        let cap = String(format: "%g", recipe.maxLogScale)   // the logit scale 1/τ stays at or below it
+        return [
+            [t("pairs", "配对"),
+             t("\(pairs) generated pictures, one caption each (\(chinese) in Chinese)",
+               "\(pairs) 张生成的图，每张一句描述（其中 \(chinese) 句中文）"),
+             t("CLIP: 400 M image–text pairs from the web, in English; Chinese-CLIP: about 200 M Chinese pairs",
+               "CLIP：从网上收集的 4 亿个英文图文配对；Chinese-CLIP：约 2 亿个中文配对")],
+            [t("training", "训练"),
+             t("batch \(recipe.batchSize), \(recipe.steps) steps", "批量 \(recipe.batchSize)，\(recipe.steps) 步"),
+             t("CLIP: batch 32,768, 32 epochs", "CLIP：批量 32,768，32 轮")],
+            [t("image tower", "图像塔"),
+             t("ViT: \(side)×\(side) → \(image.patchCount) patches of \(p)×\(p); depth \(image.depth), width "
+               + "\(image.width), \(imageParameters) parameters",
+               "ViT：\(side)×\(side) → \(image.patchCount) 个 \(p)×\(p) 的图块；\(image.depth) 层，宽 \(image.width)，"
+               + "\(imageParameters) 个参数"),
+             t("CLIP ViT-L/14 at 336 px: (336 / 14)² = 576 patches; depth 24, width 1,024, about 0.3 B parameters",
+               "CLIP ViT-L/14，336 像素：(336 / 14)² = 576 个图块；24 层，宽 1,024，约 3 亿参数")],
+            [t("text tower", "文本塔"),
+             t("\(text.vocabularySize) rows for both languages' words, \(text.length) tokens; depth \(text.depth), "
+               + "width \(text.width), \(textParameters) parameters",
+               "两种语言的词共用 \(text.vocabularySize) 行词表，\(text.length) 个词元；\(text.depth) 层，宽 \(text.width)，"
+               + "\(textParameters) 个参数"),
+             t("CLIP: a 12-block transformer over 49,408 byte-level BPE tokens, 77 per caption",
+               "CLIP：12 层 transformer，49,408 个字节级 BPE 词元，每句描述 77 个")],
+            [t("shared space", "共享空间"),
+             t("\(configuration.embeddingWidth) values; τ learned from \(start) to \(tau), at least 1/\(cap)",
+               "\(configuration.embeddingWidth) 维；τ 从 \(start) 学到 \(tau)，不小于 1/\(cap)"),
+             t("768 values (ViT-L/14); τ learned from 0.07, at least 1/100",
+               "768 维（ViT-L/14）；τ 从 0.07 开始学习，不小于 1/100")],
+            [t("two languages", "两种语言"),
+             t("one text tower for English and Chinese; the languages meet only through pictures",
+               "英文和中文共用一个文本塔；两种语言只通过图相遇"),
+             t("Chinese-CLIP: a Chinese text tower meets CLIP's image tower, frozen at first; M-CLIP: a "
+               + "multilingual text tower taught from translated sentence pairs, no pictures",
+               "Chinese-CLIP：中文文本塔先对着冻结的 CLIP 图像塔学习；M-CLIP：多语言文本塔从翻译的句子配对学习，"
+               + "不看图")],
+        ]
+    }
+}

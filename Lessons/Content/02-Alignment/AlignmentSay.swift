@@ -78,6 +78,7 @@ extension Alignment {
                                           "cos", L("says the same", "意思相同")]
         static let english = L("English", "英文")
         static let chinese = L("Chinese", "中文")
+        static let realColumns: [L] = [L("", ""), L("this lesson", "本课"), L("real CLIPs", "真实的 CLIP")]
         static let lossFell = L("loss %.3f → %.3f over %d steps (chance: ln 64 = %.3f); τ %.4f → %.4f",
                                 "损失 %.3f → %.3f，共 %d 步（随机水平 ln 64 = %.3f）；τ %.4f → %.4f")
         static let gap = L("modality gap (distance between the centre of the pictures and the centre of the captions, "

@@ -227,6 +227,7 @@ public final class Fusion: Lesson {
             run.table(Say.verdictColumns, verdicts.rows(run))
             for verdict in verdicts.all { run.metric("verdict.\(verdict.key)", verdict.agreed ? 1 : 0) }
             verdicts.explain(run, lesson: lesson)
+            run.table(Say.realColumns, lesson.toyBesideReal())
         },
     ]
 }

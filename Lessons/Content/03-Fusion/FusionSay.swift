@@ -143,6 +143,7 @@ extension Fusion {
         // Step 10: verdicts
         static let verdictColumns: [L] = [L("the article's claim", "文章的论断"), L("the test", "检验标准"),
                                           L("this run measured", "本次测量"), L("verdict", "结论")]
+        static let realColumns: [L] = [L("", ""), L("this lesson", "本课"), L("real systems", "真实系统")]
     }
 }
 

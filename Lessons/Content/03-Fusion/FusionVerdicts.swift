@@ -139,3 +139,52 @@ struct FusionVerdicts {
         static let clockNow = L("  clock (not saved): %@ per example", "  实测（不写入文件）：每样本 %@")
     }
 }
+
+extension Fusion {
+    /// Rows of the toy beside real systems: the toy's sizes are this run's (the Task B models' encoders,
+    /// tokens and parameters, the steps and examples it trained on); the real side is from the papers
+    /// (CLIP, Radford et al. 2021; CLEVR's CNN+LSTM, Johnson et al. 2017; VisualBERT, Li et al. 2019;
+    /// ViLBERT, Lu et al. 2019; Flamingo, Alayrac et al. 2022).
+    ///
+    ///     run.table(Say.realColumns, lesson.toyBesideReal())
+    ///     // encoders | one block each, d = 32, 2 heads, 16 image patches and 8 text tokens, … | CLIP ViT-L/14 …
+    func toyBesideReal() -> [[String]] {
+        let t = { (en: String, zh: String) in self.run.text(L(en, zh)) }
+        let (image, n, tokens) = (sizesB.image, sizesB.image.patchCount, sizesB.text.length)
+        let parameters = [earlyB.parameterCount, lateB.parameterCount, crossB.parameterCount]
+            .map(String.init).joined(separator: " / ")
+        let blocks = image.depth == 1 ? L("one block each", "各一层") : L("\(image.depth) blocks each", "各 \(image.depth) 层")
+        let (a, b) = (jobs[0].recipe, jobs[3].recipe)   // Task A's and Task B's recipes
+        return [
+            [t("encoders", "编码器"),
+             run.text(blocks) + t(", d = \(image.width), \(image.headCount) heads, \(n) image patches and \(tokens) "
+                                  + "text tokens; \(parameters) parameters (early / late / cross, Task B)",
+                                  "，d = \(image.width)，\(image.headCount) 个头，\(n) 个图块和 \(tokens) 个文本词元；"
+                                  + "\(parameters) 个参数（早期 / 晚期 / 交叉，任务 B）"),
+             t("CLIP ViT-L/14: 24 blocks, width 1,024; real captions and prompts of tens to hundreds of tokens",
+               "CLIP ViT-L/14：24 层，宽 1,024；真实的描述和提示语有几十到几百个词元")],
+            [t("early fusion", "早期融合"),
+             t("pooled image and text vectors concatenated, one head", "池化后的图像向量和文本向量拼接，一个分类头"),
+             t("concatenated features before a classifier (the CNN+LSTM baseline of CLEVR); single-stream "
+               + "transformers such as VisualBERT (Li et al. 2019) fuse token by token",
+               "先拼接特征再分类（CLEVR 的 CNN+LSTM 基线）；VisualBERT（Li 等，2019）这类单流 transformer "
+               + "逐个词元融合")],
+            [t("late fusion", "晚期融合"),
+             t("two classifiers, probabilities averaged", "两个分类器，概率取平均"),
+             t("ensembles of single-modality models, common in audio-visual classification",
+               "单模态模型的集成，音视频分类里常见")],
+            [t("cross fusion", "交叉融合"),
+             t("text tokens query \(n) image tokens, one layer", "文本词元向 \(n) 个图像词元发出查询，一层"),
+             t("ViLBERT's co-attention (Lu et al. 2019); Flamingo's gated cross-attention layers inside a frozen "
+               + "70 B language model, reading 64 visual tokens per image (Alayrac et al. 2022)",
+               "ViLBERT 的协同注意力（Lu 等，2019）；Flamingo 在冻结的 700 亿参数语言模型里插入门控交叉注意力层，"
+               + "每张图读 64 个视觉词元（Alayrac 等，2022）")],
+            [t("training", "训练"),
+             t("\(a.steps) (Task A) and \(b.steps) (Task B) steps of \(b.batchSize) examples, on \(trainB.count) "
+               + "generated examples per task",
+               "\(a.steps) 步（任务 A）和 \(b.steps) 步（任务 B），每步 \(b.batchSize) 个样本，每个任务 "
+               + "\(trainB.count) 个生成的样本"),
+             t("millions of image–text pairs, days on many accelerators", "数百万个图文配对，在许多加速器上训练数天")],
+        ]
+    }
+}

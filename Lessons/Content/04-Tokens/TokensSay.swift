@@ -46,6 +46,7 @@ extension Tokens {
                                       "二维编码的余弦相似度：上下左右邻居平均 %.3f，相隔 ≥ %d 格的图块 %.3f")
         // Step 7
         static let settingColumns: [L] = [L("image", "图像"), L("patch", "图块"), L("tokens", "词元数")]
+        static let realColumns: [L] = [L("", ""), L("this lesson", "本课"), L("real systems", "真实系统")]
         static let measured = L("  (measured: T = %d, %.2f ms on this machine)", "  （实测：T = %d，本机 %.2f 毫秒）")
         static let cost = L("T = %4d: %.1f MFLOP computed", "T = %4d：计算得 %.1f 百万次浮点运算")
         // Step 8

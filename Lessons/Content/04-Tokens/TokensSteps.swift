@@ -157,23 +157,24 @@ extension Tokens {
         },
         Step { lesson, run in
             let probes = LearnedGrid.catProbes(lesson.vqa.test, data: lesson.vqa.data)   // name the cat
-            guard !probes.isEmpty else {
+            if probes.isEmpty {
                 run.say(Say.noCatQuestion)
-                return
+            } else {
+                let attention = LearnedGrid.wordToPatches(lesson.model, data: lesson.vqa.data, probes: probes)
+                let shares = attention[0].indices.map { block in      // [probe][block][16] → per block
+                    zip(probes, attention).map { $1[block][$0.catPatch] }.reduce(0, +) / Double(probes.count)
+                }                                                     // mean share on the cat's patch
+                let (best, chance) = (shares.indices.max { shares[$0] < shares[$1] }!, 1.0 / 16)
+                run.say(Say.catQuestions, probes.count)
+                run.table(Say.catColumns, TokensReport.blockRows(probes, attention, shares, chance: chance))
+                run.metric("cat_word_attention_on_cat_patch", shares[best])
+                run.metric("cat_word_attention_chance", chance)
+                run.say(shares[best] >= 2 * chance ? Say.catLooks : Say.catHardlyLooks, shares[best], chance)
+                if lesson.knobs.image != nil { run.say(Say.toyWorldHere) }
+                let figure = try TokensFigures.catAttention(probes, attention, block: best, run)
+                try run.figure("cat-attention", png: figure)
             }
-            let attention = LearnedGrid.wordToPatches(lesson.model, data: lesson.vqa.data, probes: probes)
-            let shares = attention[0].indices.map { block in          // [probe][block][16] → per block
-                zip(probes, attention).map { $1[block][$0.catPatch] }.reduce(0, +) / Double(probes.count)
-            }                                                         // mean share on the cat's patch
-            let (best, chance) = (shares.indices.max { shares[$0] < shares[$1] }!, 1.0 / 16)
-            run.say(Say.catQuestions, probes.count)
-            run.table(Say.catColumns, TokensReport.blockRows(probes, attention, shares, chance: chance))
-            run.metric("cat_word_attention_on_cat_patch", shares[best])
-            run.metric("cat_word_attention_chance", chance)
-            run.say(shares[best] >= 2 * chance ? Say.catLooks : Say.catHardlyLooks, shares[best], chance)
-            if lesson.knobs.image != nil { run.say(Say.toyWorldHere) }
-            let figure = try TokensFigures.catAttention(probes, attention, block: best, run)
-            try run.figure("cat-attention", png: figure)
+            run.table(Say.realColumns, lesson.toyBesideReal())   // with or without a cat question
         },
     ]
 }

@@ -73,6 +73,7 @@ extension VQALesson {
         static let questionTokenList = L("question tokens: %@", "问题词元：%@")
         static let unknownWords = L("%d word(s) are not in the ToyWorld vocabulary and became <unk>.",
                                     "有 %d 个词不在 ToyWorld 词表里，变成了 <unk>。")
+        static let realColumns: [L] = [L("", ""), L("this lesson", "本课"), L("real systems", "真实系统")]
         static let answer = L("A: %@", "答：%@")
 
         // Figures

@@ -94,17 +94,20 @@ extension VQALesson {
             try run.figure("accuracy", png: lesson.accuracyBars())
         },
         Step { lesson, run in
-            guard let path = lesson.knobs.image, let text = lesson.knobs.question else {
+            if let path = lesson.knobs.image, let text = lesson.knobs.question {
+                let image = try ToyImage(contentsOf: path, size: lesson.data.imageSize)   // centred square
+                let (question, truncated) = lesson.data.encodeQuestionNoting(text)       // ids, padded
+                VQAReport.describe(question, truncated: truncated, lesson, run)          // tokens, <unk>s
+                let pixels = Tensor(shape: [1, image.size, image.size, 3], scalars: image.centredScalars)
+                let answer = GreedyDecoder.answer(lesson.seeing.model, images: pixels,
+                                                  questions: [question])[0]
+                run.say(Say.answer, lesson.words(answer.words))
+                let strip = try lesson.answerStrip(image.rgbImage, answer, question: text)
+                try run.figure("your-picture", png: strip)
+            } else {
                 run.say(Say.noImage)
-                return
             }
-            let image = try ToyImage(contentsOf: path, size: lesson.data.imageSize)   // centred square
-            let (question, truncated) = lesson.data.encodeQuestionNoting(text)       // ids, padded
-            VQAReport.describe(question, truncated: truncated, lesson, run)          // its tokens, <unk>s
-            let pixels = Tensor(shape: [1, image.size, image.size, 3], scalars: image.centredScalars)
-            let answer = GreedyDecoder.answer(lesson.seeing.model, images: pixels, questions: [question])[0]
-            run.say(Say.answer, lesson.words(answer.words))
-            try run.figure("your-picture", png: lesson.answerStrip(image.rgbImage, answer, question: text))
+            run.table(Say.realColumns, lesson.toyBesideReal())   // with or without your picture
         },
     ]
 }
