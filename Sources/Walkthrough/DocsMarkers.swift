@@ -38,9 +38,14 @@ public enum DocsMarkers {
     ///     format(0.997, like: "90%")     // "99.7%" (short of 100% never reads as 100%)
     ///     format(12, like: "?")          // "12"
     ///     format(5.4e-7, like: "3.87e-07") // "5.40e-07" (scientific stays scientific)
+    ///     format(1.19209e-7, like: "1.0 × 10⁻⁶") // "1.2 × 10⁻⁷" (a power of ten stays one)
     public static func format(_ value: Double, like old: String) -> String {
         let trimmed = old.trimmingCharacters(in: " ")
         guard trimmed.contains(where: \.isNumber) else { return formatNumber(value) }
+        if let times = trimmed.range(of: " × 10") {
+            let mantissa = trimmed[..<times.lowerBound].filter(\.isNumber)
+            return powerOfTen(value, digits: max(1, mantissa.count))
+        }
         if let e = trimmed.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let mantissa = trimmed[..<e]
             let decimals = mantissa.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0

@@ -41,7 +41,14 @@ struct RunReport {
 
     var metricsTable: String {
         TextTable([L("metric", "指标")(language), L("value", "数值")(language)],
-                  metrics.keys.sorted().map { [$0, formatNumber(metrics[$0]!)] }).rendered
+                  metrics.keys.sorted().map { [$0, Self.readable(metrics[$0]!)] }).rendered
+    }
+
+    /// A measured value as a reader writes it: as metrics.json has it (six significant digits), except
+    /// that a very small or very large one reads 1.19 × 10⁻⁷ rather than 1.19209e-7.
+    static func readable(_ x: Double) -> String {
+        let plain = formatNumber(x)
+        return plain.contains("e") ? powerOfTen(x, digits: 3) : plain
     }
 
     /// The text printed by a step, with consecutive prints joined.

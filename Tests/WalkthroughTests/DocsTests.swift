@@ -20,6 +20,12 @@ struct DocsTests {
         #expect(DocsMarkers.format(0.9341, like: "0.00") == "0.93")
     }
 
+    @Test("a number quoted as a power of ten stays one, with as many digits: 1.19209e-7 like 1.0 × 10⁻⁶ reads 1.2 × 10⁻⁷")
+    func powerOfTenStays() {
+        #expect(DocsMarkers.format(1.19209e-7, like: "1.0 × 10⁻⁶") == "1.2 × 10⁻⁷")
+        #expect(DocsMarkers.format(3.456e-9, like: "1.00 × 10⁻⁷") == "3.46 × 10⁻⁹")
+    }
+
     @Test("a quoted score short of 100% never reads as 100%: 0.997 like 90% is 99.7%, 0.99996 like 90.0% is 99.996%")
     func percentShortOfPerfect() {
         #expect(DocsMarkers.format(0.997, like: "90%") == "99.7%")

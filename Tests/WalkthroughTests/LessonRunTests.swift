@@ -34,6 +34,21 @@ struct LessonRunTests {
         #expect(!names.contains { $0.contains(".tmp-") })
     }
 
+    @Test("the Measured table writes a tiny value as a power of ten (a fit without noise, 3,000 steps: mse below 10⁻³), metrics.json as a number")
+    func measuredTinyValue() throws {
+        let out = temporaryFolder("tiny")
+        let (result, console) = runDemo(["--out", out.path, "--seed", "3", "--noise", "0", "--epochs", "3000"])
+        #expect(result.exitCode == 0, "\(console.errors)")
+        let mse = try #require(result.metrics["mse"])
+        try #require(mse > 0 && mse < 0.001, "mse \(mse)")
+        let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| mse") })
+        #expect(row.contains(powerOfTen(mse, digits: 3)))
+        #expect(!row.contains("e-"))
+        let metrics = try String(contentsOf: out.appendingPathComponent("metrics.json"), encoding: .utf8)
+        #expect(metrics.contains("\"mse\": \(formatNumber(mse))"))
+    }
+
     @Test("the notebook is nbformat 4.5 JSON without a kernelspec: Markdown and Swift code per step, a table as HTML, the figure as image/png with alt text")
     func notebookCells() throws {
         let out = temporaryFolder("notebook")
