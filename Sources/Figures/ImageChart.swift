@@ -21,6 +21,10 @@ public struct ImageChart: Chart {
     /// Print each pixel's red, green and blue values in it (where the pixels are big enough).
     public var annotatePixels = false
     public var showAxes = true
+    /// A region to outline, in pixels (x, y from the top left): where a zoomed panel beside it comes from,
+    /// as matplotlib's `Rectangle` patch marks an inset. Drawn two pixels wide, dark inside light, so it
+    /// shows on any picture; at least 6 pixels across however small the region.
+    public var highlight: (x: Int, y: Int, width: Int, height: Int)?
 
     public init(_ image: RGBImage, title: String? = nil, patchSize: Int? = nil) {
         self.image = image; self.title = title; self.patchSize = patchSize
@@ -33,7 +37,21 @@ public struct ImageChart: Chart {
         if let patchSize { ImagePanel.drawPatches(patchSize, numbered: showPatchNumbers, from: firstPatchNumber,
                                                   image: image, plot: l.plot, canvas: canvas, style: style) }
         if annotatePixels { drawPixelValues(plot: l.plot, canvas: canvas, style: style) }
+        if let highlight { drawHighlight(highlight, plot: l.plot, canvas: canvas) }
         ImagePanel.finish(axes, l, showAxes: showAxes, canvas: canvas, style: style)
+    }
+
+    private func drawHighlight(_ r: (x: Int, y: Int, width: Int, height: Int), plot: Rect, canvas: Canvas) {
+        let scale = plot.width / Double(image.width)
+        let (cx, cy) = (plot.minX + (Double(r.x) + Double(r.width) / 2) * scale,
+                        plot.minY + (Double(r.y) + Double(r.height) / 2) * scale)
+        let (w, h) = (max(6, Double(r.width) * scale), max(6, Double(r.height) * scale))
+        let inner = Rect(x: (cx - w / 2).rounded(), y: (cy - h / 2).rounded(), width: w.rounded(), height: h.rounded())
+        let outer = Rect(x: inner.minX - 2, y: inner.minY - 2, width: inner.width + 4, height: inner.height + 4)
+        canvas.stroke(outer, .white)
+        canvas.stroke(Rect(x: outer.minX + 1, y: outer.minY + 1, width: outer.width - 2, height: outer.height - 2), .white)
+        canvas.stroke(inner, .black)
+        canvas.stroke(Rect(x: inner.minX + 1, y: inner.minY + 1, width: inner.width - 2, height: inner.height - 2), .black)
     }
 
     private func drawPixelValues(plot: Rect, canvas: Canvas, style: Style) {

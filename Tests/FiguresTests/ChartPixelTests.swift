@@ -175,5 +175,23 @@ struct ChartPixelTests {
         #expect(border(x: 0..<200, y: 150..<300) > 0)   // lower left
         #expect(border(x: 0..<200, y: 0..<150) == 0)    // not upper left, across the line
     }
+
+    @Test("an image's highlight outlines the zoomed region, dark inside light, over the region's own place: a grey 40×40 picture with (10, 20, 8, 8) outlined")
+    func imageHighlight() throws {
+        var chart = ImageChart(RGBImage(width: 40, height: 40, filledWith: Color(hex: 0x808080)))
+        chart.showAxes = false
+        func dark(_ canvas: Canvas) -> [(x: Int, y: Int)] {
+            (0..<200).flatMap { y in (0..<200).map { x in (x: x, y: y) } }.filter { canvas.pixel(x: $0.x, y: $0.y) == .black }
+        }
+        #expect(dark(try Figure(chart, width: 200, height: 200).render()).isEmpty)
+        chart.highlight = (x: 10, y: 20, width: 8, height: 8)
+        let outlined = dark(try Figure(chart, width: 200, height: 200).render())
+        #expect(!outlined.isEmpty)
+        // The region is 8×8, so its outline is a square; it starts 10 pixels from the left and 20 from the
+        // top, so its top edge lies further in than its left edge.
+        let xs = outlined.map(\.x), ys = outlined.map(\.y)
+        #expect(xs.max()! - xs.min()! == ys.max()! - ys.min()!)
+        #expect(ys.min()! > xs.min()!)   // y = 20 lies further in than x = 10
+    }
 }
 

@@ -15,6 +15,7 @@ enum HeterogeneityFigures {
         let rgb = RGBImage(width: image.size, height: image.size, pixels: image.bytes)
         var whole = ImageChart(rgb, title: run.text(L("\(image.size)×\(image.size) pixels, 3 numbers each", "\(image.size)×\(image.size) 个像素，每个 3 个数")))
         whole.showPatchNumbers = false
+        whole.highlight = (corner.x, corner.y, 8, 8)
         var zoom = ImageChart(rgb.cropped(x: corner.x, y: corner.y, width: 8, height: 8),
                               title: run.text(L("zoom: 8×8 pixels at (\(corner.x), \(corner.y))", "放大：(\(corner.x), \(corner.y)) 处的 8×8 像素")))
         zoom.annotatePixels = true
@@ -31,6 +32,7 @@ enum HeterogeneityFigures {
         var whole = ImageChart(photo, title: run.text(L("a photograph: %d×%d pixels", "一张照片：%d×%d 个像素"),
                                                       photo.width, photo.height))
         whole.showPatchNumbers = false
+        whole.highlight = (corner.x, corner.y, 8, 8)
         var zoom = ImageChart(photo.cropped(x: corner.x, y: corner.y, width: 8, height: 8),
                               title: run.text(L("zoom: 8×8 pixels at (%d, %d)", "放大：(%d, %d) 处的 8×8 像素"),
                                               corner.x, corner.y))
