@@ -74,6 +74,7 @@ public struct BarChart: Chart {
         let groupWidth = 0.8, barWidth = groupWidth / Double(max(1, groups.count))
         let zero = l.yScale(max(yAxis.domain.lowerBound, 0))
         var covered: [Point] = []   // sample points of every bar and its value label, for the legend to avoid
+        var labels: [(text: String, at: Point)] = []
         for (g, group) in groups.enumerated() {
             for (c, value) in group.values.enumerated() where value.isFinite {
                 let left = Double(c) - groupWidth / 2 + Double(g) * barWidth
@@ -85,12 +86,20 @@ public struct BarChart: Chart {
                     for sy in stride(from: labelTop, through: max(y, zero), by: 3) { covered.append(Point(sx, sy)) }
                 }
                 if showValues {
-                    canvas.text(String(format: valueFormat, value), at: Point((x0 + x1) / 2, min(y, zero) - 2),
-                                size: style.annotationFontSize, color: style.textColor, align: .center, baseline: .bottom)
+                    labels.append((String(format: valueFormat, value), Point((x0 + x1) / 2, min(y, zero) - 2)))
                 }
             }
         }
+        // As matplotlib stacks them: bars, then reference lines, then the values, each on a pale ground so
+        // that a chance line through a short bar's label does not strike it out.
         ReferenceLine.draw(referenceLines, layout: l, canvas: canvas, style: style)
+        for (text, at) in labels {
+            let box = canvas.measure(text, size: style.annotationFontSize)
+            canvas.fill(Rect(x: at.x - box.width / 2 - 1, y: at.y - box.height, width: box.width + 2, height: box.height),
+                        style.background.withOpacity(0.8))
+            canvas.text(text, at: at, size: style.annotationFontSize, color: style.textColor, align: .center,
+                        baseline: .bottom)
+        }
         canvas.setClip(frame)
         axes.drawForeground(l, canvas: canvas, style: style)
         if legendOutside && !entries.isEmpty {
