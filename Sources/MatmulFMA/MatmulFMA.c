@@ -26,10 +26,11 @@ static inline void write_row(float *c, __m256 v0, __m256 v1, int addToC) {
     _mm256_storeu_ps(c + 8, v1);
 }
 
-__attribute__((target("avx2,fma")))
-void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
-                                       ptrdiff_t stepStride, const float *b, float *c, ptrdiff_t ldc,
-                                       int addToC) {
+// B's sixteen values of step p are at b + p·bStride: 16 for a packed panel, B's row length when the
+// panel is read in place.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void micro_kernel(ptrdiff_t depth, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
+                                const float *b, ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
     __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
     __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
     __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
@@ -38,7 +39,7 @@ void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_
     __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
     const float *a0 = a, *a1 = a0 + rowStride, *a2 = a1 + rowStride;
     const float *a3 = a2 + rowStride, *a4 = a3 + rowStride, *a5 = a4 + rowStride;
-    for (ptrdiff_t p = 0, step = 0; p < depth; p++, step += stepStride, b += 16) {
+    for (ptrdiff_t p = 0, step = 0; p < depth; p++, step += stepStride, b += bStride) {
         __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
         __m256 ar = _mm256_broadcast_ss(a0 + step);
         c00 = _mm256_fmadd_ps(ar, b0, c00); c01 = _mm256_fmadd_ps(ar, b1, c01);
@@ -61,6 +62,20 @@ void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_
     write_row(c + 5 * ldc, c50, c51, addToC);
 }
 
+__attribute__((target("avx2,fma")))
+void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                       ptrdiff_t stepStride, const float *b, float *c, ptrdiff_t ldc,
+                                       int addToC) {
+    micro_kernel(depth, a, rowStride, stepStride, b, 16, c, ldc, addToC);
+}
+
+__attribute__((target("avx2,fma")))
+void alignfuse_matmul_micro_kernel_fma_ldb(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                           ptrdiff_t stepStride, const float *b, ptrdiff_t ldb, float *c,
+                                           ptrdiff_t ldc, int addToC) {
+    micro_kernel(depth, a, rowStride, stepStride, b, ldb, c, ldc, addToC);
+}
+
 #else
 
 int alignfuse_cpu_has_avx2_fma(void) { return 0; }
@@ -69,6 +84,13 @@ void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_
                                        ptrdiff_t stepStride, const float *b, float *c, ptrdiff_t ldc,
                                        int addToC) {
     (void)depth; (void)a; (void)rowStride; (void)stepStride; (void)b; (void)c; (void)ldc; (void)addToC;
+}
+
+void alignfuse_matmul_micro_kernel_fma_ldb(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                           ptrdiff_t stepStride, const float *b, ptrdiff_t ldb, float *c,
+                                           ptrdiff_t ldc, int addToC) {
+    (void)depth; (void)a; (void)rowStride; (void)stepStride; (void)b; (void)ldb; (void)c; (void)ldc;
+    (void)addToC;
 }
 
 #endif

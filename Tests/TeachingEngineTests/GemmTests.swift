@@ -137,6 +137,23 @@ struct GemmTests {
         }
     }
 
+    @Test("A few rows read B in place, many rows read it packed: [64, 300]·[300, 40] equals the first 64 rows of a [640, 300]·[300, 40] product bit for bit, written or added")
+    func fewRowsReadBInPlace() {
+        // 64 rows (at most 96 on a thread) take B's two whole 16-column panels from B itself and pack
+        // only the last 8 columns; 640 rows pack all of B. Both add the same products in the same order.
+        let (rows, few, k, n) = (640, 64, 300, 40)
+        var rng = SeededGenerator(seed: 17)
+        let a = (0..<(rows * k)).map { _ in rng.nextFloat(in: -1...1) }
+        let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+        let start = (0..<(rows * n)).map { _ in rng.nextFloat(in: -1...1) }
+        for accumulate in [false, true] {
+            var many = start, part = Array(start[0..<(few * n)])
+            fastGemm(a, b, &many, m: rows, k: k, n: n, accumulate: accumulate, threads: 1)
+            fastGemm(Array(a[0..<(few * k)]), b, &part, m: few, k: k, n: n, accumulate: accumulate, threads: 1)
+            #expect(part == Array(many[0..<(few * n)]), "accumulate \(accumulate)")
+        }
+    }
+
     @Test("k = 0: C becomes zeros, or stays as it was when accumulating")
     func emptyDepth() {
         var c: [Float] = [1, 2, 3, 4]

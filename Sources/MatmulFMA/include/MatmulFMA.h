@@ -18,6 +18,12 @@ void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_
                                        ptrdiff_t stepStride, const float *b, float *c, ptrdiff_t ldc,
                                        int addToC);
 
+/// The same tile with B read in place: step p's sixteen values of B at b + p·ldb (a row-major B whose
+/// rows are ldb apart) instead of a packed panel. The same operations in the same order.
+void alignfuse_matmul_micro_kernel_fma_ldb(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                           ptrdiff_t stepStride, const float *b, ptrdiff_t ldb, float *c,
+                                           ptrdiff_t ldc, int addToC);
+
 /// C[m, n] (+)= op(A)·op(B) for small products (SmallGemmFMA.c), the same bits as the blocked gemm
 /// with the micro-kernel above: row i, step p of A is a[i·lda + p] (a[p·lda + i] when transposeA);
 /// B is [k, n] with rows ldb apart ([n, k] when transposeB); C's rows are ldc apart; accumulate adds

@@ -141,6 +141,7 @@ private struct GemmOperands: @unchecked Sendable {
         let scratchCount = depthCapacity * (columnCapacity + microRows) + microRows * microColumns
         // A is read in place: row i, step p sits at a[i·lda + p], or at a[p·lda + i] when transposed.
         let (rowStride, stepStride) = transposeA ? (1, lda) : (lda, 1)
+        let readsBInPlace = matmulUsesFMA && !transposeB && rows.count <= blockRows
         withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
             let packedB = scratch.baseAddress!                      // [kc, nc] in 16-column panels
             let edgeA = packedB + depthCapacity * columnCapacity    // [kc, 6]: the last rows, zero-padded
@@ -152,23 +153,31 @@ private struct GemmOperands: @unchecked Sendable {
                 for pc in stride(from: 0, to: k, by: blockDepth) {
                     let kc = min(blockDepth, k - pc)
                     let addToC = accumulate || pc > 0
-                    packB(b, leading: ldb, transposed: transposeB, depths: pc..<(pc + kc),
-                          columns: jc..<(jc + nc), into: packedB)
+                    // Whole panels of a plain B are read in place when this thread's rows are few:
+                    // a packed panel would be used by a handful of tiles only (lesson 07's towers:
+                    // 64 rows against a 1024 × 256 weight). A partial last panel is still packed.
+                    let wholePanels = readsBInPlace ? nc / microColumns * microColumns : 0
+                    if wholePanels < nc {
+                        packB(b, leading: ldb, transposed: transposeB, depths: pc..<(pc + kc),
+                              columns: (jc + wholePanels)..<(jc + nc), into: packedB + wholePanels * kc)
+                    }
                     // Loop 3: blocks of rows of C, so the rows of A in use stay in L2.
                     for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: blockRows) {
                         let mc = min(blockRows, rows.upperBound - ic)
                         // Loops 2 and 1: micro-panels of B, then six rows of A at a time.
                         for jr in stride(from: 0, to: nc, by: microColumns) {
-                            let panelB = packedB + jr * kc
+                            let inPlace = jr < wholePanels
+                            let panelB = inPlace ? b + pc * ldb + jc + jr : UnsafePointer(packedB + jr * kc)
+                            let panelStride = inPlace ? ldb : microColumns
                             let width = min(microColumns, nc - jr)
                             for ir in stride(from: 0, to: mc, by: microRows) {
                                 let row = ic + ir
                                 let height = min(microRows, mc - ir)
                                 let target = c + row * ldc + jc + jr
                                 if width == microColumns && height == microRows {
-                                    microKernel6x16(depth: kc, a: a + row * rowStride + pc * stepStride,
-                                                    rowStride: rowStride, stepStride: stepStride,
-                                                    b: panelB, c: target, ldc: ldc, addToC: addToC)
+                                    tile(depth: kc, a: a + row * rowStride + pc * stepStride,
+                                         rowStride: rowStride, stepStride: stepStride,
+                                         b: panelB, bStride: panelStride, c: target, ldc: ldc, addToC: addToC)
                                     continue
                                 }
                                 // A partial tile: pad the rows of A with zeros if fewer than six
@@ -181,9 +190,8 @@ private struct GemmOperands: @unchecked Sendable {
                                     panelA = UnsafePointer(edgeA)
                                     panelStrides = (1, microRows)
                                 }
-                                microKernel6x16(depth: kc, a: panelA,
-                                                rowStride: panelStrides.0, stepStride: panelStrides.1,
-                                                b: panelB, c: edgeTile, ldc: microColumns, addToC: false)
+                                tile(depth: kc, a: panelA, rowStride: panelStrides.0, stepStride: panelStrides.1,
+                                     b: panelB, bStride: panelStride, c: edgeTile, ldc: microColumns, addToC: false)
                                 for r in 0..<height {
                                     for j in 0..<width {
                                         let value = edgeTile[r * microColumns + j]
@@ -196,6 +204,19 @@ private struct GemmOperands: @unchecked Sendable {
                 }
             }
         }
+    }
+}
+
+/// One 6×16 tile: the packed panel's micro-kernel when B's steps are 16 apart, else the FMA kernel
+/// that reads B in place (its rows `bStride` apart). The same multiply-adds in the same order.
+@inline(__always)
+private func tile(depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStride: Int, b: UnsafePointer<Float>,
+                  bStride: Int, c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool) {
+    if bStride == microColumns {
+        microKernel6x16(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride, b: b, c: c, ldc: ldc,
+                        addToC: addToC)
+    } else {
+        alignfuse_matmul_micro_kernel_fma_ldb(depth, a, rowStride, stepStride, b, bStride, c, ldc, addToC ? 1 : 0)
     }
 }
 
