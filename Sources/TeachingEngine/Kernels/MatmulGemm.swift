@@ -4,6 +4,9 @@
 //   1. Cache blocking: C is computed in blocks; a [kc, nc] block of B is packed into 16-column
 //      panels (MatmulPacking.swift) so it is read with unit stride and stays in cache while
 //      every row of A passes over it. A is read in place (its values are broadcast one at a time).
+//      When a thread has few rows (at most `blockRows`), a packed panel would serve a handful of
+//      tiles only, so whole panels of a plain B are read in place too (the FMA kernel takes B's
+//      row stride); only a partial last panel is packed.
 //   2. A register-blocked SIMD micro-kernel (MatmulMicroKernel.swift) computes a 6×16 tile
 //      of C in twelve vector registers.
 //   3. Large products are split across the cores by rows (or columns) of C; each element of C is
