@@ -99,13 +99,7 @@ public struct ContrastiveModel: Module {
 
     /// Unit-length image embeddings [B][e], computed in chunks of `chunk` without recording gradients.
     public func embedImages(_ images: Tensor, chunk: Int = 128) -> [[Float]] {
-        let count = images.shape[0], size = images.count / Swift.max(count, 1)
-        return stride(from: 0, to: count, by: chunk).flatMap { start -> [[Float]] in
-            let end = Swift.min(start + chunk, count)
-            let part = Tensor(shape: [end - start] + Array(images.shape.dropFirst()),
-                              scalars: Array(images.scalars[(start * size)..<(end * size)]))
-            return noGrad { rows(l2Normalize(imageEmbeddings(part)).value) }
-        }
+        images.chunks(of: chunk).flatMap { part in noGrad { rows(l2Normalize(imageEmbeddings(part)).value) } }
     }
 
     /// Unit-length text embeddings [B][e], computed in chunks of `chunk` without recording gradients.

@@ -50,19 +50,10 @@ public struct ImageClassifier: Module {
 
     /// The most likely class of each image, computed in chunks without recording gradients.
     public func predict(_ images: Tensor, chunk: Int = 256) -> [Int] {
-        let count = images.shape[0], size = images.count / Swift.max(count, 1)
-        var classes: [Int] = []
-        for start in stride(from: 0, to: count, by: chunk) {
-            let end = Swift.min(start + chunk, count)
-            let part = Tensor(shape: [end - start] + Array(images.shape.dropFirst()),
-                              scalars: Array(images.scalars[(start * size)..<(end * size)]))
-            let scores = noGrad { logits(part).value }                                  // [b, C]
-            let width = scores.shape[1]
-            for row in 0..<(end - start) {
-                let z = scores.scalars[(row * width)..<((row + 1) * width)]
-                classes.append(z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }! - row * width)
+        images.chunks(of: chunk).flatMap { part in
+            rows(noGrad { logits(part).value }).map { z in                              // [b][C]
+                z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }!         // the first of equals
             }
         }
-        return classes
     }
 }

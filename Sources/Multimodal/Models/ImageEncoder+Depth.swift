@@ -30,14 +30,7 @@ extension ImageEncoder {
     /// The tokens at `depth` of many images, computed in chunks of `chunk` without recording gradients:
     /// the features a frozen encoder hands to a model built on it, [B, N, d].
     public func features(_ images: Tensor, depth: Int, chunk: Int = 256) -> Tensor {
-        let count = images.shape[0], size = images.count / Swift.max(count, 1)
-        var scalars: [Float] = []
-        for start in stride(from: 0, to: count, by: chunk) {
-            let end = Swift.min(start + chunk, count)
-            let part = Tensor(shape: [end - start] + Array(images.shape.dropFirst()),
-                              scalars: Array(images.scalars[(start * size)..<(end * size)]))
-            scalars += noGrad { tokens(part, depth: depth).value.scalars }
-        }
-        return Tensor(shape: [count, configuration.patchCount, configuration.width], scalars: scalars)   // [B, N, d]
+        let scalars = images.chunks(of: chunk).flatMap { part in noGrad { tokens(part, depth: depth).value.scalars } }
+        return Tensor(shape: [images.shape[0], configuration.patchCount, configuration.width], scalars: scalars)   // [B, N, d]
     }
 }
