@@ -1,9 +1,10 @@
 // A linear probe: a softmax classifier trained on frozen features, the standard test of what a
 // representation makes linearly readable (Alain & Bengio 2016; CLIP, Radford et al. 2021, §3.2).
 //   logits = x·W + b                         x [n, d], W [d, C], b [C]
-//   loss   = mean cross-entropy + ½·λ·‖W‖²   (λ keeps a probe trained on two examples per class sane)
-//   W, b   ← full-batch gradient descent, a fixed number of steps from zero (so it is deterministic)
-// Plain arrays, no autograd: the gradient is (softmax(logits) − onehot(y))·xᵀ / n + λ·W.
+//   loss   = mean cross-entropy + ½·λ·‖W − W₀‖²   (λ keeps a probe trained on two examples per class sane)
+//   W, b   ← full-batch gradient descent, a fixed number of steps from W₀ (zero, or the zero-shot
+//            classifier of a run's prompts) and b = 0, so it is deterministic
+// Plain arrays, no autograd: the gradient is (softmax(logits) − onehot(y))·xᵀ / n + λ·(W − W₀).
 
 import AlignFuseSupport
 import Foundation
@@ -19,7 +20,8 @@ public struct LinearProbe: Sendable {
     /// b [C].
     public let bias: [Float]
 
-    /// Trains on `features` [n][d] with `labels` in 0..<classes.
+    /// Trains on `features` [n][d] with `labels` in 0..<classes, from `start` W₀ [d][C] (zero when nil),
+    /// pulled back towards it with strength `weightDecay`.
     /// - Precondition: one label per feature vector, every vector of one width, labels in range.
     public init(features: [[Float]], labels: [Int], classes: Int, start: [[Float]]? = nil, steps: Int = 300,
                 learningRate: Float = 0.5, weightDecay: Float = 1e-3) {
@@ -56,7 +58,7 @@ public struct LinearProbe: Sendable {
     public func predict(_ features: [[Float]]) -> [Int] {
         features.map { x in
             let z = LinearProbe.logits(x, weights, bias)
-            return z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) } ?? 0
+            return BindingMeasures.argmax(z)
         }
     }
 

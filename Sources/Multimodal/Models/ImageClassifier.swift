@@ -10,7 +10,7 @@ import TeachingEngine
 ///
 ///     var rng = SeededGenerator(seed: 4)
 ///     let model = ImageClassifier(ImageEncoderConfiguration(), classes: 7, using: &rng)
-///     model.train(images: pixels, labels: kinds, steps: 100, rng: &rng)   // pixels [n, 32, 32, 3]
+///     model.train(images: pixels, labels: kinds, steps: 100)   // pixels [n, 32, 32, 3]
 ///     model.predict(testPixels)                                           // one class per image
 public struct ImageClassifier: Module {
     public let encoder: ImageEncoder
@@ -52,7 +52,7 @@ public struct ImageClassifier: Module {
     public func predict(_ images: Tensor, chunk: Int = 256) -> [Int] {
         images.chunks(of: chunk).flatMap { part in
             rows(noGrad { logits(part).value }).map { z in                              // [b][C]
-                z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }!         // the first of equals
+                BindingMeasures.argmax(z)                                              // the first of equals
             }
         }
     }
