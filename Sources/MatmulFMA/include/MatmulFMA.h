@@ -43,4 +43,13 @@ void alignfuse_gelu_forward_avx2(const float *x, const float *bias, ptrdiff_t wi
 void alignfuse_gelu_backward_avx2(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
                                   const float *tanhs, const float *gradOutput, float *gradInput);
 
+/// One item of a job handed to the engine's helper threads (WorkerPool.c).
+typedef void (*alignfuse_pool_body)(void *context, long item);
+
+/// Calls body(context, 0) … body(context, count − 1), each once, on the calling thread and the
+/// helper threads (the cores, or ALIGNFUSE_THREADS, minus one), and returns 1 when all are done.
+/// Returns 0 without calling anything when there are no helpers, when count < 2, or when the pool is
+/// busy (a job inside a job, or another thread's job): the caller then runs the items itself.
+int alignfuse_pool_run(long count, alignfuse_pool_body body, void *context);
+
 #endif

@@ -71,18 +71,56 @@ package func gemm(
         product.compute(rows: 0..<m, columns: 0..<n)
         return
     }
-    // Split C into `threadCount` slabs along its longer side, each a whole number of micro-tiles.
-    let splitRows = m * microColumns >= n * microRows
-    let length = splitRows ? m : n
-    let unit = splitRows ? microRows : microColumns
-    let slab = ((length + threadCount - 1) / threadCount + unit - 1) / unit * unit
-    let slabs = (length + slab - 1) / slab
-    Kernels.concurrently(slabs) { s in
+    let slabs = GemmSlabs(m: m, n: n, parts: threadCount)
+    Kernels.concurrently(slabs.count) { s in slabs.compute(s, of: product) }
+}
+
+/// Part `part` of `parts` of the product gemm computes (the same arguments), as gemm's threads split
+/// it: a caller that runs two products at once hands the threads their parts in one job, so a thread
+/// that finishes its part of the quicker product goes on to the other's. Computing every part once,
+/// on any threads in any order, writes the bytes gemm writes. Products of the small-product kernel's
+/// size are not split: part 0 computes the whole of them.
+///
+///     gemmPart(a, b, c, m: 12, k: 4, n: 16, part: 1, of: 2)   // rows 6..<12 of C
+package func gemmPart(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+    m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,
+    part: Int, of parts: Int
+) {
+    let whole = k == 0 || m == 0 || n == 0 || (matmulUsesFMA && isSmallProduct(m: m, k: k, n: n)) || parts <= 1
+    if whole {
+        if part == 0 {
+            gemm(a, b, c, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+                 accumulate: accumulate, threads: 1)
+        }
+        return
+    }
+    let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n, lda: transposeA ? m : k,
+                               ldb: transposeB ? k : n, ldc: n, transposeA: transposeA, transposeB: transposeB,
+                               accumulate: accumulate)
+    let slabs = GemmSlabs(m: m, n: n, parts: parts)
+    if part < slabs.count { slabs.compute(part, of: product) }
+}
+
+/// How gemm splits C between threads: into `parts` slabs along its longer side, each a whole number
+/// of micro-tiles (fewer slabs when C is too small for `parts`).
+private struct GemmSlabs {
+    let splitRows: Bool, length: Int, slab: Int, count: Int
+
+    init(m: Int, n: Int, parts: Int) {
+        splitRows = m * microColumns >= n * microRows
+        length = splitRows ? m : n
+        let unit = splitRows ? microRows : microColumns
+        slab = ((length + parts - 1) / parts + unit - 1) / unit * unit
+        count = (length + slab - 1) / slab
+    }
+
+    func compute(_ s: Int, of product: GemmOperands) {
         let range = (s * slab)..<min(length, (s + 1) * slab)
         if splitRows {
-            product.compute(rows: range, columns: 0..<n)
+            product.compute(rows: range, columns: 0..<product.n)
         } else {
-            product.compute(rows: 0..<m, columns: range)
+            product.compute(rows: 0..<product.m, columns: range)
         }
     }
 }
@@ -111,6 +149,11 @@ package func gemmBatched(
     precondition(batch >= 0, "gemmBatched: batch \(batch) must not be negative")
     precondition(strideC >= m * n || batch <= 1,
                  "gemmBatched: strideC \(strideC) is smaller than one [\(m), \(n)] result; items would overlap")
+    if batch == 1 {   // one product: gemm splits it across the cores itself
+        gemm(a, b, c, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB, accumulate: accumulate,
+             threads: threads)
+        return
+    }
     let work = batch * m * n * k
     let threadCount = min(batch, max(1, threads ?? (work >= parallelThreshold ? availableCores : 1)))
     func run(_ items: Range<Int>) {

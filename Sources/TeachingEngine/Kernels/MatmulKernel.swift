@@ -1,8 +1,7 @@
 // matmul's products on raw buffers: the forward with the bias fused in, and both gradients, each a
 // call to gemm (MatmulGemm.swift) with the right transposes. The formulas are in Matmul.swift.
 // Threads: a large product is split across the cores inside gemm; when both gradients are wanted,
-// one core computes dA while the other computes dB (two products of the same size, one hand-off
-// instead of two). Every element is summed by one thread in the same order, so results never depend
+// the two products go to the cores as one job of four parts (one hand-off instead of two). Every element is summed by one thread in the same order, so results never depend
 // on the thread count.
 
 extension Kernels {
@@ -77,7 +76,30 @@ extension Kernels {
                     }
                     let sideBySide = a.requiresGrad && b.requiresGrad && a !== b && availableCores > 1
                         && s.batch * s.m * k * n >= parallelThreshold
-                    if sideBySide {
+                    if sideBySide && products == 1 {
+                        // One job of four parts, two of each product, taken by whichever thread is free:
+                        // dA and dB cost the same multiply-adds but not the same time.
+                        a.writeOrAccumulateGrad { da, addA in
+                            b.writeOrAccumulateGrad { db, addB in
+                                concurrently(4) { part in
+                                    switch (part, s.transposeA, s.transposeB) {
+                                    case (0...1, true, _):
+                                        gemmPart(w, g, da, m: k, k: n, n: rows, transposeA: s.transposeB, transposeB: true,
+                                                 accumulate: addA, part: part, of: 2)
+                                    case (0...1, false, _):
+                                        gemmPart(g, w, da, m: rows, k: n, n: k, transposeB: !s.transposeB,
+                                                 accumulate: addA, part: part, of: 2)
+                                    case (_, _, true):
+                                        gemmPart(g, x, db, m: n, k: rows, n: k, transposeA: true, transposeB: s.transposeA,
+                                                 accumulate: addB, part: part - 2, of: 2)
+                                    default:
+                                        gemmPart(x, g, db, m: k, k: rows, n: n, transposeA: !s.transposeA,
+                                                 accumulate: addB, part: part - 2, of: 2)
+                                    }
+                                }
+                            }
+                        }
+                    } else if sideBySide {
                         // Each product on one thread: the same sums in the same order as when split.
                         splitWork(count: 2, valuesPerItem: 1, threads: 2) { which in
                             for i in which { if i == 0 { gradientOfA(threads: 1) } else { gradientOfB(threads: 1) } }

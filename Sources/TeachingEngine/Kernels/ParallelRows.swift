@@ -5,6 +5,7 @@
 // the same order as the plain loop, and results are bit-identical for every thread count.
 
 import Foundation
+import MatmulFMA
 
 /// Kernels over fewer values than this stay on one thread: the second thread starts ~20 µs after the
 /// call on this project's 2-vCPU machines (Docs/performance.md), about what one core spends on 32k
@@ -38,8 +39,17 @@ extension Kernels {
     /// when all have finished (libdispatch's `concurrentPerform`). The kernels hand each iteration its
     /// own rows, columns or products to write, never a value another iteration reads or writes: that
     /// is what makes sharing their buffers across threads safe, which the compiler cannot check here.
+    /// The engine's own helper threads (WorkerPool.c) take the pieces when they are free: they stay
+    /// awake for a moment after each piece, so the next one does not wait for a thread to wake up.
     static func concurrently(_ iterations: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
+            var task = body
+            let ran = withUnsafeMutablePointer(to: &task) { task in
+                alignfuse_pool_run(iterations, { context, item in
+                    context!.assumingMemoryBound(to: ((Int) -> Void).self).pointee(item)
+                }, task)
+            }
+            if ran == 1 { return }
             let shared = UncheckedSendable(body)
             DispatchQueue.concurrentPerform(iterations: iterations) { shared.value($0) }
         }

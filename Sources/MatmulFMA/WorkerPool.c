@@ -1,0 +1,145 @@
+// The engine's helper threads: awake for a moment between pieces of work, so a training step that
+// hands the second core a hundred pieces does not wait for a sleeping thread to wake up each time
+// (25–40 µs on a virtual machine whose idle cores halt; Docs/performance.md measures it).
+//
+// One job at a time: the caller publishes (body, context, count) under a new generation number, takes
+// items itself from a shared counter, and waits until every item is done. A helper that finds no new
+// generation polls for a while (`spinNanoseconds`), giving its core away (sched_yield) on every poll,
+// then sleeps on a condition variable. When a poll comes back late — another program ran on that
+// core — the helper stops polling for `politeNanoseconds` and sleeps right away: it keeps a free core
+// warm and never competes for a busy one. A caller that finds the pool busy (a job inside a job, or a
+// second caller thread) gets 0 back and runs its items elsewhere. Which thread computes an item never
+// changes what it computes.
+#define _GNU_SOURCE
+#include "MatmulFMA.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { MAX_HELPERS = 15 };
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
+static pthread_once_t started = PTHREAD_ONCE_INIT;
+static int helperCount = 0;
+static long long spinNanoseconds = 200000;      // ALIGNFUSE_POOL_SPIN_NS; 0 never polls
+static const long long lateYieldNanoseconds = 50000;
+static const long long politeNanoseconds = 100000000;
+
+static atomic_int busy;                  // 1 while a caller owns the pool
+static atomic_long generation;           // bumped once per job, after its fields are written
+static atomic_int sleepers;              // helpers waiting on `wake`
+static _Atomic(alignfuse_pool_body) jobBody;
+static _Atomic(void *) jobContext;
+static atomic_long jobCount;
+// The job's next item, tagged with its generation: (generation << 32) | item. A helper still
+// leaving an earlier job finds another generation here and claims nothing.
+static _Atomic(unsigned long long) claim;
+static atomic_long finished;             // items done in the current job
+
+static long long now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static void run_items(long job, alignfuse_pool_body body, void *context, long count) {
+    unsigned long long tag = (unsigned long long)(job & 0xffffffffL) << 32;
+    long done = 0;
+    for (;;) {
+        unsigned long long word = atomic_load(&claim);
+        if ((word & 0xffffffff00000000ULL) != tag) break;
+        long item = (long)(word & 0xffffffffULL);
+        if (item >= count) break;
+        if (!atomic_compare_exchange_weak(&claim, &word, word + 1)) continue;
+        body(context, item);
+        done += 1;
+    }
+    if (done > 0) atomic_fetch_add(&finished, done);
+}
+
+/// Polls for a generation after `seen` for up to `spinNanoseconds`; returns the generation it saw.
+/// A late return from sched_yield means another program used this core: `politeUntil` then moves on
+/// so that this helper sleeps at once for a while.
+static long poll_for_job(long seen, long long *politeUntil) {
+    long current = atomic_load_explicit(&generation, memory_order_acquire);
+    long long start = now_ns();
+    if (spinNanoseconds <= 0 || start < *politeUntil) return current;
+    long long deadline = start + spinNanoseconds, before = start;
+    while (current == seen && before < deadline) {
+        sched_yield();
+        long long after = now_ns();
+        if (after - before > lateYieldNanoseconds) {
+            *politeUntil = after + politeNanoseconds;
+            break;
+        }
+        before = after;
+        current = atomic_load_explicit(&generation, memory_order_acquire);
+    }
+    return atomic_load_explicit(&generation, memory_order_acquire);
+}
+
+static void *helper_main(void *unused) {
+    (void)unused;
+    long long politeUntil = 0;
+    long seen = atomic_load_explicit(&generation, memory_order_acquire);
+    for (;;) {
+        long current = poll_for_job(seen, &politeUntil);
+        if (current == seen) {
+            pthread_mutex_lock(&lock);
+            atomic_fetch_add(&sleepers, 1);
+            while ((current = atomic_load(&generation)) == seen) pthread_cond_wait(&wake, &lock);
+            atomic_fetch_sub(&sleepers, 1);
+            pthread_mutex_unlock(&lock);
+        }
+        seen = current;
+        run_items(seen, atomic_load(&jobBody), atomic_load(&jobContext), atomic_load(&jobCount));
+    }
+    return NULL;
+}
+
+static void start_helpers(void) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *threads = getenv("ALIGNFUSE_THREADS");
+    if (threads && atol(threads) > 0) cores = atol(threads);
+    const char *spin = getenv("ALIGNFUSE_POOL_SPIN_NS");
+    if (spin) spinNanoseconds = atoll(spin);
+    long wanted = cores - 1;
+    if (wanted > MAX_HELPERS) wanted = MAX_HELPERS;
+    for (long i = 0; i < wanted; i++) {
+        pthread_t thread;
+        pthread_attr_t attributes;
+        pthread_attr_init(&attributes);
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        if (pthread_create(&thread, &attributes, helper_main, NULL) == 0) helperCount += 1;
+        pthread_attr_destroy(&attributes);
+    }
+}
+
+int alignfuse_pool_run(long count, alignfuse_pool_body body, void *context) {
+    pthread_once(&started, start_helpers);
+    if (helperCount == 0 || count < 2) return 0;
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&busy, &expected, 1)) return 0;
+    long job = atomic_load(&generation) + 1;
+    // First the claim word, so a helper still in an earlier job claims nothing of this one.
+    atomic_store(&claim, (unsigned long long)(job & 0xffffffffL) << 32);
+    atomic_store(&finished, 0);
+    atomic_store(&jobBody, body);
+    atomic_store(&jobContext, context);
+    atomic_store(&jobCount, count);
+    atomic_store(&generation, job);                       // publishes the fields above
+    if (atomic_load(&sleepers) > 0) {
+        pthread_mutex_lock(&lock);
+        pthread_cond_broadcast(&wake);
+        pthread_mutex_unlock(&lock);
+    }
+    run_items(job, body, context, count);
+    while (atomic_load_explicit(&finished, memory_order_acquire) < count) sched_yield();
+    atomic_store(&busy, 0);
+    return 1;
+}
