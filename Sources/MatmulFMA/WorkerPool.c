@@ -26,7 +26,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 static int helperCount = 0;
-static long long spinNanoseconds = 200000;      // ALIGNFUSE_POOL_SPIN_NS; 0 never polls
+static long long spinNanoseconds = 50000;       // ALIGNFUSE_POOL_SPIN_NS; 0 never polls
 static const long long lateYieldNanoseconds = 50000;
 static const long long politeNanoseconds = 100000000;
 
