@@ -110,6 +110,29 @@ struct GemmTests {
         }
     }
 
+    @Test("gemmPart: [70, 300]·[300, 50] cut in two by rows (0..<36, 36..<70) and [20, 40]·[40, 200] by columns, parts computed last first, written or added, every transpose: gemm's bytes")
+    func partsMakeTheWholeProduct() {
+        var rng = SeededGenerator(seed: 8)
+        for (m, k, n) in [(70, 300, 50), (20, 40, 200), (4, 4, 4)] {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1...1) }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+            let start = (0..<(m * n)).map { _ in rng.nextFloat(in: -1...1) }
+            for (transposeA, transposeB, accumulate) in [(false, false, false), (true, false, true), (false, true, false),
+                                                         (true, true, true)] {
+                var whole = start, parts = start
+                fastGemm(a, b, &whole, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+                         accumulate: accumulate, threads: 1)
+                parts.withUnsafeMutableBufferPointer { c in
+                    for part in [1, 0] {
+                        gemmPart(a, b, c.baseAddress!, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+                                 accumulate: accumulate, part: part, of: 2)
+                    }
+                }
+                #expect(parts == whole, "[\(m), \(k), \(n)] transposeA \(transposeA) transposeB \(transposeB)")
+            }
+        }
+    }
+
     @Test("One head of attention, [26, 16]·[16, 26]: the small product equals the first 26 rows of a [1664, 16]·[16, 26] one, bit for bit, every transpose, written or added")
     func smallProductMatchesLargeOne() {
         let (rows, small, k, n) = (1664, 26, 16, 26)

@@ -108,6 +108,21 @@ struct ParallelKernelTests {
         #expect(added[0] == added[1] && added[0] == added[2])
     }
 
+    @Test("matmul's gradients, x [200, 64] · W [64, 96] (1.2 million multiply-adds, enough to use both cores): dx and dW have the same bytes on one thread and on two (four parts of two products, taken by whichever thread is free)")
+    func matmulGradientsOnTwoThreads() {
+        func gradients(threads: Int) -> ([Float], [Float]) {
+            EngineThreads.with(threads) {
+                let x = randomLeaf([200, 64], seed: 61), w = randomLeaf([64, 96], seed: 62)
+                let weights = Variable(randomLeaf([200, 96], seed: 63).value)
+                (matmul(x, w) * weights).sum().backward()
+                return (x.grad!.scalars, w.grad!.scalars)
+            }
+        }
+        let one = gradients(threads: 1), two = gradients(threads: 2)
+        #expect(one.0 == two.0)
+        #expect(one.1 == two.1)
+    }
+
     @Test("AdamW over four parameters of 10,000 values (shared across the cores): θ equals the formula exactly")
     func adamWAcrossParameters() {
         var rng = SeededGenerator(seed: 9)
