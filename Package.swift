@@ -4,8 +4,9 @@
 //
 // No build flags: the same manifest builds on every machine, and another package can depend on the
 // TeachingEngine and Figures products by version. Speed comes from `-c release` (what `run.sh`, the
-// lessons and the benchmark use) and from matmul's AVX2/FMA micro-kernel (Sources/MatmulFMA), which the
-// engine picks at run time when the processor has those instructions (Docs/architecture.md, "Build").
+// lessons and the benchmark use) and from matmul's AVX2/FMA micro-kernels (Sources/MatmulFMA, with the
+// engine's helper threads), which the engine picks at run time when the processor has those
+// instructions (Docs/architecture.md, "Build").
 import Foundation
 import PackageDescription
 

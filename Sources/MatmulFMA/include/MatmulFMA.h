@@ -1,4 +1,5 @@
-// matmul's micro-kernel with fused multiply-adds, for x86-64 processors that have AVX2 and FMA.
+// The engine's C: matmul's micro-kernel with fused multiply-adds, for x86-64 processors that have AVX2
+// and FMA, and (at the end) the helper threads that share the kernels' work.
 // TeachingEngine calls it only after `alignfuse_cpu_has_avx2_fma()` said yes; on any other processor
 // it runs its own Swift micro-kernel (MatmulMicroKernel.swift), so a binary never executes an
 // instruction its processor lacks.

@@ -7,9 +7,9 @@
 import Foundation
 import MatmulFMA
 
-/// Kernels over fewer values than this stay on one thread: the second thread starts ~20 µs after the
-/// call on this project's 2-vCPU machines (Docs/performance.md), about what one core spends on 32k
-/// values of GELU.
+/// Kernels over fewer values than this stay on one thread: about what one core spends on 32k values of
+/// GELU is what a helper costs when it has gone to sleep (25–40 µs to wake on this project's 2-vCPU
+/// virtual machines, Docs/performance.md). Quarter and four times this moved no benchmark beyond noise.
 let parallelValueThreshold = 1 << 15
 
 extension Kernels {
@@ -36,11 +36,13 @@ extension Kernels {
     }
 
     /// Runs `body(0)`, `body(1)`, … `body(iterations − 1)` on the cores at the same time and returns
-    /// when all have finished (libdispatch's `concurrentPerform`). The kernels hand each iteration its
-    /// own rows, columns or products to write, never a value another iteration reads or writes: that
-    /// is what makes sharing their buffers across threads safe, which the compiler cannot check here.
-    /// The engine's own helper threads (WorkerPool.c) take the pieces when they are free: they stay
-    /// awake for a moment after each piece, so the next one does not wait for a thread to wake up.
+    /// when all have finished. The kernels hand each iteration its own rows, columns or products to
+    /// write, never a value another iteration reads or writes: that is what makes sharing their buffers
+    /// across threads safe, which the compiler cannot check here. The engine's own helper threads
+    /// (WorkerPool.c) and the calling thread take the iterations one by one, whoever is free; the
+    /// helpers stay awake for a moment after each job, so the next one does not wait for a thread to
+    /// wake up. A split inside a split, or a second task splitting at the same time, finds the helpers
+    /// busy and goes to libdispatch's `concurrentPerform` instead.
     static func concurrently(_ iterations: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
             var task = body
