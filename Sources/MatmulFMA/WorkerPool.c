@@ -4,12 +4,10 @@
 //
 // One job at a time: the caller publishes (body, context, count) under a new generation number, takes
 // items itself from a shared counter, and waits until every item is done. A helper that finds no new
-// generation polls for a while (`spinNanoseconds`), giving its core away (sched_yield) on every poll,
-// then sleeps on a condition variable. When a poll comes back late — another program ran on that
-// core — the helper stops polling for `politeNanoseconds` and sleeps right away: it keeps a free core
-// warm and never competes for a busy one. A caller that finds the pool busy (a job inside a job, or a
-// second caller thread) gets 0 back and runs its items elsewhere. Which thread computes an item never
-// changes what it computes.
+// generation polls for a while (`spinNanoseconds`), giving its core away (sched_yield) on every poll so
+// that another runnable program on that core goes first, then sleeps on a condition variable. A caller
+// that finds the pool busy (a job inside a job, or a second caller thread) gets 0 back and runs its
+// items elsewhere. Which thread computes an item never changes what it computes.
 #define _GNU_SOURCE
 #include "MatmulFMA.h"
 
@@ -27,8 +25,6 @@ static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 static int helperCount = 0;
 static long long spinNanoseconds = 50000;       // ALIGNFUSE_POOL_SPIN_NS; 0 never polls
-static const long long lateYieldNanoseconds = 50000;
-static const long long politeNanoseconds = 100000000;
 
 static atomic_int busy;                  // 1 while a caller owns the pool
 static atomic_long generation;           // bumped once per job, after its fields are written
@@ -62,33 +58,23 @@ static void run_items(long job, alignfuse_pool_body body, void *context, long co
     if (done > 0) atomic_fetch_add(&finished, done);
 }
 
-/// Polls for a generation after `seen` for up to `spinNanoseconds`; returns the generation it saw.
-/// A late return from sched_yield means another program used this core: `politeUntil` then moves on
-/// so that this helper sleeps at once for a while.
-static long poll_for_job(long seen, long long *politeUntil) {
+/// Polls for a generation after `seen` for up to `spinNanoseconds`; returns the generation it saw last.
+static long poll_for_job(long seen) {
     long current = atomic_load_explicit(&generation, memory_order_acquire);
-    long long start = now_ns();
-    if (spinNanoseconds <= 0 || start < *politeUntil) return current;
-    long long deadline = start + spinNanoseconds, before = start;
-    while (current == seen && before < deadline) {
+    if (current != seen || spinNanoseconds <= 0) return current;
+    long long deadline = now_ns() + spinNanoseconds;
+    while (current == seen && now_ns() < deadline) {
         sched_yield();
-        long long after = now_ns();
-        if (after - before > lateYieldNanoseconds) {
-            *politeUntil = after + politeNanoseconds;
-            break;
-        }
-        before = after;
         current = atomic_load_explicit(&generation, memory_order_acquire);
     }
-    return atomic_load_explicit(&generation, memory_order_acquire);
+    return current;
 }
 
 static void *helper_main(void *unused) {
     (void)unused;
-    long long politeUntil = 0;
     long seen = atomic_load_explicit(&generation, memory_order_acquire);
     for (;;) {
-        long current = poll_for_job(seen, &politeUntil);
+        long current = poll_for_job(seen);
         if (current == seen) {
             pthread_mutex_lock(&lock);
             atomic_fetch_add(&sleepers, 1);
