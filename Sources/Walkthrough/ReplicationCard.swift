@@ -48,7 +48,9 @@ public struct ReplicationCard: Sendable {
         return table.rendered + "\n\nSeeds: \(seedList)."
     }
 
+    /// Three significant digits: 0.0239 plainly, 1.35 × 10⁻⁷ as a power of ten (below 0.001 or from 10,000).
     private func short(_ x: Double) -> String {
-        x == 0 ? "0" : String(format: "%.3g", x)
+        x == 0 || (abs(x) >= 0.001 && abs(x) < 10_000) ? (x == 0 ? "0" : String(format: "%.3g", x))
+            : powerOfTen(x, digits: 3)
     }
 }

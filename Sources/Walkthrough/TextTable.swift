@@ -41,11 +41,11 @@ public struct TextTable: Sendable {
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// True for cells like `0.93`, `-12`, `1e-3`, `93%`, `0.91 ± 0.02`.
+    /// True for cells like `0.93`, `-12`, `1e-3`, `93%`, `0.91 ± 0.02`, `−1.2 × 10⁻⁷`.
     static func looksNumeric(_ cell: String) -> Bool {
         let trimmed = cell.trimmingCharacters(in: " %")
         guard let first = trimmed.split(separator: " ").first else { return false }
-        return Double(first) != nil
+        return Double(first.replacingOccurrences(of: "−", with: "-")) != nil
     }
 }
 

@@ -35,7 +35,7 @@ struct DocsTests {
         #expect(DocsMarkers.format(1, like: "90.0%") == "100.0%")
     }
 
-    @Test("a replication card over seeds 0.90, 0.94, 0.92 reads mean 0.92 ± 0.02, min–max 0.9–0.94")
+    @Test("a replication card over seeds 0.90, 0.94, 0.92 reads mean 0.92 ± 0.02, min–max 0.9–0.94; errors of 1e-7 and 3e-7 read 2.00 × 10⁻⁷ ± 1.41 × 10⁻⁷")
     func card() {
         let card = ReplicationCard(seeds: [0, 1, 2], runs: [["acc": 0.90], ["acc": 0.94], ["acc": 0.92]], metrics: ["acc"])
         #expect(abs(card.rows[0].mean - 0.92) < 1e-12)
@@ -45,6 +45,8 @@ struct DocsTests {
             |--------|--------------------:|-----------:|
             | acc    |         0.92 ± 0.02 | 0.9 – 0.94 |
             """))
+        let tiny = ReplicationCard(seeds: [0, 1], runs: [["error": 1e-7], ["error": 3e-7]], metrics: ["error"])
+        #expect(tiny.markdown.contains("| 2.00 × 10⁻⁷ ± 1.41 × 10⁻⁷ | 1.00 × 10⁻⁷ – 3.00 × 10⁻⁷ |"))
         let guide = "# Guide\n<!-- card:02 -->\nold\n<!-- /card -->\nend\n"
         #expect(DocsMarkers.replaceCard(in: guide, lessonNumber: 2, card: "NEW") == "# Guide\n<!-- card:02 -->\nNEW\n<!-- /card -->\nend\n")
     }
