@@ -43,8 +43,8 @@ public struct ToyDataset: Sendable {
                 heldOut: [Combination] = [], heldOutShare: Float = 0) {
         require(count >= 0, "ToyDataset: count must not be negative, got \(count)")
         let base = SeededGenerator(seed: seed)
-        samples = (0..<count).map { i in
-            var rng = base.derived(stream: UInt64(i))
+        func sample(_ i: Int) -> ToySample {
+            var rng = base.derived(stream: UInt64(i))      // each sample its own stream
             var including: Combination?
             if !heldOut.isEmpty, rng.nextFloat() < heldOutShare { including = rng.pick(heldOut) }
             let scene = SceneGenerator.scene(options.scenes, including: including, rng: &rng)
@@ -54,6 +54,16 @@ public struct ToyDataset: Sendable {
             return ToySample(scene: scene, image: SceneRenderer.render(scene, size: options.imageSize),
                              caption: caption, question: question)
         }
+        // Since no sample reads another's stream, the cores can draw and render them side by side: the
+        // same samples in the same places for any thread count.
+        var made = [ToySample?](repeating: nil, count: count)
+        made.withUnsafeMutableBufferPointer { out in
+            let pixels = options.imageSize * options.imageSize
+            Kernels.splitWork(count: count, valuesPerItem: pixels) { range in
+                for i in range { out[i] = sample(i) }
+            }
+        }
+        samples = made.map { $0! }
     }
 
     /// A train and a test split from one seed. No training scene contains a `heldOut` combination;
