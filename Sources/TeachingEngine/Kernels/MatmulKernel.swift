@@ -1,8 +1,8 @@
 // matmul's products on raw buffers: the forward with the bias fused in, and both gradients, each a
 // call to gemm (MatmulGemm.swift) with the right transposes. The formulas are in Matmul.swift.
 // Threads: a large product is split across the cores inside gemm; when both gradients are wanted,
-// the two products go to the cores as one job of four parts (one hand-off instead of two). Every element is summed by one thread in the same order, so results never depend
-// on the thread count.
+// the two products go to the cores as one job of four parts (one hand-off instead of two). Every
+// element is summed by one thread in the same order, so results never depend on the thread count.
 
 extension Kernels {
     /// C = op(A)·op(B), plus `bias` on every row when given (a shared weight only).
@@ -43,36 +43,19 @@ extension Kernels {
             x.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
                     let (g, x, w) = (gp.baseAddress!, xp.baseAddress!, wp.baseAddress!)
-                    func product(_ p: UnsafePointer<Float>, _ q: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
-                                 m: Int, k: Int, n: Int, transposeP: Bool, transposeQ: Bool,
-                                 accumulate: Bool, threads: Int?) {
-                        gemmBatched(p, q, out, batch: products, m: m, k: k, n: n, strideA: m * k, strideB: k * n,
-                                    strideC: m * n, transposeA: transposeP, transposeB: transposeQ,
-                                    accumulate: accumulate, threads: threads)
-                    }
                     // dA [m, k] = dC·op(B)ᵀ; stored transposed [k, m]: op(B)·dCᵀ.
-                    func gradientOfA(threads: Int?) {
-                        a.writeOrAccumulateGrad { da, accumulate in
-                            if s.transposeA {
-                                product(w, g, into: da, m: k, k: n, n: rows, transposeP: s.transposeB, transposeQ: true,
-                                        accumulate: accumulate, threads: threads)
-                            } else {
-                                product(g, w, into: da, m: rows, k: n, n: k, transposeP: false, transposeQ: !s.transposeB,
-                                        accumulate: accumulate, threads: threads)
-                            }
-                        }
-                    }
+                    let productA = s.transposeA
+                        ? GradientProduct(p: w, q: g, m: k, depth: n, n: rows, transposeP: s.transposeB, transposeQ: true)
+                        : GradientProduct(p: g, q: w, m: rows, depth: n, n: k, transposeP: false, transposeQ: !s.transposeB)
                     // dB [k, n] = op(A)ᵀ·dC; stored transposed [n, k]: dCᵀ·op(A).
+                    let productB = s.transposeB
+                        ? GradientProduct(p: g, q: x, m: n, depth: rows, n: k, transposeP: true, transposeQ: s.transposeA)
+                        : GradientProduct(p: x, q: g, m: k, depth: rows, n: n, transposeP: !s.transposeA, transposeQ: false)
+                    func gradientOfA(threads: Int?) {
+                        a.writeOrAccumulateGrad { productA.compute(into: $0, accumulate: $1, products: products, threads: threads) }
+                    }
                     func gradientOfB(threads: Int?) {
-                        b.writeOrAccumulateGrad { db, accumulate in
-                            if s.transposeB {
-                                product(g, x, into: db, m: n, k: rows, n: k, transposeP: true, transposeQ: s.transposeA,
-                                        accumulate: accumulate, threads: threads)
-                            } else {
-                                product(x, g, into: db, m: k, k: rows, n: n, transposeP: !s.transposeA, transposeQ: false,
-                                        accumulate: accumulate, threads: threads)
-                            }
-                        }
+                        b.writeOrAccumulateGrad { productB.compute(into: $0, accumulate: $1, products: products, threads: threads) }
                     }
                     let sideBySide = a.requiresGrad && b.requiresGrad && a !== b && availableCores > 1
                         && s.batch * s.m * k * n >= parallelThreshold
@@ -82,19 +65,10 @@ extension Kernels {
                         a.writeOrAccumulateGrad { da, addA in
                             b.writeOrAccumulateGrad { db, addB in
                                 concurrently(4) { part in
-                                    switch (part, s.transposeA, s.transposeB) {
-                                    case (0...1, true, _):
-                                        gemmPart(w, g, da, m: k, k: n, n: rows, transposeA: s.transposeB, transposeB: true,
-                                                 accumulate: addA, part: part, of: 2)
-                                    case (0...1, false, _):
-                                        gemmPart(g, w, da, m: rows, k: n, n: k, transposeB: !s.transposeB,
-                                                 accumulate: addA, part: part, of: 2)
-                                    case (_, _, true):
-                                        gemmPart(g, x, db, m: n, k: rows, n: k, transposeA: true, transposeB: s.transposeA,
-                                                 accumulate: addB, part: part - 2, of: 2)
-                                    default:
-                                        gemmPart(x, g, db, m: k, k: rows, n: n, transposeA: !s.transposeA,
-                                                 accumulate: addB, part: part - 2, of: 2)
+                                    if part < 2 {
+                                        productA.compute(into: da, accumulate: addA, part: part, of: 2)
+                                    } else {
+                                        productB.compute(into: db, accumulate: addB, part: part - 2, of: 2)
                                     }
                                 }
                             }
@@ -111,5 +85,26 @@ extension Kernels {
                 }
             }
         }
+    }
+}
+
+/// One of matmul's two gradient products, out (+)= op(P)·op(Q) of [m, depth]·[depth, n], for each of
+/// `products` items laid out one after another.
+private struct GradientProduct {
+    let p: UnsafePointer<Float>, q: UnsafePointer<Float>
+    let m: Int, depth: Int, n: Int
+    let transposeP: Bool, transposeQ: Bool
+
+    /// The whole product, on `threads` threads (nil: gemm's choice).
+    func compute(into out: UnsafeMutablePointer<Float>, accumulate: Bool, products: Int, threads: Int?) {
+        gemmBatched(p, q, out, batch: products, m: m, k: depth, n: n, strideA: m * depth, strideB: depth * n,
+                    strideC: m * n, transposeA: transposeP, transposeB: transposeQ, accumulate: accumulate,
+                    threads: threads)
+    }
+
+    /// Part `part` of `parts` of a single product (`gemmPart`).
+    func compute(into out: UnsafeMutablePointer<Float>, accumulate: Bool, part: Int, of parts: Int) {
+        gemmPart(p, q, out, m: m, k: depth, n: n, transposeA: transposeP, transposeB: transposeQ,
+                 accumulate: accumulate, part: part, of: parts)
     }
 }
