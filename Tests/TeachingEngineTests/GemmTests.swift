@@ -63,7 +63,7 @@ struct GemmTests {
 
     @Test("Odd and edge sizes, every transpose and accumulate: equal to the plain loop bit for bit",
           arguments: [(1, 1, 1), (3, 5, 7), (17, 3, 33), (6, 16, 16), (7, 17, 15), (33, 65, 17),
-                      (65, 33, 3), (12, 300, 20), (1, 64, 100), (100, 2, 1)])
+                      (65, 33, 3), (12, 300, 20), (1, 64, 100), (100, 2, 1), (40, 50, 70)])
     func oddShapes(shape: (Int, Int, Int)) {
         let (m, k, n) = shape
         var rng = SeededGenerator(seed: UInt64(m * 10_000 + k * 100 + n))
@@ -174,6 +174,37 @@ struct GemmTests {
             fastGemm(a, b, &many, m: rows, k: k, n: n, accumulate: accumulate, threads: 1)
             fastGemm(Array(a[0..<(few * k)]), b, &part, m: few, k: k, n: n, accumulate: accumulate, threads: 1)
             #expect(part == Array(many[0..<(few * n)]), "accumulate \(accumulate)")
+        }
+    }
+
+    @Test("AVX-512's 6×32 tile gives the bits of two 6×16 tiles: six rows of A (in place or transposed) against two panels of B, packed or read in place, written or added",
+          .enabled(if: matmulUsesAVX512, "this processor has no AVX-512: gemm runs 6×16 tiles only"))
+    func wideTileIsTwoNarrowTiles() {
+        // Real values, so the sums round: equal bits mean the same multiply-adds in the same order.
+        let depth = 70
+        var rng = SeededGenerator(seed: 19)
+        let a = (0..<(6 * depth)).map { _ in rng.nextFloat(in: -1...1) }     // [6, 70], or [70, 6] read transposed
+        let b = (0..<(depth * 40)).map { _ in rng.nextFloat(in: -1...1) }    // [70, 40] in place, or two packed panels
+        let start = (0..<(6 * 40)).map { _ in rng.nextFloat(in: -1...1) }   // C [6, 40]: the tile is columns 0..<32
+        for (rowStride, stepStride) in [(depth, 1), (1, 6)] {
+            for (bStride, rightAt) in [(40, 16), (16, 16 * depth)] {
+                for addToC in [false, true] {
+                    func run(wide: Bool) -> [Float] {
+                        var c = start
+                        b.withUnsafeBufferPointer { pb in
+                            c.withUnsafeMutableBufferPointer { pc in
+                                wideTile(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride,
+                                         left: pb.baseAddress!, right: pb.baseAddress! + rightAt, bStride: bStride,
+                                         c: pc.baseAddress!, ldc: 40, addToC: addToC, wide: wide)
+                            }
+                        }
+                        return c
+                    }
+                    let wide = run(wide: true), narrow = run(wide: false)
+                    #expect(wide == narrow, "A strides (\(rowStride), \(stepStride)), B stride \(bStride), add \(addToC)")
+                    #expect(wide[32..<40] == start[32..<40], "columns past the tile stay as they were")
+                }
+            }
         }
     }
 

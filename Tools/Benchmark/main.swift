@@ -6,6 +6,7 @@
 //   swift run -c release benchmark --threads 1          limit the matmul workload to one thread (default: all cores)
 //   ALIGNFUSE_THREADS=1 swift run -c release benchmark  every workload on one thread ("threads" reports it)
 //   ALIGNFUSE_NO_FMA=1 swift run -c release benchmark   matmul's portable micro-kernel ("matmul_kernel" reports it)
+//   ALIGNFUSE_NO_AVX512=1 swift run -c release benchmark  matmul's 6×16 AVX2 tiles only, on a processor with AVX-512
 //   swift run -c release benchmark --no-growth          skip the batch and token sweeps (faster)
 //   swift run -c release benchmark --only clip,vqa --figure Docs/figures/performance
 //                                                       also draw the growth figure (GrowthFigure.swift)
@@ -118,6 +119,6 @@ if let figureDirectory {
 }
 
 fields.append(("threads", "\(threadCount)"))
-fields.append(("matmul_kernel", "\"\(matmulMicroKernel)\""))   // "avx2+fma" or "portable"
+fields.append(("matmul_kernel", "\"\(matmulMicroKernel)\""))   // "avx512+fma", "avx2+fma" or "portable"
 if let threadLimit { fields.append(("matmul_threads", "\(threadLimit)")) }
 print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")

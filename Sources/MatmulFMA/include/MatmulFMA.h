@@ -1,5 +1,6 @@
 // The engine's C: matmul's micro-kernel with fused multiply-adds, for x86-64 processors that have AVX2
-// and FMA, and (at the end) the helper threads that share the kernels' work.
+// and FMA, its wider twin for those with AVX-512, and (at the end) the helper threads that share the
+// kernels' work.
 // TeachingEngine calls it only after `alignfuse_cpu_has_avx2_fma()` said yes; on any other processor
 // it runs its own Swift micro-kernel (MatmulMicroKernel.swift), so a binary never executes an
 // instruction its processor lacks.
@@ -24,6 +25,17 @@ void alignfuse_matmul_micro_kernel_fma(ptrdiff_t depth, const float *a, ptrdiff_
 void alignfuse_matmul_micro_kernel_fma_ldb(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
                                            ptrdiff_t stepStride, const float *b, ptrdiff_t ldb, float *c,
                                            ptrdiff_t ldc, int addToC);
+
+/// 1 when this processor runs AVX-512 (16-lane) and FMA instructions, else 0 (always 0 off x86-64).
+int alignfuse_cpu_has_avx512(void);
+
+/// C tile [6, 32] (+)= A rows · two B panels side by side (MatmulAVX512.c): columns 0..<16 from
+/// `left`, 16..<32 from `right`, each holding step p's sixteen values at p·bStride (16 for a packed
+/// panel, B's row length when read in place). A and C as in the 6×16 kernel; the same operations in the
+/// same order as two 6×16 tiles, so the same bits.
+void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                       ptrdiff_t stepStride, const float *left, const float *right,
+                                       ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC);
 
 /// C[m, n] (+)= op(A)·op(B) for small products (SmallGemmFMA.c), the same bits as the blocked gemm
 /// with the micro-kernel above: row i, step p of A is a[i·lda + p] (a[p·lda + i] when transposeA);

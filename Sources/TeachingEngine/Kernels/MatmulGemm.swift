@@ -8,7 +8,8 @@
 //      tiles only, so whole panels of a plain B are read in place too (the FMA kernel takes B's
 //      row stride); only a partial last panel is packed.
 //   2. A register-blocked SIMD micro-kernel (MatmulMicroKernel.swift) computes a 6×16 tile
-//      of C in twelve vector registers.
+//      of C in twelve vector registers; with AVX-512, two panels side by side make a 6×32 tile
+//      (MatmulAVX512.c) in twelve registers of sixteen Floats.
 //   3. Large products are split across the cores by rows (or columns) of C; each element of C is
 //      computed by one thread in the same order, so results do not depend on the thread count.
 // The plain triple loop it replaces lives on in Tests/TeachingEngineTests/GemmTests.swift as the
@@ -210,46 +211,71 @@ private struct GemmOperands: @unchecked Sendable {
                     // Loop 3: blocks of rows of C, so the rows of A in use stay in L2.
                     for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: blockRows) {
                         let mc = min(blockRows, rows.upperBound - ic)
-                        // Loops 2 and 1: micro-panels of B, then six rows of A at a time.
-                        for jr in stride(from: 0, to: nc, by: microColumns) {
-                            let inPlace = jr < wholePanels
-                            let panelB = inPlace ? b + pc * ldb + jc + jr : UnsafePointer(packedB + jr * kc)
-                            let panelStride = inPlace ? ldb : microColumns
-                            let width = min(microColumns, nc - jr)
+                        // Loops 2 and 1: micro-panels of B (two side by side with AVX-512), then six
+                        // rows of A at a time.
+                        var jr = 0
+                        while jr < nc {
+                            let panels = matmulUsesAVX512 && jr + 2 * microColumns <= nc ? 2 : 1
                             for ir in stride(from: 0, to: mc, by: microRows) {
                                 let row = ic + ir
-                                let height = min(microRows, mc - ir)
-                                let target = c + row * ldc + jc + jr
-                                if width == microColumns && height == microRows {
-                                    tile(depth: kc, a: a + row * rowStride + pc * stepStride,
-                                         rowStride: rowStride, stepStride: stepStride,
-                                         b: panelB, bStride: panelStride, c: target, ldc: ldc, addToC: addToC)
+                                let rowsA = a + row * rowStride + pc * stepStride
+                                if panels == 2 && mc - ir >= microRows {
+                                    let left = panel(jr, block: pc, kc: kc, columns: jc, wholePanels: wholePanels,
+                                                     packedB: packedB)
+                                    let right = panel(jr + microColumns, block: pc, kc: kc, columns: jc,
+                                                      wholePanels: wholePanels, packedB: packedB)
+                                    wideTile(depth: kc, a: rowsA, rowStride: rowStride, stepStride: stepStride,
+                                             left: left.start, right: right.start, bStride: left.stride,
+                                             c: c + row * ldc + jc + jr, ldc: ldc, addToC: addToC)
                                     continue
                                 }
-                                // A partial tile: pad the rows of A with zeros if fewer than six
-                                // remain, compute a whole tile aside, then keep its valid part.
-                                var panelA = a + row * rowStride + pc * stepStride
-                                var panelStrides = (rowStride, stepStride)
-                                if height < microRows {
-                                    packA(a, leading: lda, transposed: transposeA, rows: row..<(row + height),
-                                          depths: pc..<(pc + kc), into: edgeA)
-                                    panelA = UnsafePointer(edgeA)
-                                    panelStrides = (1, microRows)
-                                }
-                                tile(depth: kc, a: panelA, rowStride: panelStrides.0, stepStride: panelStrides.1,
-                                     b: panelB, bStride: panelStride, c: edgeTile, ldc: microColumns, addToC: false)
-                                for r in 0..<height {
-                                    for j in 0..<width {
-                                        let value = edgeTile[r * microColumns + j]
-                                        target[r * ldc + j] = addToC ? target[r * ldc + j] + value : value
+                                for q in 0..<panels {
+                                    let jq = jr + q * microColumns
+                                    let (panelB, panelStride) = panel(jq, block: pc, kc: kc, columns: jc,
+                                                                      wholePanels: wholePanels, packedB: packedB)
+                                    let width = min(microColumns, nc - jq)
+                                    let height = min(microRows, mc - ir)
+                                    let target = c + row * ldc + jc + jq
+                                    if width == microColumns && height == microRows {
+                                        tile(depth: kc, a: rowsA, rowStride: rowStride, stepStride: stepStride,
+                                             b: panelB, bStride: panelStride, c: target, ldc: ldc, addToC: addToC)
+                                        continue
+                                    }
+                                    // A partial tile: pad the rows of A with zeros if fewer than six
+                                    // remain, compute a whole tile aside, then keep its valid part.
+                                    var panelA = rowsA
+                                    var panelStrides = (rowStride, stepStride)
+                                    if height < microRows {
+                                        packA(a, leading: lda, transposed: transposeA, rows: row..<(row + height),
+                                              depths: pc..<(pc + kc), into: edgeA)
+                                        panelA = UnsafePointer(edgeA)
+                                        panelStrides = (1, microRows)
+                                    }
+                                    tile(depth: kc, a: panelA, rowStride: panelStrides.0, stepStride: panelStrides.1,
+                                         b: panelB, bStride: panelStride, c: edgeTile, ldc: microColumns, addToC: false)
+                                    for r in 0..<height {
+                                        for j in 0..<width {
+                                            let value = edgeTile[r * microColumns + j]
+                                            target[r * ldc + j] = addToC ? target[r * ldc + j] + value : value
+                                        }
                                     }
                                 }
                             }
+                            jr += panels * microColumns
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The micro-panel of B for columns jc + jr ..< jc + jr + 16 of depth block pc: read in place when
+    /// it is one of the block's first `wholePanels` columns (steps ldb apart), else the packed copy
+    /// (steps 16 apart).
+    @inline(__always)
+    private func panel(_ jr: Int, block pc: Int, kc: Int, columns jc: Int, wholePanels: Int,
+                       packedB: UnsafeMutablePointer<Float>) -> (start: UnsafePointer<Float>, stride: Int) {
+        jr < wholePanels ? (b + pc * ldb + jc + jr, ldb) : (UnsafePointer(packedB + jr * kc), microColumns)
     }
 }
 
@@ -264,6 +290,23 @@ private func tile(depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStrid
     } else {
         alignfuse_matmul_micro_kernel_fma_ldb(depth, a, rowStride, stepStride, b, bStride, c, ldc, addToC ? 1 : 0)
     }
+}
+
+/// A 6×32 tile, two 16-column panels of B side by side (steps `bStride` apart in both): AVX-512's
+/// wide tile when `wide` (the default where it runs), else the two 6×16 tiles one after the other.
+/// Both give the same bits.
+@inline(__always)
+package func wideTile(depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStride: Int,
+                      left: UnsafePointer<Float>, right: UnsafePointer<Float>, bStride: Int,
+                      c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool, wide: Bool = matmulUsesAVX512) {
+    if wide {
+        alignfuse_matmul_tile_6x32_avx512(depth, a, rowStride, stepStride, left, right, bStride, c, ldc, addToC ? 1 : 0)
+        return
+    }
+    tile(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride, b: left, bStride: bStride, c: c, ldc: ldc,
+         addToC: addToC)
+    tile(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride, b: right, bStride: bStride,
+         c: c + microColumns, ldc: ldc, addToC: addToC)
 }
 
 @inline(__always)

@@ -19,9 +19,14 @@ import Foundation
 let matmulUsesFMA: Bool = alignfuse_cpu_has_avx2_fma() != 0
     && ProcessInfo.processInfo.environment["ALIGNFUSE_NO_FMA"] == nil
 
-/// Which micro-kernel matmul runs in this process: "avx2+fma" or "portable" (what a benchmark
-/// reports next to its timings).
-package var matmulMicroKernel: String { matmulUsesFMA ? "avx2+fma" : "portable" }
+/// True when gemm also runs the wide 6×32 tile (MatmulAVX512.c): the FMA kernel runs, the processor
+/// has AVX-512, and `ALIGNFUSE_NO_AVX512` is not set. The same bits as two 6×16 tiles. Read once.
+package let matmulUsesAVX512: Bool = matmulUsesFMA && alignfuse_cpu_has_avx512() != 0
+    && ProcessInfo.processInfo.environment["ALIGNFUSE_NO_AVX512"] == nil
+
+/// Which micro-kernels matmul runs in this process: "avx512+fma", "avx2+fma" or "portable" (what a
+/// benchmark reports next to its timings).
+package var matmulMicroKernel: String { matmulUsesAVX512 ? "avx512+fma" : matmulUsesFMA ? "avx2+fma" : "portable" }
 
 /// Rows of the micro-tile (values of A broadcast per step).
 let microRows = 6

@@ -1,0 +1,79 @@
+// matmul's wide tile for processors with AVX-512: 6 rows × 32 columns of C, two 16-column panels of B
+// at once, in twelve of the 32 vector registers of 16 Floats.
+// With AVX2 a register holds 8 Floats and the 6×16 tile (MatmulFMA.c) keeps two fused multiply-add
+// units busy. A processor whose AVX-512 units are really 16 lanes wide (many Intel Xeons) does twice
+// the work per instruction, but a 6×16 tile in 16-lane registers would be six accumulators only, too
+// few to hide the multiply-add's latency, and one load of B per six multiply-adds. Two panels side by
+// side give twelve accumulators and two loads of B per twelve multiply-adds.
+// Each element of C is still the chain c = fma(a_p, b_p, c) over p = 0, 1, … from c = 0, then added
+// to C or stored: the operations of the 6×16 tile in the same order, so both give the same bits.
+
+#include "MatmulFMA.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+int alignfuse_cpu_has_avx512(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma");
+}
+
+__attribute__((target("avx512f")))
+static inline void write_row(float *c, __m512 v0, __m512 v1, int addToC) {
+    if (addToC) {
+        v0 = _mm512_add_ps(_mm512_loadu_ps(c), v0);
+        v1 = _mm512_add_ps(_mm512_loadu_ps(c + 16), v1);
+    }
+    _mm512_storeu_ps(c, v0);
+    _mm512_storeu_ps(c + 16, v1);
+}
+
+__attribute__((target("avx512f")))
+void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                       ptrdiff_t stepStride, const float *left, const float *right,
+                                       ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
+    __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps();
+    __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps();
+    __m512 c20 = _mm512_setzero_ps(), c21 = _mm512_setzero_ps();
+    __m512 c30 = _mm512_setzero_ps(), c31 = _mm512_setzero_ps();
+    __m512 c40 = _mm512_setzero_ps(), c41 = _mm512_setzero_ps();
+    __m512 c50 = _mm512_setzero_ps(), c51 = _mm512_setzero_ps();
+    const float *a0 = a, *a1 = a0 + rowStride, *a2 = a1 + rowStride;
+    const float *a3 = a2 + rowStride, *a4 = a3 + rowStride, *a5 = a4 + rowStride;
+    for (ptrdiff_t p = 0, step = 0, at = 0; p < depth; p++, step += stepStride, at += bStride) {
+        __m512 b0 = _mm512_loadu_ps(left + at), b1 = _mm512_loadu_ps(right + at);
+        __m512 ar = _mm512_set1_ps(a0[step]);
+        c00 = _mm512_fmadd_ps(ar, b0, c00); c01 = _mm512_fmadd_ps(ar, b1, c01);
+        ar = _mm512_set1_ps(a1[step]);
+        c10 = _mm512_fmadd_ps(ar, b0, c10); c11 = _mm512_fmadd_ps(ar, b1, c11);
+        ar = _mm512_set1_ps(a2[step]);
+        c20 = _mm512_fmadd_ps(ar, b0, c20); c21 = _mm512_fmadd_ps(ar, b1, c21);
+        ar = _mm512_set1_ps(a3[step]);
+        c30 = _mm512_fmadd_ps(ar, b0, c30); c31 = _mm512_fmadd_ps(ar, b1, c31);
+        ar = _mm512_set1_ps(a4[step]);
+        c40 = _mm512_fmadd_ps(ar, b0, c40); c41 = _mm512_fmadd_ps(ar, b1, c41);
+        ar = _mm512_set1_ps(a5[step]);
+        c50 = _mm512_fmadd_ps(ar, b0, c50); c51 = _mm512_fmadd_ps(ar, b1, c51);
+    }
+    write_row(c, c00, c01, addToC);
+    write_row(c + ldc, c10, c11, addToC);
+    write_row(c + 2 * ldc, c20, c21, addToC);
+    write_row(c + 3 * ldc, c30, c31, addToC);
+    write_row(c + 4 * ldc, c40, c41, addToC);
+    write_row(c + 5 * ldc, c50, c51, addToC);
+}
+
+
+
+#else
+
+int alignfuse_cpu_has_avx512(void) { return 0; }
+
+void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                       ptrdiff_t stepStride, const float *left, const float *right,
+                                       ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
+    (void)depth; (void)a; (void)rowStride; (void)stepStride; (void)left; (void)right; (void)bStride;
+    (void)c; (void)ldc; (void)addToC;
+}
+
+#endif
