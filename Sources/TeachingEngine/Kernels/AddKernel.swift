@@ -15,6 +15,17 @@ extension Kernels {
     ) {
         splitColumns(rows: rows, width: width, threads: threads) { columns in
             var j = columns.lowerBound
+            // 32 columns per pass over the rows: four sums in flight, not one add waiting for the last.
+            while j + 32 <= columns.upperBound {
+                var (s0, s1, s2, s3) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+                for r in 0..<rows {
+                    let row = x + r * width + j
+                    s0 += load8(row); s1 += load8(row + 8); s2 += load8(row + 16); s3 += load8(row + 24)
+                }
+                store8(load8(into + j) + s0, into + j); store8(load8(into + j + 8) + s1, into + j + 8)
+                store8(load8(into + j + 16) + s2, into + j + 16); store8(load8(into + j + 24) + s3, into + j + 24)
+                j += 32
+            }
             while j + 8 <= columns.upperBound {
                 var sum = SIMD8<Float>()
                 for r in 0..<rows { sum += load8(x + r * width + j) }

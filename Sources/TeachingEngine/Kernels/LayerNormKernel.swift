@@ -177,20 +177,43 @@ extension Kernels {
         }
         guard gradGamma != nil || gradBeta != nil else { return }
         splitColumns(rows: rows, width: width, threads: threads) { columns in
-            for r in 0..<rows {
-                let (g, xhat) = (dy + r * width, normalized + r * width)
+            // Sixteen columns per pass over the rows, their sums held in registers: each column still
+            // adds its rows in order onto what dγ and dβ held, so the bits are those of adding row by row
+            // in memory, without waiting on a store for every row.
+            var j = columns.lowerBound
+            while j + 16 <= columns.upperBound {
                 if let gradGamma {
-                    var j = columns.lowerBound
-                    while j + 8 <= columns.upperBound {
-                        store8(load8(gradGamma + j) + load8(g + j) * load8(xhat + j), gradGamma + j)
-                        j += 8
+                    var (s0, s1) = (load8(gradGamma + j), load8(gradGamma + j + 8))
+                    for r in 0..<rows {
+                        let (g, xhat) = (dy + r * width + j, normalized + r * width + j)
+                        s0 += load8(g) * load8(xhat); s1 += load8(g + 8) * load8(xhat + 8)
                     }
-                    while j < columns.upperBound { gradGamma[j] += g[j] * xhat[j]; j += 1 }
+                    store8(s0, gradGamma + j); store8(s1, gradGamma + j + 8)
                 }
                 if let gradBeta {
-                    var j = columns.lowerBound
-                    while j + 8 <= columns.upperBound { store8(load8(gradBeta + j) + load8(g + j), gradBeta + j); j += 8 }
-                    while j < columns.upperBound { gradBeta[j] += g[j]; j += 1 }
+                    var (s0, s1) = (load8(gradBeta + j), load8(gradBeta + j + 8))
+                    for r in 0..<rows {
+                        let g = dy + r * width + j
+                        s0 += load8(g); s1 += load8(g + 8)
+                    }
+                    store8(s0, gradBeta + j); store8(s1, gradBeta + j + 8)
+                }
+                j += 16
+            }
+            for r in 0..<rows where j < columns.upperBound {
+                let (g, xhat) = (dy + r * width, normalized + r * width)
+                if let gradGamma {
+                    var c = j
+                    while c + 8 <= columns.upperBound {
+                        store8(load8(gradGamma + c) + load8(g + c) * load8(xhat + c), gradGamma + c)
+                        c += 8
+                    }
+                    while c < columns.upperBound { gradGamma[c] += g[c] * xhat[c]; c += 1 }
+                }
+                if let gradBeta {
+                    var c = j
+                    while c + 8 <= columns.upperBound { store8(load8(gradBeta + c) + load8(g + c), gradBeta + c); c += 8 }
+                    while c < columns.upperBound { gradBeta[c] += g[c]; c += 1 }
                 }
             }
         }
