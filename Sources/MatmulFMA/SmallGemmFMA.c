@@ -1,7 +1,8 @@
 // Small matrix products with AVX2/FMA, for the shapes of attention (one head's [26, 16]·[16, 26]):
 // there, packing operands into micro-panels and computing whole 6×16 tiles aside for the edges costs
 // more than the multiply-adds. This kernel reads A in place, copies B (at most a few kilobytes) into
-// rows of a multiple of 8 columns, and writes only the valid part of each tile.
+// rows of a multiple of 8 columns unless B's rows already are, and writes only the valid part of each
+// tile.
 // Every element of C is the chain c = fma(a_p, b_p, c) over p = 0, 1, … from c = 0, restarted every
 // 256 steps and added to C as the blocked gemm does (MatmulGemm.swift, blockDepth): the same
 // operations in the same order as the 6×16 micro-kernel, so both give the same bits.
@@ -33,8 +34,8 @@ static inline void put(float *c, __m256 v, ptrdiff_t valid, int add) {
     }
 }
 
-/// Rows i..<i+rows (rows ≤ 6) × columns j..<j+16 of C for one depth block; B's block is packed
-/// [kc, width] with width a multiple of 8, zero past n. Missing rows repeat row i and are not stored.
+/// Rows i..<i+rows (rows ≤ 6) × columns j..<j+16 of C for one depth block; B's block has its steps
+/// `width` apart: packed [kc, width] with width a multiple of 8, zero past n, or B itself. Missing rows repeat row i and are not stored.
 __attribute__((target("avx2,fma")))
 static void tile16(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
                    const float *packed, ptrdiff_t width, float *c, ptrdiff_t ldc, ptrdiff_t valid, int add) {
@@ -94,14 +95,18 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
                               const float *b, ptrdiff_t ldb, int transposeB,
                               float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
-    const ptrdiff_t width = (n + 7) / 8 * 8;
+    // A plain B whose rows are whole vectors (n a multiple of 8: one head's 16 columns of V, K or
+    // dO) is read where it is, rows ldb apart; any other B is copied first.
+    const int inPlace = !transposeB && n % 8 == 0;
+    const ptrdiff_t width = inPlace ? ldb : (n + 7) / 8 * 8;
     // Row i, step p of A sits at a[i·rowStride + p·stepStride].
     const ptrdiff_t rowStride = transposeA ? 1 : lda, stepStride = transposeA ? lda : 1;
     for (ptrdiff_t pc = 0; pc < k; pc += depthBlock) {
         const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
         const int add = accumulate || pc > 0;
+        const float *block = inPlace ? b + pc * ldb : scratch;
         // B's rows pc..<pc+kc as [kc, width], zero past column n.
-        for (ptrdiff_t p = 0; p < kc; p++) {
+        for (ptrdiff_t p = 0; p < kc && !inPlace; p++) {
             float *row = scratch + p * width;
             if (transposeB) {
                 for (ptrdiff_t j = 0; j < n; j++) row[j] = b[j * ldb + pc + p];
@@ -116,10 +121,10 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
             const float *rowsA = blockA + i * rowStride;
             ptrdiff_t j = 0;
             for (; j + 8 < n; j += 16) {
-                tile16(rows, kc, rowsA, rowStride, stepStride, scratch + j, width, c + i * ldc + j, ldc,
+                tile16(rows, kc, rowsA, rowStride, stepStride, block + j, width, c + i * ldc + j, ldc,
                        n - j < 16 ? n - j : 16, add);
             }
-            if (j < n) tile8(rows, kc, rowsA, rowStride, stepStride, scratch + j, width, c + i * ldc + j, ldc, n - j, add);
+            if (j < n) tile8(rows, kc, rowsA, rowStride, stepStride, block + j, width, c + i * ldc + j, ldc, n - j, add);
         }
     }
 }

@@ -160,6 +160,27 @@ struct GemmTests {
         }
     }
 
+    @Test("One head's 16 columns of V read in place: [26, 26]·[26, 16] with B's rows 64 apart equals the first 26 rows of a [1664, 26]·[26, 16] product of the copied columns, bit for bit, written or added")
+    func smallProductReadsWholeVectorRowsInPlace() {
+        let (rows, small, k, n, wide) = (1664, 26, 26, 16, 64)
+        var rng = SeededGenerator(seed: 23)
+        let a = (0..<(rows * k)).map { _ in rng.nextFloat(in: -1...1) }
+        let values = (0..<(k * wide)).map { _ in rng.nextFloat(in: -1...1) }      // V [26, 64]: four heads
+        let head = (0..<k).flatMap { p in values[(p * wide + 16)..<(p * wide + 32)] }   // head 1's columns, copied
+        let start = (0..<(rows * n)).map { _ in rng.nextFloat(in: -1...1) }
+        for accumulate in [false, true] {
+            var large = start, part = Array(start[0..<(small * n)])
+            fastGemm(a, head, &large, m: rows, k: k, n: n, accumulate: accumulate)
+            values.withUnsafeBufferPointer { pv in
+                part.withUnsafeMutableBufferPointer { pc in
+                    gemm(a, pv.baseAddress! + 16, pc.baseAddress!, m: small, k: k, n: n, accumulate: accumulate,
+                         leadingB: wide)
+                }
+            }
+            #expect(part == Array(large[0..<(small * n)]), "accumulate \(accumulate)")
+        }
+    }
+
     @Test("A few rows read B in place, many rows read it packed: [64, 300]·[300, 40] equals the first 64 rows of a [640, 300]·[300, 40] product bit for bit, written or added")
     func fewRowsReadBInPlace() {
         // 64 rows (at most 96 on a thread) take B's two whole 16-column panels from B itself and pack
