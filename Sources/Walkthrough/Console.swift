@@ -57,6 +57,17 @@ public final class Console {
         return console
     }
 
+    /// A console for work done beside this one's (`Run.sideBySide`): what it is written is kept (in
+    /// `output`) to be shown later, errors go straight to this console's, and it looks the same (terminal
+    /// or not, width, colour) but never reads.
+    func aside() -> Console {
+        let box = CapturedText()
+        let console = Console(isTerminal: isTerminal, isInteractive: false, width: width, color: color,
+                              out: { box.out += $0 }, err: err, input: { nil })
+        console.capturedText = box
+        return console
+    }
+
     private var capturedText: CapturedText?
     /// What a captured console received on standard output.
     public var output: String { capturedText?.out ?? "" }

@@ -30,8 +30,8 @@ public final class Run {
 
     var records: [StepRecord] = []
     /// While true (a training step run first for a later one under --only), nothing is printed or recorded.
-    private(set) var isQuiet = false
-    private(set) var metrics: [String: Double] = [:]
+    var isQuiet = false
+    var metrics: [String: Double] = [:]
     var trainedCheckpoints: [String] = []
     var loadedCheckpoints: [String] = []
 

@@ -123,7 +123,8 @@ public final class Fusion: Lesson {
             try run.figure("task-b-examples", png: FusionFigures.examples(b, title: Say.taskBTitle, run))
         },
         Step(trains: true) { lesson, run in
-            for job in lesson.jobs {                                  // early, late, cross; A, then B
+            // early, late, cross; A, then B: two at a time, one per core, shown in this order
+            let histories = try run.sideBySide(lesson.jobs) { job, run in
                 let (model, recipe) = (job.model, job.recipe)
                 var batches = FusionBatches(job.data, size: recipe.batchSize,
                                             textLength: model.sizes.text.length, seed: job.seed)
@@ -144,8 +145,9 @@ public final class Fusion: Lesson {
                         }
                     }
                 }
-                lesson.histories[job.name] = history
+                return history
             }
+            lesson.histories = Dictionary(uniqueKeysWithValues: zip(lesson.jobs.map(\.name), histories))
             run.table(Say.trainedColumns, Say.trainedRows(lesson.jobs, lesson.histories, run))
         },
         Step { lesson, run in

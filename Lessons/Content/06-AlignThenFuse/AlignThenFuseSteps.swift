@@ -83,16 +83,17 @@ extension AlignThenFuse {
         Step(trains: true) { lesson, run in
             let data = lesson.fusion                                     // 2–3 objects, one vocabulary
             lesson.showQuestions(run)
-            for variant in lesson.variants {                             // every model steps 5–7 compare
-                let (model, plan) = (lesson.model(variant), lesson.plan(variant))
-                run.say(Say.variant, lesson.describe(variant))
-                try run.train(variant.name, model, settings: lesson.settings(variant), steps: plan.steps,
-                              lr: Double(plan.peakLearningRate)) { progress in
-                    var batches = QuestionBatches(lesson.examples(variant), data: data.data,
-                                                  features: lesson.features(variant), size: plan.batchSize,
-                                                  seed: run.seed &+ 61)   // a frozen encoder's tokens, once
-                    var optimizer = EncoderVQAOptimizer(model, plan: plan)   // AdamW; fine-tuned encoder ÷ 10
-                    try EngineThreads.with(1) {                  // products this small: one core is faster
+            for round in lesson.trainingRounds {                         // every model steps 5–7 compare
+                // Products this small run fastest on one core, so the models train side by side, one per
+                // core; each model's output is shown when its group is done.
+                _ = try run.sideBySide(round, prepare: lesson.job) { job, run in
+                    let (model, plan) = (job.model, job.plan)
+                    run.say(Say.variant, job.description)
+                    try run.train(job.variant.name, model, settings: job.settings, steps: plan.steps,
+                                  lr: Double(plan.peakLearningRate)) { progress in
+                        var batches = QuestionBatches(job.examples, data: data.data, features: job.features,
+                                                      size: plan.batchSize, seed: run.seed &+ 61)
+                        var optimizer = EncoderVQAOptimizer(model, plan: plan)   // AdamW; fine-tuned encoder ÷ 10
                         for step in 1...plan.steps {
                             let batch = batches.next()                   // 32 questions and their pictures
                             let loss = model.loss(batch)                 // cross-entropy of the answer words

@@ -53,6 +53,17 @@ public struct FusionVariant: Hashable, Sendable {
     public var isFrozen: Bool { encoder == .aligned || encoder == .random }
 }
 
+/// One fusion model ready to train (`AlignThenFuse.job`).
+struct VariantTraining {
+    let variant: FusionVariant
+    let model: EncoderVQA
+    let plan: EncoderVQAPlan
+    let settings: [String: String]
+    let examples: [VQAExample]
+    let features: Tensor?
+    let description: String
+}
+
 extension AlignThenFuse {
     /// The depth step 6 and step 7 read: the patch embedding.
     static let patchEmbedding = 0
@@ -74,6 +85,19 @@ extension AlignThenFuse {
         }
         var seen = Set<FusionVariant>()
         return list.filter { seen.insert($0).inserted }
+    }
+
+    /// Step 4's models in two rounds, each trained beside the others of its round: every model that
+    /// starts from new weights (stage-1 among them), then the stage-2 models that start from it.
+    var trainingRounds: [[FusionVariant]] {
+        [variants.filter { $0.stage != .afterDescriptions }, variants.filter { $0.stage == .afterDescriptions }]
+    }
+
+    /// Everything one variant's training reads, made before it trains beside another: its model, recipe,
+    /// checkpoint settings, training examples and (frozen encoders) their image tokens.
+    func job(_ variant: FusionVariant) -> VariantTraining {
+        VariantTraining(variant: variant, model: model(variant), plan: plan(variant), settings: settings(variant),
+                  examples: examples(variant), features: features(variant), description: describe(variant))
     }
 
     /// The variant's model, made once: its encoder, a LayerNorm + linear projector and a one-block decoder

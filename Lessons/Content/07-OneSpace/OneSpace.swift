@@ -174,17 +174,16 @@ public final class OneSpace: Lesson {
                                                                   seed: run.seed, run: run))
         },
         Step(trains: true) { lesson, run in
-            let (data, steps) = (lesson.data, lesson.steps)
-            lesson.speakerScores = []
-            for speaker in lesson.heldOutSpeakers {             // five voices train, the sixth is tested
-                let (model, trainer) = lesson.fresh(leavingOut: speaker)
-                _ = try run.train("without-\(speaker)", model, settings: lesson.settings, steps: steps) {
-                    progress in
+            let (data, steps, settings) = (lesson.data, lesson.steps, lesson.settings)
+            // five voices train, the sixth is tested; one model per core at a time, shown in this order
+            lesson.speakerScores = try run.sideBySide(lesson.heldOutSpeakers,
+                                                      prepare: { ($0, lesson.fresh(leavingOut: $0)) }) { job, run in
+                let (speaker, (model, trainer)) = job
+                _ = try run.train("without-\(speaker)", model, settings: settings, steps: steps) { progress in
                     for step in 1...steps { try progress.update(step: step, loss: trainer.step().loss) }
                 }
                 let heard = data.speech(data.speechSplit(leavingOut: speaker).test)   // all 500 takes
-                let scores = OneSpaceScores(model: model, speech: heard, data: data)
-                lesson.speakerScores.append((speaker, scores))
+                return (speaker, OneSpaceScores(model: model, speech: heard, data: data))
             }
             run.table(Say.speakerColumns, OneSpaceReport.speakerRows(lesson.speakerScores))
             try OneSpaceReport.speakers(lesson.speakerScores, split: lesson.scores.nameEnglish,

@@ -1,0 +1,104 @@
+// Independent trainings side by side, one per core. A model small enough to train on one core leaves
+// the others idle; training as many models at once as there are cores keeps them all busy. Each model
+// still trains alone on its core, with the same data and the same sums, so its weights are the same
+// bytes as when the models train one after another, and the step's output reads the same too: what
+// each training printed is kept aside and shown when its group is done, in the items' order.
+
+import Foundation
+import TeachingEngine
+
+extension Run {
+    /// Runs `body` for every item, as many items at once as the engine has threads (`EngineThreads.count`:
+    /// the cores), each on its own thread with one engine thread (`EngineThreads.with(1)`), and returns
+    /// the results in the items' order.
+    ///
+    /// - `prepare` runs first, on the calling thread, for each item of a group just before the group
+    ///   starts: make the model and read the lesson's shared state there. `body` receives what it made
+    ///   and a run of its own, and must touch nothing shared that another item's body writes.
+    /// - What a body prints through its run (narration, tables, `train`'s summary and checkpoint lines)
+    ///   is shown after its group, items in order, and recorded in the step as if they had run one
+    ///   after another. On a terminal a line names the models while they train.
+    /// - An item that depends on another item's result belongs in a later call.
+    ///
+    ///     let scores = try run.sideBySide(["a", "b", "c"], prepare: { name in makeModel(name) }) { model, run in
+    ///         try run.train(model.name, model, settings: [:], steps: 100) { progress in … }
+    ///         return model.accuracy()
+    ///     }
+    ///     // on two cores: a and b train at once, then c; their output appears a, b, c
+    public func sideBySide<Item, Job, Result>(
+        _ items: [Item], prepare: (Item) throws -> Job, _ body: (Job, Run) throws -> Result
+    ) throws -> [Result] {
+        let width = max(1, EngineThreads.count)
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for start in stride(from: 0, to: items.count, by: width) {
+            let group = Array(items[start..<min(items.count, start + width)])
+            let jobs = try group.map(prepare)
+            let runs = jobs.map { _ in aside() }
+            showWhileTraining(runs.count)
+            var outcomes = [Swift.Result<Result, Error>?](repeating: nil, count: jobs.count)
+            withoutActuallyEscaping(body) { body in
+                let shared = Unchecked((jobs: jobs, runs: runs, body: body))
+                let slots = Unchecked(UnsafeMutableBufferPointer<Swift.Result<Result, Error>?>.allocate(capacity: jobs.count))
+                slots.value.initialize(repeating: nil)
+                DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+                    let (jobs, runs, body) = shared.value
+                    slots.value[i] = EngineThreads.with(1) { Swift.Result { try body(jobs[i], runs[i]) } }
+                }
+                for i in 0..<jobs.count { outcomes[i] = slots.value[i] }
+                slots.value.deallocate()
+            }
+            clearTrainingLine()
+            for (run, outcome) in zip(runs, outcomes) {
+                adopt(run)
+                results.append(try outcome!.get())
+            }
+        }
+        return results
+    }
+
+    /// `sideBySide(_:prepare:_:)` for items that are ready as they are (made before, shared state read only).
+    public func sideBySide<Item, Result>(_ items: [Item], _ body: (Item, Run) throws -> Result) throws -> [Result] {
+        try sideBySide(items, prepare: { $0 }, body)
+    }
+
+    /// A run for one item of `sideBySide`: the same options and step, its text kept aside (`Console.aside`).
+    private func aside() -> Run {
+        let run = Run(seed: seed, quick: quick, language: language, outDirectory: outDirectory, console: console.aside(),
+                      archive: archive, figureDescriptions: figureDescriptions)
+        if let step = records.last {
+            run.records = [StepRecord(number: step.number, title: step.title, narration: step.narration, code: step.code)]
+        }
+        run.isQuiet = isQuiet
+        return run
+    }
+
+    /// Shows what `run` printed and takes over what it recorded: the step's outputs, metrics and checkpoints.
+    private func adopt(_ run: Run) {
+        console.write(run.console.output)
+        if let outputs = run.records.last?.outputs, !records.isEmpty {
+            records[records.count - 1].outputs += outputs
+        }
+        metrics.merge(run.metrics) { $1 }
+        trainedCheckpoints += run.trainedCheckpoints
+        loadedCheckpoints += run.loadedCheckpoints
+    }
+
+    /// On a terminal, one line while a group trains (its output appears when the group is done).
+    private func showWhileTraining(_ count: Int) {
+        guard console.isTerminal, count > 1 else { return }
+        console.write("\r\u{1B}[2K" + console.styled(text(L("  ⇉ training %d models side by side, one per core …",
+                                                            "  ⇉ 同时训练 %d 个模型，每个核一个 …"), count), .dim))
+    }
+
+    private func clearTrainingLine() {
+        if console.isTerminal { console.write("\r\u{1B}[2K") }
+    }
+}
+
+/// A value handed to the threads of `sideBySide`: each thread reads the shared jobs and writes only its
+/// own slot, and the calling thread reads the slots after every thread is done.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
