@@ -123,8 +123,7 @@ public final class Fusion: Lesson {
             try run.figure("task-b-examples", png: FusionFigures.examples(b, title: Say.taskBTitle, run))
         },
         Step(trains: true) { lesson, run in
-            // early, late, cross; A, then B: two at a time, one per core, shown in this order
-            let histories = try run.sideBySide(lesson.jobs) { job, run in
+            let histories = try run.sideBySide(lesson.jobs) { job, run in   // early, late, cross; A, B
                 let (model, recipe) = (job.model, job.recipe)
                 var batches = FusionBatches(job.data, size: recipe.batchSize,
                                             textLength: model.sizes.text.length, seed: job.seed)

@@ -93,7 +93,7 @@ extension AlignThenFuse {
                                   lr: Double(plan.peakLearningRate)) { progress in
                         var batches = QuestionBatches(job.examples, data: data.data, features: job.features,
                                                       size: plan.batchSize, seed: run.seed &+ 61)
-                        var optimizer = EncoderVQAOptimizer(model, plan: plan)   // AdamW; fine-tuned encoder ÷ 10
+                        var optimizer = EncoderVQAOptimizer(model, plan: plan)   // AdamW; tuned encoder ÷ 10
                         for step in 1...plan.steps {
                             let batch = batches.next()                   // 32 questions and their pictures
                             let loss = model.loss(batch)                 // cross-entropy of the answer words

@@ -175,9 +175,9 @@ public final class OneSpace: Lesson {
         },
         Step(trains: true) { lesson, run in
             let (data, steps, settings) = (lesson.data, lesson.steps, lesson.settings)
-            // five voices train, the sixth is tested; one model per core at a time, shown in this order
-            lesson.speakerScores = try run.sideBySide(lesson.heldOutSpeakers,
-                                                      prepare: { ($0, lesson.fresh(leavingOut: $0)) }) { job, run in
+            let (voices, fresh) = (lesson.heldOutSpeakers, lesson.fresh)   // five voices train, one is tested
+            // one model per core at a time, shown in this order
+            lesson.speakerScores = try run.sideBySide(voices, prepare: { ($0, fresh($0)) }) { job, run in
                 let (speaker, (model, trainer)) = job
                 _ = try run.train("without-\(speaker)", model, settings: settings, steps: steps) { progress in
                     for step in 1...steps { try progress.update(step: step, loss: trainer.step().loss) }
