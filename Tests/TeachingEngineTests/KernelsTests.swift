@@ -94,28 +94,33 @@ struct GeluKernelTests {
         for j in 0..<width { #expect(abs(gb[j] - expectedBias[j]) < 1e-5, "db[\(j)]") }
     }
 
-    @Test("The AVX2 kernel (where the processor has it) and the portable Swift loop give the same bits: 7 rows of width 37, values in ±10, with and without a bias")
+    @Test("The AVX kernels (AVX-512 and AVX2, where the processor has them) and the portable Swift loop give the same bits: 7 rows of width 37 (16 + 16 + 5 lanes, or 8 + 8 + 8 + 8 + 5), values in ±10, with and without a bias")
     func avxMatchesPortable() {
         let (rows, width) = (7, 37)
         var rng = SeededGenerator(seed: 23)
         let x = (0..<(rows * width)).map { _ in rng.nextFloat(in: -10...10) }
         let bias = (0..<width).map { _ in rng.nextFloat(in: -1...1) }
         let gy = (0..<(rows * width)).map { _ in rng.nextFloat(in: -1...1) }
-        func run(portable: Bool, bias: [Float]?) -> [[Float]] {
+        func run(portable: Bool, eightLanes: Bool = false, bias: [Float]?) -> [[Float]] {
             var y = [Float](repeating: 0, count: x.count), t = y, gx = y
             y.withUnsafeMutableBufferPointer { yp in
                 t.withUnsafeMutableBufferPointer { tp in
                     Kernels.geluForward(x, bias: bias, width: width, count: x.count, output: yp.baseAddress!,
-                                        tanhs: tp.baseAddress!, portable: portable)
+                                        tanhs: tp.baseAddress!, portable: portable, eightLanes: eightLanes)
                 }
             }
             gx.withUnsafeMutableBufferPointer { gp in
                 Kernels.geluBackward(x, bias: bias, width: width, count: x.count, tanhs: t, gradOutput: gy,
-                                     gradInput: gp.baseAddress!, gradBias: nil, portable: portable)
+                                     gradInput: gp.baseAddress!, gradBias: nil, portable: portable,
+                                     eightLanes: eightLanes)
             }
             return [y, t, gx]
         }
-        for b in [nil, bias] { #expect(run(portable: false, bias: b) == run(portable: true, bias: b)) }
+        for b in [nil, bias] {
+            let swift = run(portable: true, bias: b)
+            #expect(run(portable: false, bias: b) == swift)                      // AVX-512 where it runs, else AVX2
+            #expect(run(portable: false, eightLanes: true, bias: b) == swift)    // AVX2
+        }
     }
 }
 

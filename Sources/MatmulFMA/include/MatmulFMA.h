@@ -56,6 +56,12 @@ void alignfuse_gelu_forward_avx2(const float *x, const float *bias, ptrdiff_t wi
 void alignfuse_gelu_backward_avx2(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
                                   const float *tanhs, const float *gradOutput, float *gradInput);
 
+/// The same two kernels sixteen lanes wide, for processors with AVX-512 (GeluAVX512.c); the same bits.
+void alignfuse_gelu_forward_avx512(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
+                                   float *y, float *tanhs);
+void alignfuse_gelu_backward_avx512(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
+                                    const float *tanhs, const float *gradOutput, float *gradInput);
+
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);
 

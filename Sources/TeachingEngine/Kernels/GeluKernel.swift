@@ -55,19 +55,21 @@ extension Kernels {
     /// y = gelu(x + bias) over `count` values laid out as rows of `width` (bias [width] added to
     /// every row; nil adds nothing). Writes `y` and the tanh of each value into `tanhs` for the backward.
     /// `count` must be a multiple of `width`. Where AVX2 runs, GeluAVX2.c computes the same bits eight
-    /// lanes per instruction; `portable` asks for the Swift loop below (the tests compare the two).
+    /// lanes per instruction (GeluAVX512.c sixteen, where AVX-512 runs, unless `eightLanes`); `portable` asks for
+    /// the Swift loop below (the tests compare the three).
     ///
     ///     x = [−1, 0, 1], no bias  →  y ≈ [−0.1588, 0, 0.8412]
     package static func geluForward(
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
         output y: UnsafeMutablePointer<Float>, tanhs: UnsafeMutablePointer<Float>, threads: Int? = nil,
-        portable: Bool = false
+        portable: Bool = false, eightLanes: Bool = false
     ) {
         precondition(width > 0 && count % width == 0, "geluForward: count \(count) is not a whole number of rows of \(width)")
         splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
-            if matmulUsesFMA && !portable {   // the same operations, eight lanes per AVX instruction (GeluAVX2.c)
+            if matmulUsesFMA && !portable {   // the same operations, 16 or 8 lanes per instruction (GeluAVX512.c, GeluAVX2.c)
                 let at = rows.lowerBound * width
-                alignfuse_gelu_forward_avx2(x + at, bias, width, rows.count, y + at, tanhs + at)
+                let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_gelu_forward_avx512 : alignfuse_gelu_forward_avx2
+                kernel(x + at, bias, width, rows.count, y + at, tanhs + at)
                 return
             }
             forEachGroup(of: x, bias: bias, width: width, rows: rows) { i, u, lanes in
@@ -86,13 +88,14 @@ extension Kernels {
         _ x: UnsafePointer<Float>, bias: UnsafePointer<Float>?, width: Int, count: Int,
         tanhs: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
         gradInput: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?, threads: Int? = nil,
-        portable: Bool = false
+        portable: Bool = false, eightLanes: Bool = false
     ) {
         precondition(width > 0 && count % width == 0, "geluBackward: count \(count) is not a whole number of rows of \(width)")
         splitWork(count: count / width, valuesPerItem: width, threads: threads) { rows in
-            if matmulUsesFMA && !portable {   // the same operations, eight lanes per AVX instruction (GeluAVX2.c)
+            if matmulUsesFMA && !portable {   // the same operations, 16 or 8 lanes per instruction (GeluAVX512.c, GeluAVX2.c)
                 let at = rows.lowerBound * width
-                alignfuse_gelu_backward_avx2(x + at, bias, width, rows.count, tanhs + at, gradOutput + at, gradInput + at)
+                let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_gelu_backward_avx512 : alignfuse_gelu_backward_avx2
+                kernel(x + at, bias, width, rows.count, tanhs + at, gradOutput + at, gradInput + at)
                 return
             }
             forEachGroup(of: x, bias: bias, width: width, rows: rows) { i, u, lanes in
