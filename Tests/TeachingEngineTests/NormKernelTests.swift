@@ -40,9 +40,10 @@ struct LayerNormKernelTests {
         #expect(abs(inverse[0] - 1) < 1e-4)
     }
 
-    @Test("forward over 5 rows of width 21 (two SIMD groups and a tail of 5) equals the scalar twin exactly")
-    func forwardMatchesTwin() {
-        let (rows, width) = (5, 21)
+    @Test("forward over 5 rows of width 21 (two SIMD groups and a tail of 5), and 19 rows of width 37 (two blocks of eight rows and a tail of 3), equals the scalar twin exactly",
+          arguments: [(5, 21), (19, 37)])
+    func forwardMatchesTwin(shape: (Int, Int)) {
+        let (rows, width) = shape
         let x = randomLeaf([rows, width], seed: 11).value.scalars
         let gamma = randomLeaf([width], seed: 12).value.scalars, beta = randomLeaf([width], seed: 13).value.scalars
         var (y, xhat, inverse) = ([Float](repeating: 0, count: rows * width), [Float](repeating: 0, count: rows * width),
@@ -55,9 +56,10 @@ struct LayerNormKernelTests {
         #expect(inverse == twin.inverse)
     }
 
-    @Test("backward over 3 rows of width 19 adds exactly the scalar formula's dx, dγ and dβ")
-    func backwardMatchesTwin() {
-        let (rows, width) = (3, 19)
+    @Test("backward over 3 rows of width 19, and 19 rows of width 37 (eight rows side by side, dγ and dβ sixteen columns at a time), adds exactly the scalar formula's dx, dγ and dβ",
+          arguments: [(3, 19), (19, 37)])
+    func backwardMatchesTwin(shape: (Int, Int)) {
+        let (rows, width) = shape
         let x = randomLeaf([rows, width], seed: 21).value.scalars
         let gamma = randomLeaf([width], seed: 22).value.scalars
         let dy = randomLeaf([rows, width], seed: 23).value.scalars

@@ -62,6 +62,18 @@ void alignfuse_gelu_forward_avx512(const float *x, const float *bias, ptrdiff_t 
 void alignfuse_gelu_backward_avx512(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
                                     const float *tanhs, const float *gradOutput, float *gradInput);
 
+/// LayerNorm's forward over `rows` rows of `width` (LayerNormAVX2.c; AVX2): y, x̂ and 1/√(σ² + ε) per row,
+/// the bits of Kernels.layerNormForward.
+void alignfuse_layer_norm_forward_avx2(const float *x, const float *gamma, const float *beta, ptrdiff_t rows,
+                                       ptrdiff_t width, float epsilon, float *y, float *xhat,
+                                       float *inverseDeviation);
+
+/// LayerNorm's input gradient, added into dx (written when `overwrite`): the bits of the dx part of
+/// Kernels.layerNormBackward.
+void alignfuse_layer_norm_backward_avx2(const float *dy, const float *gamma, const float *xhat,
+                                        const float *inverseDeviation, ptrdiff_t rows, ptrdiff_t width,
+                                        float *dx, int overwrite);
+
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);
 

@@ -1,8 +1,11 @@
-// LayerNorm's arithmetic on raw rows, eight values at a time (the formulas: LayerNormOp.swift).
+// LayerNorm's arithmetic on raw rows, eight values at a time (the formulas: LayerNormOp.swift). Where
+// AVX2 runs, LayerNormAVX2.c computes the same bits for the forward and dx, eight rows side by side.
 // The elementwise parts run eight lanes wide; the sums over a row run left to right as in the scalar
 // formula (four rows side by side), and no multiply-add is fused, so results are bit-identical to
 // the plain loops. Rows are split across the cores (ParallelRows.swift).
 // The plain scalar twin these are checked against is in Tests/TeachingEngineTests/NormKernelTests.swift.
+
+import MatmulFMA
 
 extension Kernels {
     /// (y, x̂, 1/√(σ² + ε) per row) of LayerNorm over `rows` rows of `width`.
@@ -83,10 +86,16 @@ extension Kernels {
         _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>,
         rows: Int, width: Int, epsilon: Float,
         output y: UnsafeMutablePointer<Float>, normalized: UnsafeMutablePointer<Float>,
-        inverseDeviation: UnsafeMutablePointer<Float>, threads: Int? = nil
+        inverseDeviation: UnsafeMutablePointer<Float>, threads: Int? = nil, portable: Bool = false
     ) {
         let size = Float(width)
         splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+            if matmulUsesFMA && !portable {   // the same operations, eight rows side by side (LayerNormAVX2.c)
+                let at = range.lowerBound * width
+                alignfuse_layer_norm_forward_avx2(x + at, gamma, beta, range.count, width, epsilon, y + at,
+                                                  normalized + at, inverseDeviation + range.lowerBound)
+                return
+            }
             // Four rows at a time, so their sums run side by side (rowSums).
             for first in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
                 let count = Swift.min(4, range.upperBound - first)
@@ -136,11 +145,18 @@ extension Kernels {
         gradOutput dy: UnsafePointer<Float>, gamma: UnsafePointer<Float>, normalized: UnsafePointer<Float>,
         inverseDeviation: UnsafePointer<Float>, rows: Int, width: Int,
         gradInput dx: UnsafeMutablePointer<Float>?, gradGamma: UnsafeMutablePointer<Float>?,
-        gradBeta: UnsafeMutablePointer<Float>?, overwriteInput: Bool = false, threads: Int? = nil
+        gradBeta: UnsafeMutablePointer<Float>?, overwriteInput: Bool = false, threads: Int? = nil,
+        portable: Bool = false
     ) {
         let size = Float(width)
         if let dx {
             splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+                if matmulUsesFMA && !portable {   // the same operations, eight rows side by side (LayerNormAVX2.c)
+                    let at = range.lowerBound * width
+                    alignfuse_layer_norm_backward_avx2(dy + at, gamma, normalized + at, inverseDeviation + range.lowerBound,
+                                                       range.count, width, dx + at, overwriteInput ? 1 : 0)
+                    return
+                }
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * width) { buffer in
                     let gHats = buffer.baseAddress!                    // ĝ of four rows, [4, width]
                     for first in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
