@@ -74,6 +74,10 @@ void alignfuse_layer_norm_backward_avx2(const float *dy, const float *gamma, con
                                         const float *inverseDeviation, ptrdiff_t rows, ptrdiff_t width,
                                         float *dx, int overwrite);
 
+/// One whole 16-column micro-panel of a transposed B (GemmPackAVX2.c; AVX2): dst[p·16 + j] = b[j·ldb + p]
+/// for p < depth, j < 16 (b at the panel's first row and first step).
+void alignfuse_pack_b_transposed_avx2(const float *b, ptrdiff_t ldb, ptrdiff_t depth, float *dst);
+
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);
 

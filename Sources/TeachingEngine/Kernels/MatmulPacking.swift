@@ -2,6 +2,8 @@
 // Goto & van de Geijn (2008), §5. After packing, the micro-kernel reads both operands with unit
 // stride whatever the caller's layout (plain or transposed), and the block stays in cache.
 
+import MatmulFMA
+
 /// Packs rows `rows` × depth `depths` of op(A) into micro-panels of 6 rows (the driver packs only
 /// the last, partial panel; whole panels are read in place).
 ///
@@ -50,7 +52,11 @@ func packB(
     var out = dst
     for panelStart in stride(from: columns.lowerBound, to: columns.upperBound, by: microColumns) {
         let valid = min(microColumns, columns.upperBound - panelStart)
-        if transposed {
+        if transposed && valid == microColumns && matmulUsesFMA {
+            // B stored [n, k]: sixteen of its rows become the panel, eight by eight through AVX registers.
+            alignfuse_pack_b_transposed_avx2(b + panelStart * leading + depths.lowerBound, leading, depths.count, out)
+            out += microColumns * depths.count
+        } else if transposed {
             // B stored [n, k]: column j of op(B) is row j of storage.
             for p in depths {
                 for j in 0..<valid { out[j] = b[(panelStart + j) * leading + p] }
