@@ -3,6 +3,7 @@
 // Copied one value at a time, every value of a step comes from another row of B. Here 8 rows × 8 steps
 // are loaded as eight vectors and transposed in registers (Transpose8.h), so each store writes eight
 // values of one step. Values are only moved, so the panel is the same bytes either way.
+// Beside it, the bias add that follows most products, eight values per instruction.
 
 #include "MatmulFMA.h"
 
@@ -25,7 +26,23 @@ void alignfuse_pack_b_transposed_avx2(const float *b, ptrdiff_t ldb, ptrdiff_t d
     }
 }
 
+/// out = x + v on every row (AddKernel.swift's addToEveryRow): one add per value, eight at a time.
+__attribute__((target("avx2")))
+void alignfuse_add_to_every_row_avx2(const float *x, const float *v, ptrdiff_t rows, ptrdiff_t width, float *out) {
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        const float *row = x + r * width;
+        float *target = out + r * width;
+        ptrdiff_t j = 0;
+        for (; j + 8 <= width; j += 8) _mm256_storeu_ps(target + j, _mm256_add_ps(_mm256_loadu_ps(row + j), _mm256_loadu_ps(v + j)));
+        for (; j < width; j++) target[j] = row[j] + v[j];
+    }
+}
+
 #else
+
+void alignfuse_add_to_every_row_avx2(const float *x, const float *v, ptrdiff_t rows, ptrdiff_t width, float *out) {
+    (void)x; (void)v; (void)rows; (void)width; (void)out;
+}
 
 void alignfuse_pack_b_transposed_avx2(const float *b, ptrdiff_t ldb, ptrdiff_t depth, float *dst) {
     (void)b; (void)ldb; (void)depth; (void)dst;

@@ -12,6 +12,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Transpose8.h"
+
 enum { depthBlock = 256 };
 
 /// Lanes 0..<count of a mask (count in 0…8).
@@ -105,8 +107,25 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
         const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
         const int add = accumulate || pc > 0;
         const float *block = inPlace ? b + pc * ldb : scratch;
+        // A transposed B's 8 × 8 blocks go through registers (Transpose8.h): values only move.
+        ptrdiff_t blocked = 0;
+        if (transposeB) {
+            for (; blocked + 8 <= kc; blocked += 8) {
+                ptrdiff_t j = 0;
+                for (; j + 8 <= n; j += 8) {
+                    __m256 v[8];
+                    for (int r = 0; r < 8; r++) v[r] = _mm256_loadu_ps(b + (j + r) * ldb + pc + blocked);
+                    transpose8(v);
+                    for (int c = 0; c < 8; c++) _mm256_storeu_ps(scratch + (blocked + c) * width + j, v[c]);
+                }
+                for (ptrdiff_t p = blocked; p < blocked + 8; p++) {
+                    for (ptrdiff_t jj = j; jj < n; jj++) scratch[p * width + jj] = b[jj * ldb + pc + p];
+                    for (ptrdiff_t jj = n; jj < width; jj++) scratch[p * width + jj] = 0;
+                }
+            }
+        }
         // B's rows pc..<pc+kc as [kc, width], zero past column n.
-        for (ptrdiff_t p = 0; p < kc && !inPlace; p++) {
+        for (ptrdiff_t p = blocked; p < kc && !inPlace; p++) {
             float *row = scratch + p * width;
             if (transposeB) {
                 for (ptrdiff_t j = 0; j < n; j++) row[j] = b[j * ldb + pc + p];

@@ -78,6 +78,10 @@ void alignfuse_layer_norm_backward_avx2(const float *dy, const float *gamma, con
 /// for p < depth, j < 16 (b at the panel's first row and first step).
 void alignfuse_pack_b_transposed_avx2(const float *b, ptrdiff_t ldb, ptrdiff_t depth, float *dst);
 
+/// out[r·width + j] = x[r·width + j] + v[j] for every row (GemmPackAVX2.c; AVX2): Kernels.addToEveryRow's
+/// bits (out may be x).
+void alignfuse_add_to_every_row_avx2(const float *x, const float *v, ptrdiff_t rows, ptrdiff_t width, float *out);
+
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);
 

@@ -1,7 +1,10 @@
 // Row-wise helpers for the most common broadcast in a transformer: a vector [width] added to every
 // row of a matrix [rows, width] (a bias, a position table), and its gradient, the column sums.
 // A general broadcasting loop computes an index pair per element through a closure; these walk
-// contiguous rows eight values at a time, split across the cores (ParallelRows.swift).
+// contiguous rows eight values at a time, split across the cores (ParallelRows.swift); where AVX2 runs,
+// the add goes eight values per instruction in C (GemmPackAVX2.c), the same adds.
+
+import MatmulFMA
 
 extension Kernels {
     /// into[j] += Σ_r x[r·width + j] — the gradient of a row-broadcast vector.
@@ -49,6 +52,11 @@ extension Kernels {
         output out: UnsafeMutablePointer<Float>, threads: Int? = nil
     ) {
         splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+            if matmulUsesFMA {   // the same adds, eight per AVX instruction (GemmPackAVX2.c)
+                let at = range.lowerBound * width
+                alignfuse_add_to_every_row_avx2(x + at, v, range.count, width, out + at)
+                return
+            }
             for r in range {
                 let row = x + r * width, target = out + r * width
                 var j = 0
