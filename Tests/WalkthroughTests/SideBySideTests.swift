@@ -57,6 +57,54 @@ final class ThreeLines: Lesson {
     ]
 }
 
+/// Two lines side by side, the second at a learning rate far too large: it diverges.
+final class TwoLinesOneDiverges: Lesson {
+    static let number = 0
+    static let slug = "two-lines"
+    static let narration = try! Narration(english: """
+        # Two lines, one diverging
+
+        The second fit steps too far.
+
+        ## Fit two lines
+
+        One learning rate works, the other overflows.
+        """, chinese: """
+        # 两条直线，一条发散
+
+        第二个拟合步子太大。
+
+        ## 拟合两条直线
+
+        一个学习率可行，另一个溢出。
+        """)
+    static let tryThis: [TryThis] = []
+
+    let run: Run
+    init(run: Run, knobs: NoKnobs) { self.run = run }
+
+    static let steps: [Step<TwoLinesOneDiverges>] = [
+        Step(trains: true) { lesson, run in
+            _ = try run.sideBySide([Float(0.05), 50], prepare: { lr in (lr, Line()) }) { job, run in
+                let (lr, line) = job
+                let x = Tensor(shape: [8], scalars: (0..<8).map { Float($0) })
+                let y = Tensor(shape: [8], scalars: (0..<8).map { 2 * Float($0) })
+                var optimizer = SGD(parameters: line.parameters, learningRate: lr)
+                run.print("lr \(lr)")
+                try run.train("line-\(Int(lr * 100))", line, settings: [:], steps: 300, lr: Double(lr)) { progress in
+                    for step in 1...300 {
+                        let loss = meanSquaredError(line(x), target: y)
+                        optimizer.zeroGrad()
+                        loss.backward()
+                        optimizer.step()
+                        try progress.update(step: step, loss: loss.item)
+                    }
+                }
+            }
+        },
+    ]
+}
+
 @Suite("sideBySide: models trained one per core read as if trained one after another")
 struct SideBySideTests {
     /// Runs ThreeLines on `threads` engine threads into a new folder; its console text without the
@@ -98,6 +146,22 @@ struct SideBySideTests {
         }
         let metrics = String(decoding: bytes(two.folder.appendingPathComponent("metrics.json")) ?? [], as: UTF8.self)
         #expect(metrics.contains("\"slope_1\"") && metrics.contains("\"slope_3\""))
+    }
+
+    @Test("A model that diverges beside another stops the run (exit 1) with its explanation, after the other model's output")
+    func divergence() {
+        let folder = temporaryFolder("two-lines")
+        let console = Console.captured()
+        let result = EngineThreads.with(2) {
+            Walkthrough.runReporting(TwoLinesOneDiverges.self, arguments: ["--out", folder.path, "--no-color"],
+                                     console: console)
+        }
+        #expect(result.exitCode == 1)
+        let shown = console.output
+        #expect(shown.contains("lr 0.05") && shown.contains("lr 50.0"))                  // both began
+        #expect(shown.components(separatedBy: "trained 300 steps").count == 2)          // one finished
+        #expect(console.errors.contains("Training diverged"))
+        #expect(console.errors.contains("--lr 5 instead of 50"))
     }
 
     @Test("On a terminal, a line names the models while they train and is cleared before their output")
