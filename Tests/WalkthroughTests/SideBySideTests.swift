@@ -6,6 +6,20 @@ import Testing
 import TeachingEngine
 import Walkthrough
 
+/// Fits `line` to (x, y) by 300 steps of gradient descent on the mean squared error, through `run.train`.
+func fit(_ line: Line, _ x: Tensor, _ y: Tensor, learningRate: Float, name: String, _ run: Run) throws {
+    var optimizer = SGD(parameters: line.parameters, learningRate: learningRate)
+    try run.train(name, line, settings: [:], steps: 300, lr: Double(learningRate)) { progress in
+        for step in 1...300 {
+            let loss = meanSquaredError(line(x), target: y)
+            optimizer.zeroGrad()
+            loss.backward()
+            optimizer.step()
+            try progress.update(step: step, loss: loss.item)
+        }
+    }
+}
+
 /// A lesson of one step: lines with slopes 1, 2 and 3 fitted by gradient descent with `run.sideBySide`.
 final class ThreeLines: Lesson {
     static let number = 0
@@ -38,17 +52,8 @@ final class ThreeLines: Lesson {
                 let (slope, line) = job
                 let x = Tensor(shape: [8], scalars: (0..<8).map { Float($0) / 4 })
                 let y = Tensor(shape: [8], scalars: (0..<8).map { Float(slope) * Float($0) / 4 })
-                var optimizer = SGD(parameters: line.parameters, learningRate: 0.05)
                 run.print("line \(slope): y = \(slope)·x")
-                try run.train("line-\(slope)", line, settings: [:], steps: 300) { progress in
-                    for step in 1...300 {
-                        let loss = meanSquaredError(line(x), target: y)
-                        optimizer.zeroGrad()
-                        loss.backward()
-                        optimizer.step()
-                        try progress.update(step: step, loss: loss.item)
-                    }
-                }
+                try fit(line, x, y, learningRate: 0.05, name: "line-\(slope)", run)
                 run.metric("slope_\(slope)", line.slope)
                 return line.slope
             }
@@ -89,17 +94,8 @@ final class TwoLinesOneDiverges: Lesson {
                 let (lr, line) = job
                 let x = Tensor(shape: [8], scalars: (0..<8).map { Float($0) })
                 let y = Tensor(shape: [8], scalars: (0..<8).map { 2 * Float($0) })
-                var optimizer = SGD(parameters: line.parameters, learningRate: lr)
                 run.print("lr \(lr)")
-                try run.train("line-\(Int(lr * 100))", line, settings: [:], steps: 300, lr: Double(lr)) { progress in
-                    for step in 1...300 {
-                        let loss = meanSquaredError(line(x), target: y)
-                        optimizer.zeroGrad()
-                        loss.backward()
-                        optimizer.step()
-                        try progress.update(step: step, loss: loss.item)
-                    }
-                }
+                try fit(line, x, y, learningRate: lr, name: "line-\(Int(lr * 100))", run)
             }
         },
     ]
