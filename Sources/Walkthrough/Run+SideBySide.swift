@@ -17,7 +17,7 @@ extension Run {
     ///   and a run of its own, and must touch nothing shared that another item's body writes.
     /// - What a body prints through its run (narration, tables, `train`'s summary and checkpoint lines)
     ///   is shown after its group, items in order, and recorded in the step as if they had run one
-    ///   after another. On a terminal a line names the models while they train.
+    ///   after another. On a terminal, one line shows every model's progress while they train.
     /// - An item that depends on another item's result belongs in a later call.
     ///
     ///     let scores = try run.sideBySide(["a", "b", "c"], prepare: { name in makeModel(name) }) { model, run in
@@ -35,8 +35,13 @@ extension Run {
             let group = Array(items[start..<min(items.count, start + width)])
             let jobs = try group.map(prepare)
             let runs = jobs.map { _ in aside() }
-            showWhileTraining(runs.count)
+            let line = GroupProgress(count: jobs.count)
+            if console.isTerminal && jobs.count > 1 {
+                for (i, run) in runs.enumerated() { run.reportProgress = { step, total in line.set(i, step, of: total) } }
+            }
             var outcomes = [Swift.Result<Result, Error>?](repeating: nil, count: jobs.count)
+            let me = Unchecked(self)
+            let drawer = console.isTerminal && jobs.count > 1 ? LineDrawer { me.value.showWhileTraining(line.text) } : nil
             withoutActuallyEscaping(body) { body in
                 let shared = Unchecked((jobs: jobs, runs: runs, body: body))
                 let slots = Unchecked(UnsafeMutableBufferPointer<Swift.Result<Result, Error>?>.allocate(capacity: jobs.count))
@@ -48,6 +53,7 @@ extension Run {
                 for i in 0..<jobs.count { outcomes[i] = slots.value[i] }
                 slots.value.deallocate()
             }
+            drawer?.stop()
             clearTrainingLine()
             for (run, outcome) in zip(runs, outcomes) {
                 adopt(run)
@@ -85,10 +91,9 @@ extension Run {
     }
 
     /// On a terminal, one line while a group trains (its output appears when the group is done).
-    private func showWhileTraining(_ count: Int) {
-        guard console.isTerminal, count > 1 else { return }
-        console.write("\r\u{1B}[2K" + console.styled(text(L("  ⇉ training %d models side by side, one per core …",
-                                                            "  ⇉ 同时训练 %d 个模型，每个核一个 …"), count), .dim))
+    private func showWhileTraining(_ bars: String) {
+        console.write("\r\u{1B}[2K" + console.styled(text(L("  ⇉ side by side, one per core: %@", "  ⇉ 并排训练，每个核一个：%@"),
+                                                            bars), .dim))
     }
 
     private func clearTrainingLine() {
@@ -96,8 +101,50 @@ extension Run {
     }
 }
 
+/// The step each model of a group has reached, written by the models' threads and read by the thread
+/// that draws the group's line.
+private final class GroupProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [(done: Int, total: Int)]
+
+    init(count: Int) { steps = Array(repeating: (0, 0), count: count) }
+
+    func set(_ index: Int, _ step: Int, of total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        steps[index] = (step, total)
+    }
+
+    /// One short bar per model: "██████░░░░ 300/500  ███░░░░░░░ 150/500".
+    var text: String {
+        lock.lock(); defer { lock.unlock() }
+        return steps.map { step in
+            let filled = step.total > 0 ? 10 * step.done / step.total : 0
+            return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
+                + " \(step.done)/\(step.total)"
+        }.joined(separator: "  ")
+    }
+}
+
+/// A thread that calls `draw` ten times a second until `stop()`, which returns once it has ended.
+private final class LineDrawer: Sendable {
+    private let stopping = DispatchSemaphore(value: 0), ended = DispatchSemaphore(value: 0)
+
+    init(_ draw: @escaping @Sendable () -> Void) {
+        Thread.detachNewThread { [stopping, ended] in
+            while stopping.wait(timeout: .now() + 0.1) == .timedOut { draw() }
+            ended.signal()
+        }
+    }
+
+    func stop() {
+        stopping.signal()
+        ended.wait()
+    }
+}
+
 /// A value handed to the threads of `sideBySide`: each thread reads the shared jobs and writes only its
-/// own slot, and the calling thread reads the slots after every thread is done.
+/// own slot, and the calling thread reads the slots after every thread is done; the drawing thread
+/// writes to the run's console while the models' runs write only to their own.
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

@@ -32,6 +32,9 @@ public final class Run {
     /// While true (a training step run first for a later one under --only), nothing is printed or recorded.
     var isQuiet = false
     var metrics: [String: Double] = [:]
+    /// Set on the run of a model that trains beside others (`sideBySide`): its training steps go here,
+    /// to one line that shows every model of the group, instead of a bar of its own.
+    var reportProgress: ((_ step: Int, _ of: Int) -> Void)?
     var trainedCheckpoints: [String] = []
     var loadedCheckpoints: [String] = []
 

@@ -41,6 +41,10 @@ public final class TrainingProgress {
                                    lastFinite: losses.last, learningRate: learningRate)
         }
         losses.append(loss)
+        if let report = run.reportProgress {   // a model training beside others: one line shows them all
+            report(step, totalSteps)
+            return
+        }
         let console = run.console
         let elapsed = Date().timeIntervalSince(started)
         let rate = Double(step) / max(elapsed, 1e-9)

@@ -101,6 +101,54 @@ final class TwoLinesOneDiverges: Lesson {
     ]
 }
 
+/// Two lines side by side whose steps take a millisecond each, long enough to see the group's line.
+final class TwoSlowLines: Lesson {
+    static let number = 0
+    static let slug = "two-slow-lines"
+    static let narration = try! Narration(english: """
+        # Two slow lines
+
+        Each step waits a millisecond.
+
+        ## Fit two lines
+
+        Both fits are shown on one line while they train.
+        """, chinese: """
+        # 两条慢直线
+
+        每一步等一毫秒。
+
+        ## 拟合两条直线
+
+        训练时两个拟合显示在同一行上。
+        """)
+    static let tryThis: [TryThis] = []
+
+    let run: Run
+    init(run: Run, knobs: NoKnobs) { self.run = run }
+
+    static let steps: [Step<TwoSlowLines>] = [
+        Step(trains: true) { lesson, run in
+            _ = try run.sideBySide([1, 2], prepare: { slope in (slope, Line()) }) { job, run in
+                let (slope, line) = job
+                var optimizer = SGD(parameters: line.parameters, learningRate: 0.05)
+                let x = Tensor(shape: [4], scalars: [0, 1, 2, 3])
+                let y = Tensor(shape: [4], scalars: [0, 1, 2, 3].map { Float(slope) * $0 })
+                try run.train("slow-\(slope)", line, settings: [:], steps: 300) { progress in
+                    for step in 1...300 {
+                        let loss = meanSquaredError(line(x), target: y)
+                        optimizer.zeroGrad()
+                        loss.backward()
+                        optimizer.step()
+                        Thread.sleep(forTimeInterval: 0.001)
+                        try progress.update(step: step, loss: loss.item)
+                    }
+                }
+            }
+        },
+    ]
+}
+
 @Suite("sideBySide: models trained one per core read as if trained one after another")
 struct SideBySideTests {
     /// Runs ThreeLines on `threads` engine threads into a new folder; its console text without the
@@ -160,11 +208,18 @@ struct SideBySideTests {
         #expect(console.errors.contains("--lr 5 instead of 50"))
     }
 
-    @Test("On a terminal, a line names the models while they train and is cleared before their output")
+    @Test("On a terminal, one line shows both models' progress while they train, instead of a bar each, and is cleared before their output")
     func terminalLine() {
-        let two = threeLines(threads: 2, terminal: true)
-        #expect(two.status == 0)
-        #expect(two.text.contains("training 2 models side by side"))
-        #expect(!two.text.contains("training 1 models"))   // the last group, one model, trains without it
+        let folder = temporaryFolder("two-slow-lines")
+        let console = Console.captured(terminal: true)
+        let result = EngineThreads.with(2) {
+            Walkthrough.runReporting(TwoSlowLines.self, arguments: ["--out", folder.path, "--no-color"], console: console)
+        }
+        #expect(result.exitCode == 0)
+        let shown = console.output
+        #expect(shown.contains("⇉ side by side, one per core: "))
+        #expect(shown.contains("/300  "))                                   // two bars, side by side
+        #expect(!shown.contains("s left"))                                  // no model drew a bar of its own
+        #expect(shown.components(separatedBy: "trained 300 steps").count == 3)
     }
 }
