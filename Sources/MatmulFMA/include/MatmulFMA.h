@@ -1,5 +1,6 @@
 // The engine's C: matmul's micro-kernel with fused multiply-adds, for x86-64 processors that have AVX2
-// and FMA, its wider twin for those with AVX-512, and (at the end) the helper threads that share the
+// and FMA, its wider twin for those with AVX-512, the row kernels (GELU, LayerNorm, the bias add) and
+// packing on AVX, each the bits of its Swift twin, and (at the end) the helper threads that share the
 // kernels' work.
 // TeachingEngine calls it only after `alignfuse_cpu_has_avx2_fma()` said yes; on any other processor
 // it runs its own Swift micro-kernel (MatmulMicroKernel.swift), so a binary never executes an
