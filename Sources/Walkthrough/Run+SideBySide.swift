@@ -10,7 +10,7 @@ import TeachingEngine
 extension Run {
     /// Runs `body` for every item, as many items at once as the engine has threads (`EngineThreads.count`:
     /// the cores), each on its own thread with one engine thread (`EngineThreads.with(1)`), and returns
-    /// the results in the items' order.
+    /// the results in the items' order. An item left alone in the last group runs on this run as usual.
     ///
     /// - `prepare` runs first, on the calling thread, for each item of a group just before the group
     ///   starts: make the model and read the lesson's shared state there. `body` receives what it made
@@ -34,6 +34,10 @@ extension Run {
         for start in stride(from: 0, to: items.count, by: width) {
             let group = Array(items[start..<min(items.count, start + width)])
             let jobs = try group.map(prepare)
+            if jobs.count == 1 {   // the last item alone: it trains here, on every core, its bar drawn live
+                results.append(try body(jobs[0], self))
+                continue
+            }
             let runs = jobs.map { _ in aside() }
             let line = GroupProgress(count: jobs.count)
             if console.isTerminal && jobs.count > 1 {
