@@ -57,7 +57,7 @@ public final class Console {
         return console
     }
 
-    /// A console for work done beside this one's (`Run.sideBySide`): what it is written is kept (in
+    /// A console for work done beside this one's (`Run.sideBySide`): what is written to it is kept (in
     /// `output`) to be shown later, errors go straight to this console's, and it looks the same (terminal
     /// or not, width, colour) but never reads.
     func aside() -> Console {

@@ -46,14 +46,16 @@ struct LayerNormKernelTests {
         let (rows, width) = shape
         let x = randomLeaf([rows, width], seed: 11).value.scalars
         let gamma = randomLeaf([width], seed: 12).value.scalars, beta = randomLeaf([width], seed: 13).value.scalars
-        var (y, xhat, inverse) = ([Float](repeating: 0, count: rows * width), [Float](repeating: 0, count: rows * width),
-                                  [Float](repeating: 0, count: rows))
-        Kernels.layerNormForward(x, gamma: gamma, beta: beta, rows: rows, width: width, epsilon: 1e-5,
-                                 output: &y, normalized: &xhat, inverseDeviation: &inverse)
         let twin = referenceLayerNorm(x, gamma: gamma, beta: beta, width: width)
-        #expect(y == twin.y)
-        #expect(xhat == twin.xhat)
-        #expect(inverse == twin.inverse)
+        for portable in [false, true] {   // the C kernel where AVX2 runs, and the Swift loop
+            var (y, xhat, inverse) = ([Float](repeating: 0, count: rows * width),
+                                      [Float](repeating: 0, count: rows * width), [Float](repeating: 0, count: rows))
+            Kernels.layerNormForward(x, gamma: gamma, beta: beta, rows: rows, width: width, epsilon: 1e-5,
+                                     output: &y, normalized: &xhat, inverseDeviation: &inverse, portable: portable)
+            #expect(y == twin.y, "portable \(portable)")
+            #expect(xhat == twin.xhat, "portable \(portable)")
+            #expect(inverse == twin.inverse, "portable \(portable)")
+        }
     }
 
     @Test("backward over 3 rows of width 19, and 19 rows of width 37 (eight rows side by side, dγ and dβ sixteen columns at a time), adds exactly the scalar formula's dx, dγ and dβ",
@@ -82,21 +84,23 @@ struct LayerNormKernelTests {
                 dbTwin[j] += dy[r * width + j]
             }
         }
-        var (dx, dg, db) = ([Float](repeating: 0.5, count: rows * width), [Float](repeating: 0.5, count: width),
-                            [Float](repeating: 0.5, count: width))
-        dx.withUnsafeMutableBufferPointer { dxp in
-            dg.withUnsafeMutableBufferPointer { dgp in
-                db.withUnsafeMutableBufferPointer { dbp in
-                    Kernels.layerNormBackward(gradOutput: dy, gamma: gamma, normalized: twin.xhat,
-                                              inverseDeviation: twin.inverse, rows: rows, width: width,
-                                              gradInput: dxp.baseAddress, gradGamma: dgp.baseAddress,
-                                              gradBeta: dbp.baseAddress)
+        for portable in [false, true] {   // the C kernel where AVX2 runs, and the Swift loop
+            var (dx, dg, db) = ([Float](repeating: 0.5, count: rows * width), [Float](repeating: 0.5, count: width),
+                                [Float](repeating: 0.5, count: width))
+            dx.withUnsafeMutableBufferPointer { dxp in
+                dg.withUnsafeMutableBufferPointer { dgp in
+                    db.withUnsafeMutableBufferPointer { dbp in
+                        Kernels.layerNormBackward(gradOutput: dy, gamma: gamma, normalized: twin.xhat,
+                                                  inverseDeviation: twin.inverse, rows: rows, width: width,
+                                                  gradInput: dxp.baseAddress, gradGamma: dgp.baseAddress,
+                                                  gradBeta: dbp.baseAddress, portable: portable)
+                    }
                 }
             }
+            #expect(dx == dxTwin, "portable \(portable)")
+            #expect(dg == dgTwin, "portable \(portable)")
+            #expect(db == dbTwin, "portable \(portable)")
         }
-        #expect(dx == dxTwin)
-        #expect(dg == dgTwin)
-        #expect(db == dbTwin)
     }
 }
 

@@ -215,6 +215,8 @@ private struct GemmOperands: @unchecked Sendable {
                         // rows of A at a time.
                         var jr = 0
                         while jr < nc {
+                            // Two whole panels are both read in place or both packed (only a last,
+                            // partial panel is ever packed beside panels read in place).
                             let panels = matmulUsesAVX512 && jr + 2 * microColumns <= nc ? 2 : 1
                             for ir in stride(from: 0, to: mc, by: microRows) {
                                 let row = ic + ir
