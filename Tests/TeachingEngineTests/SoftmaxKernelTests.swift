@@ -55,6 +55,55 @@ struct SoftmaxKernelTests {
         }
     }
 
+    @Test("The vector exponential is libm's expf, bit for bit: 0 ↦ 1, −∞ ↦ 0, 100 ↦ +∞, −110 ↦ 0, NaN stays NaN, and 200,003 values across [−110, 90], sixteen lanes and eight",
+          .enabled(if: matmulUsesFMA, "this processor has no AVX2 and FMA: the softmax rows use libm's expf itself"))
+    func vectorExpIsExpf() throws {
+        let edges: [Float] = [0, -0, 1, -1, .infinity, -.infinity, 100, -110, -103.97, -103.9721, 88.72, 88.73,
+                              .leastNonzeroMagnitude, -.greatestFiniteMagnitude]
+        let sweep = (0..<200_003).map { Float(-110) + Float($0) * (200 / 200_003) }   // every table entry, often
+        for eightLanes in [false, true] {
+            let mine = try #require(Kernels.vectorExp(edges + sweep + [.nan], eightLanes: eightLanes))
+            let libm = (edges + sweep).map { Foundation.exp($0) }
+            #expect(Array(mine.dropLast()).map(\.bitPattern) == libm.map(\.bitPattern))
+            #expect(mine.last!.isNaN)
+            #expect(mine[0] == 1 && mine[5] == 0 && mine[6] == .infinity && mine[7] == 0)
+        }
+    }
+
+    @Test("Softmax rows on AVX-512, on AVX2 and in the Swift loop give the same bits: 2 items × 3 heads × 5 queries × 37 keys (16 + 16 + 5 lanes, or 8 · 4 + 5), padding plus causal, on one thread and split over two")
+    func vectorRowsMatchLoop() {
+        let (items, heads, queries, keys) = (2, 3, 5, 37)
+        let rows = items * heads * queries
+        let x = randomLeaf([rows, keys], seed: 37).value.scalars.map { 4 * $0 }
+        var padding = [[Bool]](repeating: [Bool](repeating: false, count: keys), count: items)
+        padding[1][30...] = ArraySlice(repeating: true, count: keys - 30)
+        let mask = AttentionMask.keyPadding(padding) + .causal(queries: queries, keys: keys)
+        let bias = (0..<items).flatMap { item in
+            (0..<queries).flatMap { query in (0..<keys).map { mask.value(item: item, query: query, key: $0) } }
+        }                                                                  // [items, queries, keys]
+        let layout = Kernels.MaskLayout(rowsPerItem: heads * queries, queries: queries, itemStride: queries * keys,
+                                        queryStride: keys)
+        func run(portable: Bool, eightLanes: Bool = false, threads: Int) -> [Float] {
+            var p = [Float](repeating: .nan, count: x.count)
+            p.withUnsafeMutableBufferPointer { pp in
+                x.withUnsafeBufferPointer { xp in
+                    bias.withUnsafeBufferPointer { bp in
+                        Kernels.softmaxForward(xp.baseAddress!, rows: rows, width: keys, scale: 0.25,
+                                               mask: (bp.baseAddress!, layout), output: pp.baseAddress!,
+                                               threads: threads, portable: portable, eightLanes: eightLanes)
+                    }
+                }
+            }
+            return p
+        }
+        let loop = run(portable: true, threads: 1)
+        for threads in [1, 2] {
+            #expect(run(portable: false, threads: threads) == loop)                    // AVX-512 where it runs
+            #expect(run(portable: false, eightLanes: true, threads: threads) == loop)  // AVX2
+        }
+        #expect(loop[(rows - 1) * keys + 29] > 0 && loop[(rows - 1) * keys + 30] == 0)   // a padded key gets 0
+    }
+
     @Test("p = [0.5, 0.5], dp = [1, 0]: dz = [0.25, −0.25]; 5 rows of width 13 at scale 0.25 equal the twin exactly")
     func backwardMatchesTwin() {
         let even = Variable(Tensor(shape: [2], scalars: [0, 0]), requiresGrad: true)    // softmax = [0.5, 0.5]

@@ -1,7 +1,7 @@
 // The engine's C: matmul's micro-kernel with fused multiply-adds, for x86-64 processors that have AVX2
-// and FMA, its wider twin for those with AVX-512, the row kernels (GELU, LayerNorm, the bias add) and
-// packing on AVX, each the bits of its Swift twin, and (at the end) the helper threads that share the
-// kernels' work.
+// and FMA, its wider twin for those with AVX-512, the row kernels (GELU, LayerNorm, the bias add,
+// softmax) and packing on AVX, each the bits of its Swift twin, and (at the end) the helper threads
+// that share the kernels' work.
 // TeachingEngine calls it only after `alignfuse_cpu_has_avx2_fma()` said yes; on any other processor
 // it runs its own Swift micro-kernel (MatmulMicroKernel.swift), so a binary never executes an
 // instruction its processor lacks.
@@ -82,6 +82,23 @@ void alignfuse_pack_b_transposed_avx2(const float *b, ptrdiff_t ldb, ptrdiff_t d
 /// out[r·width + j] = x[r·width + j] + v[j] for every row (GemmPackAVX2.c; AVX2): Kernels.addToEveryRow's
 /// bits (out may be x).
 void alignfuse_add_to_every_row_avx2(const float *x, const float *v, ptrdiff_t rows, ptrdiff_t width, float *out);
+
+/// e^x for `count` floats (SoftmaxFMA.c; AVX2 and FMA): libm's expf computed eight at a time, the bits
+/// expf returns for every float.
+void alignfuse_exp_avx2(const float *x, ptrdiff_t count, float *out);
+
+/// softmax(scale·x + bias) of rows firstRow ..< firstRow + rows of `width` (SoftmaxFMA.c; AVX2 and FMA):
+/// the bits of Kernels.softmaxForward's plain loop; x and out point at row 0, and out may be x.
+/// `bias` may be NULL; else row r adds the bias row
+/// at (r / maskLayout[0])·maskLayout[2] + (r mod maskLayout[1])·maskLayout[3] (rows per item, queries,
+/// item stride, query stride: Kernels.MaskLayout). Uses 16·(width + 16) bytes of stack.
+void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
+                                 const ptrdiff_t maskLayout[4], float *out);
+
+/// The same two kernels sixteen lanes wide, for processors with AVX-512; the same bits.
+void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out);
+void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
+                                   const ptrdiff_t maskLayout[4], float *out);
 
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);

@@ -16,7 +16,7 @@ import Foundation
 
 /// True when the AVX2/FMA micro-kernel runs here: the processor has both, and `ALIGNFUSE_NO_FMA` is
 /// not set (set it to try the portable kernel on a machine that has them). Read once.
-let matmulUsesFMA: Bool = alignfuse_cpu_has_avx2_fma() != 0
+package let matmulUsesFMA: Bool = alignfuse_cpu_has_avx2_fma() != 0
     && ProcessInfo.processInfo.environment["ALIGNFUSE_NO_FMA"] == nil
 
 /// True when gemm also runs the wide 6×32 tile (MatmulAVX512.c): the FMA kernel runs, the processor

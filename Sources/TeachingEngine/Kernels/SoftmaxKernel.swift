@@ -4,12 +4,18 @@
 // bit-identical to it for every thread count. The scalar twin is in Tests/…/SoftmaxKernelTests.swift.
 
 import Foundation
+import MatmulFMA
 
 extension Kernels {
     /// Where a row of scores finds its row of an attention mask's bias [B or 1, Tq or 1, Tk]: score row
     /// r belongs to item r / rowsPerItem and query r mod queries; a shared size has stride 0.
-    struct MaskLayout {
+    package struct MaskLayout {
         let rowsPerItem: Int, queries: Int, itemStride: Int, queryStride: Int
+
+        package init(rowsPerItem: Int, queries: Int, itemStride: Int, queryStride: Int) {
+            (self.rowsPerItem, self.queries) = (rowsPerItem, queries)
+            (self.itemStride, self.queryStride) = (itemStride, queryStride)
+        }
 
         @inline(__always)
         func offset(row r: Int) -> Int { (r / rowsPerItem) * itemStride + (r % queries) * queryStride }
@@ -34,12 +40,27 @@ extension Kernels {
     ///
     ///     x = [1, 2, 3], scale 1, no mask   →  p ≈ [0.090, 0.245, 0.665]
     ///     x = [1, 2, 3], bias [0, 0, −∞]    →  p ≈ [0.269, 0.731, 0]
-    static func softmaxForward(
+    ///
+    /// Where the processor has AVX2 and FMA the rows go to SoftmaxFMA.c (sixteen lanes with AVX-512,
+    /// unless `eightLanes`), which gives the same bits; `portable` keeps the loop below (the tests
+    /// compare them).
+    package static func softmaxForward(
         _ x: UnsafePointer<Float>, rows: Int, width: Int, scale: Float,
         mask: (bias: UnsafePointer<Float>, layout: MaskLayout)?,
-        output p: UnsafeMutablePointer<Float>, threads: Int? = nil
+        output p: UnsafeMutablePointer<Float>, threads: Int? = nil, portable: Bool = false,
+        eightLanes: Bool = false
     ) {
         splitWork(count: rows, valuesPerItem: 4 * width, threads: threads) { range in
+            if matmulUsesFMA && !portable && width <= 4096 {   // the same steps, 8 or 16 scores at a time
+                let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_softmax_rows_avx512 : alignfuse_softmax_rows_avx2
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { layout in
+                    let l = mask?.layout
+                    (layout[0], layout[1]) = (l?.rowsPerItem ?? 1, l?.queries ?? 1)
+                    (layout[2], layout[3]) = (l?.itemStride ?? 0, l?.queryStride ?? 0)
+                    kernel(x, range.lowerBound, range.count, width, scale, mask?.bias, layout.baseAddress!, p)
+                }
+                return
+            }
             for r in range {
                 let (row, result) = (x + r * width, p + r * width)
                 // 1. Scaled (and masked) scores and their largest value (a max is exact in any order).
@@ -100,6 +121,19 @@ extension Kernels {
                     target[j] = accumulate ? target[j] + d : d
                     j += 1
                 }
+            }
+        }
+    }
+
+    /// e^x of every value by SoftmaxFMA.c's vector exponential (sixteen lanes where AVX-512 runs, unless
+    /// `eightLanes`), or nil on a processor without AVX2 and FMA. It gives libm's expf bits, which is
+    /// what lets the softmax rows there match the plain loop.
+    package static func vectorExp(_ x: [Float], eightLanes: Bool = false) -> [Float]? {
+        guard matmulUsesFMA else { return nil }
+        return makeScalars(count: x.count) { out in
+            x.withUnsafeBufferPointer { xp in
+                let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_exp_avx512 : alignfuse_exp_avx2
+                kernel(xp.baseAddress!, x.count, out)
             }
         }
     }
