@@ -211,6 +211,13 @@ private struct GemmOperands: @unchecked Sendable {
                     // Loop 3: blocks of rows of C, so the rows of A in use stay in L2.
                     for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: blockRows) {
                         let mc = min(blockRows, rows.upperBound - ic)
+                        // Fewer than six rows left at the block's end: they are padded with zeros once
+                        // here, and every panel's partial tile reads that copy.
+                        let edgeRows = mc % microRows
+                        if edgeRows > 0 {
+                            packA(a, leading: lda, transposed: transposeA, rows: (ic + mc - edgeRows)..<(ic + mc),
+                                  depths: pc..<(pc + kc), into: edgeA)
+                        }
                         // Loops 2 and 1: micro-panels of B (two side by side with AVX-512), then six
                         // rows of A at a time.
                         var jr = 0
@@ -247,9 +254,7 @@ private struct GemmOperands: @unchecked Sendable {
                                     // remain, compute a whole tile aside, then keep its valid part.
                                     var panelA = rowsA
                                     var panelStrides = (rowStride, stepStride)
-                                    if height < microRows {
-                                        packA(a, leading: lda, transposed: transposeA, rows: row..<(row + height),
-                                              depths: pc..<(pc + kc), into: edgeA)
+                                    if height < microRows {   // the block's last rows, packed above
                                         panelA = UnsafePointer(edgeA)
                                         panelStrides = (1, microRows)
                                     }
