@@ -57,8 +57,8 @@ let package = Package(
         // Helpers every module shares (FNV-1a, JSON string literals, `require`): `package` API, no product.
         .target(name: "AlignFuseSupport", swiftSettings: swift6),
         // matmul's micro-kernels with fused multiply-adds, chosen at run time on x86-64 with AVX2 and FMA
-        // (and a wider tile where AVX-512 runs), packing, GELU, LayerNorm and the bias add on AVX, and the
-        // engine's helper threads.
+        // (and a wider tile where AVX-512 runs), packing, GELU, LayerNorm, the bias add and softmax on AVX,
+        // and the engine's helper threads.
         .target(name: "MatmulFMA"),
 
         .target(name: "Figures", dependencies: ["CGD"], swiftSettings: swift6),

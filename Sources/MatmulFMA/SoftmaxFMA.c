@@ -38,7 +38,7 @@ static double fromBits(uint64_t bits) {
 
 __attribute__((constructor)) static void makePowersOfTwo(void) {
     for (int i = 0; i < 32; i++) {
-        double power = (double)exp2l((long double)i / 32);   // correctly rounded from 64 bits
+        double power = (double)exp2l((long double)i / 32);   // 64 bits, rounded to the nearest double
         uint64_t bits;
         memcpy(&bits, &power, sizeof bits);
         powersOfTwo[i] = bits - ((uint64_t)i << 47);
@@ -90,11 +90,11 @@ typedef int (*RowExponentials)(const float *x, ptrdiff_t width, float scale, con
 /// Step 3: out = e · (1/sum).
 typedef void (*RowNormalise)(const float *row, ptrdiff_t width, float total, float *out);
 
-/// Softmax of rows firstRow ..< firstRow + rows, four at a time: their left-to-right sums (step 2) run side by side, since
-/// each is a chain of dependent adds. Row r's bias row is at bias + (r / rowsPerItem)·itemStride +
+/// Softmax of rows firstRow ..< firstRow + rows, four at a time: their left-to-right sums (step 2) run
+/// side by side, since each is a chain of dependent adds. Row r's bias row is at bias + (r / rowsPerItem)·itemStride +
 /// (r mod queries)·queryStride (Kernels.MaskLayout).
-static void softmaxRows(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                        const ptrdiff_t layout[4], float *out, ptrdiff_t lanes,
+static void softmaxRows(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale,
+                        const float *bias, const ptrdiff_t layout[4], float *out, ptrdiff_t lanes,
                         RowExponentials exponentials, RowNormalise normalise) {
     if (width <= 0) return;
     ptrdiff_t padded = (width + lanes - 1) / lanes * lanes;
@@ -139,7 +139,9 @@ AVX2 static int exponentialsAVX2(const float *x, ptrdiff_t width, float scale, c
     float rowMax = _mm_cvtss_f32(_mm_max_ss(half, _mm_movehdup_ps(half)));
     if (!(rowMax > -INFINITY)) return 0;
     __m256 max8 = _mm256_set1_ps(rowMax);
-    for (ptrdiff_t j = 0; j < width; j += 8) _mm256_store_ps(row + j, exp8(_mm256_sub_ps(_mm256_load_ps(row + j), max8)));
+    for (ptrdiff_t j = 0; j < width; j += 8) {
+        _mm256_store_ps(row + j, exp8(_mm256_sub_ps(_mm256_load_ps(row + j), max8)));
+    }
     return 1;
 }
 
@@ -150,8 +152,8 @@ AVX2 static void normaliseAVX2(const float *row, ptrdiff_t width, float total, f
     }
 }
 
-void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                                 const ptrdiff_t maskLayout[4], float *out) {
+void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                 float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out) {
     softmaxRows(x, firstRow, rows, width, scale, bias, maskLayout, out, 8, exponentialsAVX2, normaliseAVX2);
 }
 
@@ -177,15 +179,17 @@ AVX512 static inline __m256 exp8Wide(__m256 x) {
     __m512d y = _mm512_fmadd_pd(_mm512_set1_pd(fromBits(c2Bits)), r, _mm512_set1_pd(1.0));
     y = _mm512_fmadd_pd(z, _mm512_mul_pd(r, r), y);
     __m256 e = _mm512_cvtpd_ps(_mm512_mul_pd(y, power));
-    e = _mm256_mask_mov_ps(e, _mm256_cmp_ps_mask(x, _mm256_set1_ps(0x1.62e42ep6f), _CMP_GT_OQ), _mm256_set1_ps(INFINITY));
-    e = _mm256_mask_mov_ps(e, _mm256_cmp_ps_mask(x, _mm256_set1_ps(-0x1.9fe368p6f), _CMP_LT_OQ), _mm256_setzero_ps());
+    __mmask8 over = _mm256_cmp_ps_mask(x, _mm256_set1_ps(0x1.62e42ep6f), _CMP_GT_OQ);
+    __mmask8 under = _mm256_cmp_ps_mask(x, _mm256_set1_ps(-0x1.9fe368p6f), _CMP_LT_OQ);
+    e = _mm256_mask_mov_ps(_mm256_mask_mov_ps(e, over, _mm256_set1_ps(INFINITY)), under, _mm256_setzero_ps());
     return _mm256_mask_mov_ps(e, _mm256_cmp_ps_mask(x, x, _CMP_UNORD_Q), x);
 }
 
 AVX512 static inline __m512 exp16(__m512 x) {
     __m256 low = exp8Wide(_mm512_castps512_ps256(x));
     __m256 high = exp8Wide(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(x), 1)));
-    return _mm512_castpd_ps(_mm512_insertf64x4(_mm512_castps_pd(_mm512_castps256_ps512(low)), _mm256_castps_pd(high), 1));
+    __m512d both = _mm512_insertf64x4(_mm512_castps_pd(_mm512_castps256_ps512(low)), _mm256_castps_pd(high), 1);
+    return _mm512_castpd_ps(both);
 }
 
 /// Lanes 0..<count on (all sixteen when count ≥ 16).
@@ -213,7 +217,9 @@ AVX512 static int exponentialsAVX512(const float *x, ptrdiff_t width, float scal
     float rowMax = _mm512_reduce_max_ps(largest);
     if (!(rowMax > -INFINITY)) return 0;
     __m512 max16 = _mm512_set1_ps(rowMax);
-    for (ptrdiff_t j = 0; j < width; j += 16) _mm512_store_ps(row + j, exp16(_mm512_sub_ps(_mm512_load_ps(row + j), max16)));
+    for (ptrdiff_t j = 0; j < width; j += 16) {
+        _mm512_store_ps(row + j, exp16(_mm512_sub_ps(_mm512_load_ps(row + j), max16)));
+    }
     return 1;
 }
 
@@ -224,8 +230,8 @@ AVX512 static void normaliseAVX512(const float *row, ptrdiff_t width, float tota
     }
 }
 
-void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                                   const ptrdiff_t maskLayout[4], float *out) {
+void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                   float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out) {
     softmaxRows(x, firstRow, rows, width, scale, bias, maskLayout, out, 16, exponentialsAVX512, normaliseAVX512);
 }
 
@@ -239,13 +245,13 @@ void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out) {
     (void)x; (void)count; (void)out;
 }
 
-void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                                 const ptrdiff_t maskLayout[4], float *out) {
+void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                 float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out) {
     (void)x; (void)firstRow; (void)rows; (void)width; (void)scale; (void)bias; (void)maskLayout; (void)out;
 }
 
-void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                                   const ptrdiff_t maskLayout[4], float *out) {
+void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                   float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out) {
     (void)x; (void)firstRow; (void)rows; (void)width; (void)scale; (void)bias; (void)maskLayout; (void)out;
 }
 

@@ -92,13 +92,13 @@ void alignfuse_exp_avx2(const float *x, ptrdiff_t count, float *out);
 /// `bias` may be NULL; else row r adds the bias row
 /// at (r / maskLayout[0])·maskLayout[2] + (r mod maskLayout[1])·maskLayout[3] (rows per item, queries,
 /// item stride, query stride: Kernels.MaskLayout). Uses 16·(width + 16) bytes of stack.
-void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                                 const ptrdiff_t maskLayout[4], float *out);
+void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                 float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out);
 
 /// The same two kernels sixteen lanes wide, for processors with AVX-512; the same bits.
 void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out);
-void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale, const float *bias,
-                                   const ptrdiff_t maskLayout[4], float *out);
+void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                   float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out);
 
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);

@@ -52,7 +52,8 @@ extension Kernels {
     ) {
         splitWork(count: rows, valuesPerItem: 4 * width, threads: threads) { range in
             if matmulUsesFMA && !portable && width <= 4096 {   // the same steps, 8 or 16 scores at a time
-                let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_softmax_rows_avx512 : alignfuse_softmax_rows_avx2
+                let kernel = matmulUsesAVX512 && !eightLanes
+                    ? alignfuse_softmax_rows_avx512 : alignfuse_softmax_rows_avx2
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { layout in
                     let l = mask?.layout
                     (layout[0], layout[1]) = (l?.rowsPerItem ?? 1, l?.queries ?? 1)
