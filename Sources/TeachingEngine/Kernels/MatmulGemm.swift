@@ -24,9 +24,11 @@ let blockDepth = 256
 let blockRows = 96
 /// Columns of B packed at once: 256 × 1024 Floats = 1 MB, resident in L2/L3.
 let blockColumns = 1024
-/// Products with fewer multiply-adds than this stay on one thread: dispatching costs ~5–10 µs,
-/// about what a 64×64×64 product takes on one core.
-let parallelThreshold = 128 * 128 * 64
+/// Products with fewer multiply-adds than this stay on one thread. The helper threads stay awake
+/// between pieces, so a hand-off costs a few µs, and a 64×64×64 product (about 6 µs on one core)
+/// already gains from two: W-CLIP, whose projections are this size, steps 5% faster than with
+/// 128×128×64 (Docs/performance.md).
+let parallelThreshold = 64 * 64 * 64
 
 /// C[m×n] (+)= op(A)[m×k] · op(B)[k×n], on raw row-major buffers.
 ///
