@@ -91,8 +91,8 @@ typedef int (*RowExponentials)(const float *x, ptrdiff_t width, float scale, con
 typedef void (*RowNormalise)(const float *row, ptrdiff_t width, float total, float *out);
 
 /// Softmax of rows firstRow ..< firstRow + rows, four at a time: their left-to-right sums (step 2) run
-/// side by side, since each is a chain of dependent adds. Row r's bias row is at bias + (r / rowsPerItem)·itemStride +
-/// (r mod queries)·queryStride (Kernels.MaskLayout).
+/// side by side, since each is a chain of dependent adds. Row r's bias row is at
+/// bias + (r / rowsPerItem)·itemStride + (r mod queries)·queryStride (Kernels.MaskLayout).
 static void softmaxRows(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width, float scale,
                         const float *bias, const ptrdiff_t layout[4], float *out, ptrdiff_t lanes,
                         RowExponentials exponentials, RowNormalise normalise) {

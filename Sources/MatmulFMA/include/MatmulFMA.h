@@ -89,9 +89,9 @@ void alignfuse_exp_avx2(const float *x, ptrdiff_t count, float *out);
 
 /// softmax(scale·x + bias) of rows firstRow ..< firstRow + rows of `width` (SoftmaxFMA.c; AVX2 and FMA):
 /// the bits of Kernels.softmaxForward's plain loop; x and out point at row 0, and out may be x.
-/// `bias` may be NULL; else row r adds the bias row
-/// at (r / maskLayout[0])·maskLayout[2] + (r mod maskLayout[1])·maskLayout[3] (rows per item, queries,
-/// item stride, query stride: Kernels.MaskLayout). Uses 16·(width + 16) bytes of stack.
+/// `bias` may be NULL; else row r adds the bias row at (r / maskLayout[0])·maskLayout[2] +
+/// (r mod maskLayout[1])·maskLayout[3] (rows per item, queries, item stride, query stride:
+/// Kernels.MaskLayout). Works on four rows at a time in about 16·width bytes of stack.
 void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
                                  float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out);
 
