@@ -68,6 +68,13 @@ public final class Console {
         return console
     }
 
+    /// A console for a lesson of a tour that runs several at once (`Tour`): it looks the same (terminal
+    /// or not, width, colour), never reads, and hands what is written to `out` and `err`.
+    func relayed(out: @escaping (String) -> Void, err: @escaping (String) -> Void) -> Console {
+        Console(isTerminal: isTerminal, isInteractive: false, width: width, color: color, out: out, err: err,
+                input: { nil })
+    }
+
     private var capturedText: CapturedText?
     /// What a captured console received on standard output.
     public var output: String { capturedText?.out ?? "" }
@@ -77,6 +84,7 @@ public final class Console {
     func write(_ text: String) { out(text) }
     func line(_ text: String = "") { out(text + "\n") }
     func error(_ text: String) { err(text + "\n") }
+    func writeError(_ text: String) { err(text) }
     func readLine() -> String? { input() }
 
     /// `text` wrapped in an ANSI style when colour is on.

@@ -57,6 +57,9 @@ public protocol Lesson: AnyObject {
     /// What each figure shows, by figure name, in a sentence: the alt text of the figure in the notebook
     /// and on the page. A figure without one is described by its step's title.
     static var figureDescriptions: [String: L] { get }
+    /// The folders of the lessons whose runs this one reads (a checkpoint found beside its own folder),
+    /// e.g. `[Alignment.folderName]`; a tour starts it only when those lessons are done. Empty: none.
+    static var readsRunsOf: [String] { get }
     /// The steps, in order.
     static var steps: [Step<Self>] { get }
 
@@ -71,6 +74,7 @@ extension Lesson {
     public static var highlights: [Highlight] { [] }
     public static var keyFigure: String? { nil }
     public static var figureDescriptions: [String: L] { [:] }
+    public static var readsRunsOf: [String] { [] }
     /// `02-alignment`: the lesson's folder name under out/ and Docs/figures/.
     public static var folderName: String { (number < 10 ? "0" : "") + "\(number)-\(slug)" }
 }

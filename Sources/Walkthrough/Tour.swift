@@ -1,8 +1,10 @@
-// The tour: every lesson in order, in-process and without pauses, into one folder with an index page;
+// The tour: every lesson in order, in-process and without pauses (two at a time on two cores, their text
+// still in order), into one folder with an index page;
 // optionally regenerating Docs (figures and quoted numbers) and replication cards over several seeds.
 
 import ArgumentParser
 import Foundation
+import TeachingEngine
 
 /// The tour's command line.
 public struct TourOptions: ParsableArguments {
@@ -25,12 +27,17 @@ public struct TourOptions: ParsableArguments {
     public var seeds = 1
     @Flag(help: "Instead of the tour, run every \"try this\" that states numbers on the seeds (see --seeds) and report which still hold.")
     public var checkTryThis = false
+    @Option(help: ArgumentHelp("Lessons run at once, the cores shared between them; 1 runs them one after another "
+                               + "(default: 2, or 1 on one core). The results and the text are the same either way.",
+                               valueName: "N"))
+    public var jobs: Int?
 
     public init() {}
 
     public func validate() throws {
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be en or zh, got '\(lang)'") }
         try Knob.inRange(seeds, 1...50, "--seeds")
+        if let jobs { try Knob.inRange(jobs, 1...8, "--jobs") }
         try RunOptions.checkWritable(out)
         if docs { try RunOptions.checkWritable(docsDir) }
     }
@@ -63,15 +70,15 @@ public enum Tour {
         }
         let out = URL(fileURLWithPath: options.out)
         if options.checkTryThis { return checkTryThis(lessons: lessons, options: options, out: out, console: console) }
-        var entries: [TourEntry] = []
-        for lesson in lessons {
-            let entry = runLesson(lesson, options: options, out: out, console: console, archive: archive)
-            guard entry.result.exitCode == 0 else {
-                console.error("tour: \(entry.folder) failed with exit code \(entry.result.exitCode); stopping")
-                return entry.result.exitCode
-            }
-            entries.append(entry)
+        let lanes = options.jobs ?? min(2, EngineThreads.count)
+        let ran = runLessons(lessons, lanes: lanes, console: console) { lesson, console in
+            runLesson(lesson, options: options, out: out, console: console, archive: archive)
         }
+        if let failed = ran.compactMap({ $0 }).first(where: { $0.result.exitCode != 0 }) {
+            console.error("tour: \(failed.folder) failed with exit code \(failed.result.exitCode); stopping")
+            return failed.result.exitCode
+        }
+        let entries = ran.compactMap { $0 }
         for entry in entries {
             for missing in entry.missingDeclarations { console.error("tour: \(entry.folder): \(missing)") }
         }

@@ -16,6 +16,8 @@ import Walkthrough
 public final class AlignThenFuse: Lesson {
     public static let number = 6
     public static let slug = "align-then-fuse"
+    /// Lesson 02's trained CLIP is reused when its run is beside this one (a tour starts 06 after 02).
+    public static let readsRunsOf = [Alignment.folderName]
     public static let narration = Narration.resource("06-align-then-fuse", in: .module)
     public static let tryThis = [
         TryThis(change: L("--describe captions", "--describe captions"),
