@@ -55,12 +55,18 @@ public struct TourSchedule {
 }
 
 extension Tour {
-    /// Runs `body` for every lesson, `lanes` lessons at a time (1: one after another, on the calling
+    /// Runs `runOne` for every lesson, `lanes` lessons at a time (1: one after another, on the calling
     /// thread), the engine's threads shared between the lanes, and returns the entries in the lessons'
-    /// order. After a lesson fails no other starts; the ones running finish, and the lessons never
-    /// started have no entry.
+    /// order, each with the seconds it took. After a lesson fails no other starts; the ones running
+    /// finish, and the lessons never started have no entry.
     static func runLessons(_ lessons: [any Lesson.Type], lanes: Int, console: Console,
-                           _ body: @escaping (any Lesson.Type, Console) -> TourEntry) -> [TourEntry?] {
+                           _ runOne: @escaping (any Lesson.Type, Console) -> TourEntry) -> [TourEntry?] {
+        let body = { (lesson: any Lesson.Type, console: Console) -> TourEntry in
+            let started = Date()
+            var entry = runOne(lesson, console)
+            entry.seconds = Date().timeIntervalSince(started)
+            return entry
+        }
         guard lanes > 1, lessons.count > 1 else {
             var entries = [TourEntry?](repeating: nil, count: lessons.count)
             for (i, lesson) in lessons.enumerated() {

@@ -48,10 +48,14 @@ struct TourLanesTests {
             let console = Console.captured()
             #expect(Tour.run(lessons: lessons, arguments: ["--out", out.path, "--quick", "--jobs", "\(jobs)"],
                              console: console) == 0, "\(console.errors)")
-            // The speed of training (steps/s) is what may differ; the folder is named in the text.
+            // The speed of training (steps/s) and the times are what may differ; the folder is named in the text.
             let lines = console.output.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.contains("steps/s") }
+                .filter { !$0.contains("steps/s") && !$0.hasPrefix("Time: ") }
             outputs.append(lines.joined(separator: "\n").replacingOccurrences(of: out.path, with: "<out>"))
+            // The last line says how the lessons ran and how long each took, one entry per lesson.
+            let time = console.output.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(time.hasPrefix("Time: ") && time.contains(jobs == 1 ? "one lesson after another" : "2 lessons at a time"), "\(time)")
+            #expect(time.split(separator: "·").count == lessons.count, "\(time)")
             folders.append(out)
         }
         #expect(outputs[0] == outputs[1])

@@ -57,7 +57,7 @@ extension Fusion {
         let ms = millisecondsPerExample([forwardPass(earlyB, on: timing), forwardPass(lateB, on: timing),
                                          forwardPass(crossB, on: timing)], examples: timing.count)
         lastMeasuredMilliseconds = ms
-        var lines = [run.text(Say.measuredNow, listed(ms, "%.3f ms"))]
+        var lines = [run.text(Say.measuredNow, EngineThreads.count, listed(ms, "%.3f ms"))]
         let countedOrder = multiplyAdds.indices.sorted { multiplyAdds[$0] < multiplyAdds[$1] }
         let measuredOrder = ms.indices.sorted { ms[$0] < ms[$1] }
         if countedOrder.last != measuredOrder.last { lines.append(run.text(Say.clockDisagrees)) }

@@ -124,8 +124,8 @@ extension Fusion {
 
         static let extraAt1024 = L("At 1024 image tokens cross fusion needs %.2f%% more multiply-adds than early fusion.",
                                    "在 1024 个图像词元时，交叉融合比早期融合多需要 %.2f%% 的乘加次数。")
-        static let measuredNow = L("  measured now (not saved, median of 7 interleaved rounds): %@ per example",
-                                   "  本次实测（不写入文件，7 轮交替测量的中位数）：每样本 %@")
+        static let measuredNow = L("  measured now (not saved, median of 7 interleaved rounds, engine threads: %d): %@ per example",
+                                   "  本次实测（不写入文件，7 轮交替测量的中位数，引擎线程数 %d）：每样本 %@")
         static let clockDisagrees = L("  the clock does not follow the counted multiply-adds here: at 16 image tokens the "
                                       + "models differ by a few small matrix products, and the time of so small a pass goes "
                                       + "mostly to work the count leaves out (per-operation overhead, memory traffic)",
