@@ -3,7 +3,8 @@
 // each step runs on one thread anyway), while two lessons on one core each finish nearly twice as fast
 // as one after the other. No result depends on how many threads computed it, so every lesson leaves
 // the same bytes either way, and the tour reads the same too: the text of a lesson whose turn has not
-// come is kept and shown when the lessons before it are done.
+// come is kept and shown when the lessons before it are done. When no lesson is left to start, a lane
+// that is done gives its core to the lesson still running.
 
 import Foundation
 import TeachingEngine
@@ -80,17 +81,21 @@ extension Tour {
 }
 
 /// The lanes of one tour: each lane is a thread that takes the next lesson from the schedule and runs
-/// it with its share of the engine's threads, its text going through the relay.
+/// it with its share of the engine's threads, its text going through the relay. A lane that finds no
+/// lesson left to start gives its threads to the front lesson still running.
 private final class TourLanes: @unchecked Sendable {
     private let lessons: [any Lesson.Type]
     private let lanes: Int
     private let relay: TourRelay
     private let body: (any Lesson.Type, Console) -> TourEntry
-    private let threadsEach: Int
+    /// Each lane's engine threads (the cores divided between the lanes, at first).
+    private let shares: [ThreadShare]
     /// Guards everything below; lanes wait on it for a lesson to be done.
     private let condition = NSCondition()
     private var schedule: TourSchedule
     private var entries: [TourEntry?]
+    /// The lesson each lane is running, if any.
+    private var running: [Int?]
     private var failed = false
 
     init(_ lessons: [any Lesson.Type], lanes: Int, console: Console,
@@ -99,7 +104,8 @@ private final class TourLanes: @unchecked Sendable {
         self.lanes = lanes
         self.body = body
         relay = TourRelay(console, count: lessons.count)
-        threadsEach = max(1, EngineThreads.count / lanes)
+        shares = (0..<lanes).map { _ in ThreadShare(EngineThreads.count / lanes) }
+        running = Array(repeating: nil, count: lanes)
         schedule = TourSchedule(folders: lessons.map { $0.folderName }, reads: lessons.map { $0.readsRunsOf })
         entries = Array(repeating: nil, count: lessons.count)
     }
@@ -120,25 +126,34 @@ private final class TourLanes: @unchecked Sendable {
         return entries
     }
 
-    /// Takes lessons until none is left (or one failed), waiting while the next ones wait for a run.
+    /// Takes lessons until none is left (or one failed), waiting while the next ones wait for a run;
+    /// then lends its threads to the lesson in front.
     private func work(lane: Int) {
         while let i = take(lane: lane) {
-            let entry = EngineThreads.with(threadsEach) { body(lessons[i], relay.console(for: i)) }
+            let entry = EngineThreads.with(shares[lane]) { body(lessons[i], relay.console(for: i)) }
             condition.lock()
             entries[i] = entry
+            running[lane] = nil
             schedule.finish(i)
             if entry.result.exitCode != 0 { failed = true }
             condition.broadcast()
             condition.unlock()
             relay.finish(i)
         }
+        condition.lock()
+        defer { condition.unlock() }
+        let front = running.indices.filter { running[$0] != nil }.min { running[$0]! < running[$1]! }
+        if let front { shares[front].add(shares[lane].count) }
     }
 
     private func take(lane: Int) -> Int? {
         condition.lock()
         defer { condition.unlock() }
         while !failed && !schedule.allStarted {
-            if let i = schedule.next(lane: lane) { return i }
+            if let i = schedule.next(lane: lane) {
+                running[lane] = i
+                return i
+            }
             condition.wait()
         }
         return nil

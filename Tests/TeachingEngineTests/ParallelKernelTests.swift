@@ -123,6 +123,24 @@ struct ParallelKernelTests {
         #expect(one.1 == two.1)
     }
 
+    @Test("a share of one thread given a second while training goes on: the kernels read two from then on, an inner with(1) still reads one, and the gradients keep their bytes")
+    func growingShare() {
+        func gradients() -> [Float] {
+            let x = randomLeaf([200, 64], seed: 61), w = randomLeaf([64, 96], seed: 62)
+            matmul(x, w).sum().backward()
+            return x.grad!.scalars + w.grad!.scalars
+        }
+        let share = ThreadShare(1)
+        let (before, after, inner, first, second) = EngineThreads.with(share) {
+            let before = EngineThreads.count
+            let first = gradients()
+            share.add(1)                                      // what a tour lane does when its neighbour ends
+            return (before, EngineThreads.count, EngineThreads.with(1) { EngineThreads.count }, first, gradients())
+        }
+        #expect(before == 1 && after == 2 && inner == 1)
+        #expect(first == second)
+    }
+
     @Test("AdamW over four parameters of 10,000 values (shared across the cores): θ equals the formula exactly")
     func adamWAcrossParameters() {
         var rng = SeededGenerator(seed: 9)
