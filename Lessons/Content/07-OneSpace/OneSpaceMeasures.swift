@@ -31,7 +31,7 @@ struct OneSpaceScores {
     }
 
     /// The ten bare names ("seven", 七) in the shared space: the prompts of zero-shot classification.
-    static func names(_ model: BindingModel, _ language: DigitNames.Language, data: OneSpaceData) -> [[Float]] {
+    static func names(_ model: BindingModel, _ language: Multimodal.Language, data: OneSpaceData) -> [[Float]] {
         model.embedWords(data.ids((0..<10).map { DigitNames.name($0, language: language) }))
     }
 }

@@ -68,7 +68,7 @@ enum OneSpaceReport {
     static func space(model: BindingModel, data: OneSpaceData, test: [Int], seed: UInt64, run: Run) throws -> [UInt8] {
         let recordings = (0..<10).flatMap { d in test.filter { data.recordings[$0].digit == d }.prefix(10) }
         let pictures = (0..<10).flatMap { d in data.imageTest.filter { data.handwriting[$0].digit == d }.prefix(10) }
-        let names = DigitNames.Language.allCases.flatMap { language in (0..<10).map { DigitNames.name($0, language: language) } }
+        let names = Multimodal.Language.allCases.flatMap { language in (0..<10).map { DigitNames.name($0, language: language) } }
         let points = model.embedSpeech(data.speech(recordings).values) + model.embedImages(data.images(pictures).values)
             + model.embedWords(data.ids(names))                                                   // 220 × [e]
         let digits = recordings.map { data.recordings[$0].digit } + pictures.map { data.handwriting[$0].digit }

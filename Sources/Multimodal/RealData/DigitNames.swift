@@ -10,8 +10,6 @@ import Foundation
 ///     DigitNames.texts(for: 7, language: .english)   // ["seven", "the digit seven", "this is seven"]
 ///     DigitNames.texts(for: 7, language: .chinese)   // ["七", "数字七", "这是七"]
 public enum DigitNames {
-    public enum Language: String, CaseIterable, Sendable { case english = "en", chinese = "zh" }
-
     public static let english = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     public static let chinese = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
     /// Sentence templates; {} is the name.
