@@ -122,6 +122,28 @@ struct GeluKernelTests {
             #expect(run(portable: false, eightLanes: true, bias: b) == swift)    // AVX2
         }
     }
+
+    @Test("AdamW's update, three steps over 37 values (16 + 16 + 5 lanes, or 8 + 8 + 8 + 8 + 5): AVX-512, AVX2 and the portable Swift loop give the same θ, m and v bits")
+    func adamWMatchesPortable() {
+        var rng = SeededGenerator(seed: 29)
+        let start = (0..<37).map { _ in rng.nextFloat(in: -1...1) }
+        let gradients = (0..<3).map { _ in (0..<37).map { _ in rng.nextFloat(in: -0.1...0.1) } }
+        func run(portable: Bool, eightLanes: Bool = false) -> [[Float]] {
+            var (theta, m, v) = (start, [Float](repeating: 0, count: 37), [Float](repeating: 0, count: 37))
+            for (t, g) in gradients.enumerated() {
+                let step = Float(t + 1)
+                Kernels.adamWUpdate(theta: &theta, m: &m, v: &v, g: g, count: 37, beta1: 0.9, beta2: 0.999,
+                                    correction1: 1 - Foundation.pow(0.9, step), correction2: 1 - Foundation.pow(0.999, step),
+                                    learningRate: 0.01, epsilon: 1e-8, shrink: 1 - 0.01 * 0.1,
+                                    portable: portable, eightLanes: eightLanes)
+            }
+            return [theta, m, v]
+        }
+        let swift = run(portable: true)
+        #expect(swift[0] != start)                                // the values moved
+        #expect(run(portable: false) == swift)                    // AVX-512 where it runs, else AVX2
+        #expect(run(portable: false, eightLanes: true) == swift)  // AVX2
+    }
 }
 
 @Suite("Kernels: a vector added to every row, and its gradient")

@@ -83,6 +83,17 @@ void alignfuse_pack_b_transposed_avx2(const float *b, ptrdiff_t ldb, ptrdiff_t d
 /// bits (out may be x).
 void alignfuse_add_to_every_row_avx2(const float *x, const float *v, ptrdiff_t rows, ptrdiff_t width, float *out);
 
+/// One AdamW update of `count` values (AdamWFMA.c; AVX2): m, v and θ as Kernels.adamWUpdate computes
+/// them, the same bits. The corrections are 1 − β₁ᵗ and 1 − β₂ᵗ; θ is multiplied by `shrinkBy`
+/// (1 − lr·λ) before the step.
+void alignfuse_adamw_update_avx2(float *theta, float *m, float *v, const float *g, ptrdiff_t count,
+                                 float beta1, float beta2, float correction1, float correction2,
+                                 float learningRate, float epsilon, float shrinkBy);
+/// The same sixteen lanes wide, for processors with AVX-512; the same bits.
+void alignfuse_adamw_update_avx512(float *theta, float *m, float *v, const float *g, ptrdiff_t count,
+                                   float beta1, float beta2, float correction1, float correction2,
+                                   float learningRate, float epsilon, float shrinkBy);
+
 /// e^x for `count` floats (SoftmaxFMA.c; AVX2 and FMA): libm's expf computed eight at a time, the bits
 /// expf returns for every float.
 void alignfuse_exp_avx2(const float *x, ptrdiff_t count, float *out);

@@ -1,13 +1,23 @@
 // AdamW's update of one parameter's values, eight lanes at a time (the formulas: Optimizers/AdamW.swift).
 
+import MatmulFMA
+
 extension Kernels {
     /// One AdamW update of `count` values, eight lanes at a time; each value sees exactly the scalar
     /// formula of `AdamW.step` (no sums across values, so the lanes change nothing in the result).
-    @inline(__always)
-    static func adamWUpdate(theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
-                             v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int,
-                             beta1 b1: Float, beta2 b2: Float, correction1: Float, correction2: Float,
-                             learningRate lr: Float, epsilon eps: Float, shrink: Float) {
+    /// Where AVX2 runs, AdamWFMA.c computes the same bits eight lanes per instruction (sixteen where
+    /// AVX-512 runs, unless `eightLanes`); `portable` asks for the Swift loop below (the tests compare
+    /// the three).
+    package static func adamWUpdate(theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+                                    v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int,
+                                    beta1 b1: Float, beta2 b2: Float, correction1: Float, correction2: Float,
+                                    learningRate lr: Float, epsilon eps: Float, shrink: Float,
+                                    portable: Bool = false, eightLanes: Bool = false) {
+        if matmulUsesFMA && !portable {
+            let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_adamw_update_avx512 : alignfuse_adamw_update_avx2
+            kernel(theta, m, v, g, count, b1, b2, correction1, correction2, lr, eps, shrink)
+            return
+        }
         @inline(__always)
         func update<V: SIMD>(_ t: V, _ m: V, _ v: V, _ g: V) -> (t: V, m: V, v: V) where V.Scalar == Float {
             let m = b1 * m + (1 - b1) * g
