@@ -53,7 +53,7 @@ public struct QuestionBatches {
     public let features: Tensor?
     public let size: Int
     private var rng: SeededGenerator
-    private var order: [Int] = []
+    private var order: EpochOrder
 
     public init(_ examples: [VQAExample], data: VQAData, features: Tensor?, size: Int, seed: UInt64,
                 file: StaticString = #fileID, line: UInt = #line) {
@@ -66,16 +66,11 @@ public struct QuestionBatches {
         self.features = features
         self.size = Swift.min(size, examples.count)
         rng = SeededGenerator(seed: seed)
+        order = EpochOrder(count: examples.count)
     }
 
     public mutating func next() -> QuestionBatch {
-        if order.count < size {
-            var epoch = Array(examples.indices)
-            rng.shuffle(&epoch)
-            order += epoch
-        }
-        let chosen = Array(order.prefix(size))
-        order.removeFirst(size)
+        let chosen = order.take(size, using: &rng)
         let batch = chosen.map { examples[$0] }
         return QuestionBatch(images: features == nil ? data.images(batch) : nil,
                              features: features.map { selectRows($0, chosen) },

@@ -24,7 +24,7 @@ public struct VQABatches {
     public let data: VQAData
     public let size: Int
     private var rng: SeededGenerator
-    private var order: [Int] = []
+    private var order: EpochOrder
 
     public init(_ data: VQAData, size: Int, rng: SeededGenerator, file: StaticString = #fileID, line: UInt = #line) {
         require(size > 0 && !data.train.isEmpty,
@@ -32,6 +32,7 @@ public struct VQABatches {
         self.data = data
         self.size = size
         self.rng = rng
+        order = EpochOrder(count: data.train.count)
     }
 
     /// The generator as it stands after the batches drawn so far.
@@ -39,13 +40,7 @@ public struct VQABatches {
 
     /// The next `size` examples.
     public mutating func next() -> VQABatch {
-        while order.count < size {
-            var epoch = Array(data.train.indices)
-            rng.shuffle(&epoch)
-            order += epoch
-        }
-        let examples = order.prefix(size).map { data.train[$0] }
-        order.removeFirst(size)
+        let examples = order.take(size, using: &rng).map { data.train[$0] }
         return VQABatch(examples: examples, images: data.images(examples))
     }
 }
