@@ -1,6 +1,7 @@
 // The order in which a trainer visits its examples: every epoch a fresh shuffle of all of them, handed
 // out a batch at a time, so no example comes twice within an epoch.
 
+import AlignFuseSupport
 import TeachingEngine
 
 /// Indices 0..<count, shuffled anew each epoch and taken `size` at a time. A batch that reaches past an
@@ -20,6 +21,7 @@ public struct EpochOrder {
     public init(count: Int) { self.count = count }
 
     public mutating func take(_ size: Int, using rng: inout SeededGenerator) -> [Int] {
+        require(size >= 0 && (count > 0 || size == 0), "EpochOrder: a batch of \(size) from \(count) examples")
         while order.count - taken < size {
             order.removeFirst(taken)           // what was handed out goes once an epoch, not every batch
             taken = 0
