@@ -143,8 +143,8 @@ private final class TourLanes: @unchecked Sendable {
         }
         condition.lock()
         defer { condition.unlock() }
-        let front = running.indices.filter { running[$0] != nil }.min { running[$0]! < running[$1]! }
-        if let front { shares[front].add(shares[lane].count) }
+        let busy = running.enumerated().compactMap { other, lesson in lesson.map { (lane: other, lesson: $0) } }
+        if let front = busy.min(by: { $0.lesson < $1.lesson }) { shares[front.lane].add(shares[lane].count) }
     }
 
     private func take(lane: Int) -> Int? {
