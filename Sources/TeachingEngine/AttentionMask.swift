@@ -104,6 +104,25 @@ public struct AttentionMask: Sendable, Equatable {
         return AttentionMask(bias: Tensor(shape: [items, queries, keys], scalars: scalars))
     }
 
+    /// The mask of the queries in `rows` only, [B or 1, rows.count or 1, Tk]: what a block that carries
+    /// on only those queries reads (`TransformerBlock.callAsFunction(_:mask:rows:)`).
+    ///
+    ///     prefixLM(prefixLength: 2, length: 4).queries(2..<4)   // [1, 2, 4]: [[0, 0, 0, −∞],
+    ///                                                           //             [0, 0, 0,  0]]
+    public func queries(_ rows: Range<Int>, file: StaticString = #fileID, line: UInt = #line) -> AttentionMask {
+        let s = bias.shape
+        if s[1] == 1 { return self }                                   // one row shared by every query
+        require(rows.lowerBound >= 0 && rows.upperBound <= s[1],
+                "AttentionMask.queries: \(rows) is out of bounds for \(s[1]) queries", file: file, line: line)
+        let scalars = bias.scalars
+        var kept: [Float] = []
+        kept.reserveCapacity(s[0] * rows.count * s[2])
+        for item in 0..<s[0] {
+            kept += scalars[((item * s[1] + rows.lowerBound) * s[2])..<((item * s[1] + rows.upperBound) * s[2])]
+        }
+        return AttentionMask(bias: Tensor(shape: [s[0], rows.count, s[2]], scalars: kept))
+    }
+
     /// The bias added to query `query`'s score for key `key` in item `item` (sizes of 1 are shared).
     public func value(item: Int, query: Int, key: Int) -> Float {
         let s = bias.shape

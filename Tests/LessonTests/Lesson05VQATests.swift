@@ -70,6 +70,32 @@ struct Lesson05VQATests {
         #expect(VQASequence.targets([[7, 9]], length: 4) == [[7, 9, Tokenizer.end, VQASequence.ignored]])
     }
 
+    @Test("the training loss runs the last block at the 3 answer positions only, and gives the loss and gradients of the full pass")
+    func lossSkipsThePrefixOfTheLastBlock() {
+        var rng = SeededGenerator(seed: 1)
+        var config = SingleStreamConfiguration(vocabularySize: 10, questionLength: 3, answerLength: 3)
+        config.depth = 2                                            // block 1 at every token, block 2 at 3 of 22
+        let model = SingleStreamVQA(config, using: &rng)
+        let (images, questions, answers) = (tinyImages(2), [[6, 7, 0], [5, 0, 0]], [[8, 9], [4]])
+        func lossAndGradients(_ loss: () -> Variable) -> (Float, [Tensor]) {
+            model.parameters.forEach { $0.zeroGrad() }
+            let value = loss()
+            value.backward()
+            return (value.item, model.parameters.map { $0.grad! })
+        }
+        let trimmed = lossAndGradients { model.loss(images: images, questions: questions, answers: answers) }
+        let full = lossAndGradients {                             // every block at all 22 tokens
+            let logits = model(images: images, questions: questions,
+                               answerInputs: VQASequence.answerInputs(answers, length: 3)).logits
+            return crossEntropy(logits.reshaped(to: [6, 10]), targets: VQASequence.targets(answers, length: 3).flatMap { $0 },
+                                ignoreIndex: VQASequence.ignored)
+        }
+        #expect(abs(trimmed.0 - full.0) < 1e-6)
+        for (a, b) in zip(trimmed.1, full.1) {
+            #expect(zip(a.scalars, b.scalars).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })
+        }
+    }
+
     @Test("a later answer word cannot change the logits of an earlier position (causal answer)")
     func causalAnswer() {
         let model = tinyModel()

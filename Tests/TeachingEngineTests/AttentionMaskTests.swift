@@ -44,6 +44,16 @@ struct AttentionMaskTests {
         #expect(visible(.prefixLM(prefixLength: 4, length: 4), queries: 4, keys: 4).allSatisfy { $0 == [1, 1, 1, 1] })
     }
 
+    @Test("the answer rows 2..<4 of a prefix-LM mask of 4 are its last two rows; a padding row is shared and stays as it is")
+    func queryRows() {
+        let rows = AttentionMask.prefixLM(prefixLength: 2, length: 4).queries(2..<4)
+        #expect(rows.bias.shape == [1, 2, 4])
+        #expect(visible(rows, queries: 2, keys: 4) == [[1, 1, 1, 0],
+                                                        [1, 1, 1, 1]])
+        let padding = AttentionMask.keyPadding([[false, false, true, false]])
+        #expect(padding.queries(2..<4) == padding)          // [1, 1, 4]: one row for every query
+    }
+
     @Test("causal + padding of key 1: a key is visible only where both show it; the sum has shape [2, 3, 3]")
     func sum() {
         let mask = AttentionMask.causal(length: 3) + .keyPadding([[false, true, false], [false, false, false]])

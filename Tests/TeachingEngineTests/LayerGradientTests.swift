@@ -72,4 +72,31 @@ struct LayerGradientTests {
         let encoderCheck = checkGradients([x] + withoutKeyBias(encoder.parameters), epsilon: 2e-2) { encoder(x, mask: mask).output }
         #expect(encoderCheck.maxRelativeError < gradientTolerance, "\(encoderCheck)")
     }
+
+    @Test("a block run at rows 2..<4 only gives the full block's rows 2 and 3, and the same gradients when only those rows are read")
+    func blockAtSomeRows() {
+        var rng = SeededGenerator(seed: 9)
+        let block = TransformerBlock(width: 4, headCount: 2, hiddenWidth: 8, name: "block", using: &rng)
+        let x = randomLeaf([2, 4, 4], seed: 10)
+        let mask = AttentionMask.prefixLM(prefixLength: 2, length: 4)       // rows 2, 3: an answer of two words
+        let full = block(x, mask: mask)
+        let rows = block(x, mask: mask, rows: 2..<4)
+        #expect(rows.output.shape == [2, 2, 4] && rows.weights.shape == [2, 2, 2, 4])
+        let expected = full.output.slice(alongAxis: 1, 2..<4).value
+        #expect(zip(rows.output.value.scalars, expected.scalars).allSatisfy { abs($0 - $1) < 1e-6 })
+        // A loss that reads rows 2 and 3: every parameter and x get the same gradient either way.
+        func gradients(_ readRows: () -> Variable) -> [Tensor] {
+            let leaves = [x] + block.parameters
+            leaves.forEach { $0.zeroGrad() }
+            (readRows() * readRows()).sum().backward()
+            return leaves.map { $0.grad! }
+        }
+        let viaFull = gradients { block(x, mask: mask).output.slice(alongAxis: 1, 2..<4) }
+        let viaRows = gradients { block(x, mask: mask, rows: 2..<4).output }
+        for (a, b) in zip(viaFull, viaRows) {
+            #expect(a.shape == b.shape && zip(a.scalars, b.scalars).allSatisfy { abs($0 - $1) < 1e-5 })
+        }
+        let check = checkGradients([x] + withoutKeyBias(block.parameters)) { block(x, mask: mask, rows: 2..<4).output }
+        #expect(check.maxRelativeError < gradientTolerance, "\(check)")
+    }
 }

@@ -26,4 +26,20 @@ public struct TransformerBlock: Module {
         let out = afterAttention + mlp(norm2(afterAttention))          // [B, T, d]
         return AttentionOutput(output: out, weights: attended.weights)
     }
+
+    /// The block's output at the positions `rows` only, [B, rows.count, d]: every token is still a key
+    /// and a value, but only the queries in `rows` go on through attention's projection, the MLP and
+    /// the residual adds. The numbers are those of `self(x, mask: mask)` at `rows` (up to the order of
+    /// float sums); a model whose loss reads only some positions of its last block (a decoder's answer
+    /// words) saves the work on the others. The weights are [B, h, rows.count, T].
+    ///
+    ///     // 16 patches + 8 question words + 8 answer positions; the loss reads the answer rows:
+    ///     lastBlock(tokens, mask: mask, rows: 24..<32).output.shape   // [B, 8, d]
+    public func callAsFunction(_ x: Variable, mask: AttentionMask?, rows: Range<Int>) -> AttentionOutput {
+        let normed = norm1(x)                                           // keys and values: every token
+        let attended = attention(normed.slice(alongAxis: 1, rows), context: normed, mask: mask?.queries(rows))
+        let afterAttention = x.slice(alongAxis: 1, rows) + attended.output             // [B, rows, d]
+        let out = afterAttention + mlp(norm2(afterAttention))
+        return AttentionOutput(output: out, weights: attended.weights)
+    }
 }
