@@ -25,19 +25,20 @@ public final class VQALesson: Lesson {
                           + "四个种子上略好，一个种子上略差"),
                 bands: [Band("accuracy_overall", 0.21...0.25), Band("blind_accuracy_overall", 0.20...0.25)]),
         TryThis(change: L("--yes-no-only", "--yes-no-only"),
-                expect: L("\"is X left of Y?\" answered with one word, without its working: on some seeds it stays at "
-                          + "the coin, like the blind model (0.51 on seed 0), on others it learns the answer anyway "
-                          + "(1.00 on seed 2)",
-                          "“X 在 Y 左边吗？”只用一个词回答、不写推理过程：有的种子上它停在抛硬币的水平，"
-                          + "和盲模型一样（种子 0 上 0.51），有的种子上它照样学会了（种子 2 上 1.00）"),
-                bands: [Band("accuracy.isleftof", 0.50...1), Band("blind_accuracy.isleftof", 0.51...0.59)]),
+                expect: L("\"is X left of Y?\" answered with one word, without its working: on some seeds it stays near "
+                          + "the coin, like the blind model (0.53 on seed 4), on others it gets most answers right "
+                          + "(0.91 on seed 2), never all of them as with the working",
+                          "“X 在 Y 左边吗？”只用一个词回答、不写推理过程：有的种子上它停在抛硬币附近，"
+                          + "和盲模型一样（种子 4 上 0.53），有的种子上大多答对（种子 2 上 0.91），"
+                          + "但不像写出推理过程时那样全对"),
+                bands: [Band("accuracy.isleftof", 0.50...0.95), Band("blind_accuracy.isleftof", 0.51...0.59)]),
         TryThis(change: L("--steps 1000", "--steps 1000"),
                 expect: L("half the training: \"left of\" writes a wrong column in a quarter to three quarters of its "
                           + "answers, though its yes or no is right more often; \"is there\" is anywhere from its "
                           + "plateau to solved",
                           "训练减半：“在左边吗”有四分之一到四分之三的答案写错了列，但结论“是/不是”对得更多；"
                           + "“有没有”从停在平台上到完全学会都有"),
-                bands: [Band("accuracy.isleftof", 0.26...0.73), Band("verdict_accuracy.isleftof", 0.59...0.94),
+                bands: [Band("accuracy.isleftof", 0.25...0.71), Band("verdict_accuracy.isleftof", 0.59...0.94),
                         Band("accuracy.isthere", 0.52...1)]),
         TryThis(change: L("--image my.png --question \"what colour is the cat?\"",
                           "--image my.png --question \"猫是什么颜色？\""),
