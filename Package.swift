@@ -4,9 +4,11 @@
 //
 // No build flags: the same manifest builds on every machine, and another package can depend on the
 // TeachingEngine and Figures products by version. Speed comes from `-c release` (what `run.sh`, the
-// lessons and the benchmark use) and from matmul's AVX2/FMA micro-kernels (Sources/MatmulFMA, with the
-// engine's helper threads), which the engine picks at run time when the processor has those
-// instructions (Docs/architecture.md, "Build").
+// lessons and the benchmark use) and from the engine's C kernels in Sources/MatmulFMA, which it picks
+// at run time when the processor has AVX2/FMA or AVX-512 (Docs/architecture.md, "Build"): matmul's
+// tiles (MatmulFMA.c, MatmulAVX512.c, SmallGemmFMA.c, GemmPackAVX2.c), GELU (GeluAVX2.c,
+// GeluAVX512.c), LayerNorm (LayerNormAVX2.c), softmax rows (SoftmaxFMA.c), AdamW (AdamWFMA.c), and the
+// helper threads that share a step between the cores (WorkerPool.c).
 import Foundation
 import PackageDescription
 

@@ -29,9 +29,9 @@ static inline void write_row(float *c, __m512 v0, __m512 v1, int addToC) {
 }
 
 __attribute__((target("avx512f")))
-void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
-                                       ptrdiff_t stepStride, const float *left, const float *right,
-                                       ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
+static inline void tile_6x32(ptrdiff_t depth, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
+                             const float *left, const float *right, ptrdiff_t bStride, float *c, ptrdiff_t ldc,
+                             int addToC) {
     __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps();
     __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps();
     __m512 c20 = _mm512_setzero_ps(), c21 = _mm512_setzero_ps();
@@ -63,16 +63,27 @@ void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_
     write_row(c + 5 * ldc, c50, c51, addToC);
 }
 
-
+// A block of C's rows against the same two panels: one call from Swift for all its tiles rather than
+// one per tile, whose arguments pass partly on the stack (a tile of depth 64 is about 400 cycles of
+// multiply-adds, so a call's few dozen cycles showed in the profile).
+__attribute__((target("avx512f")))
+void alignfuse_matmul_tiles_6x32_avx512(ptrdiff_t tiles, ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                        ptrdiff_t stepStride, const float *left, const float *right,
+                                        ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
+    for (ptrdiff_t t = 0; t < tiles; t++) {
+        tile_6x32(depth, a + 6 * t * rowStride, rowStride, stepStride, left, right, bStride, c + 6 * t * ldc, ldc,
+                  addToC);
+    }
+}
 
 #else
 
 int alignfuse_cpu_has_avx512(void) { return 0; }
 
-void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
-                                       ptrdiff_t stepStride, const float *left, const float *right,
-                                       ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
-    (void)depth; (void)a; (void)rowStride; (void)stepStride; (void)left; (void)right; (void)bStride;
+void alignfuse_matmul_tiles_6x32_avx512(ptrdiff_t tiles, ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                        ptrdiff_t stepStride, const float *left, const float *right,
+                                        ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
+    (void)tiles; (void)depth; (void)a; (void)rowStride; (void)stepStride; (void)left; (void)right; (void)bStride;
     (void)c; (void)ldc; (void)addToC;
 }
 

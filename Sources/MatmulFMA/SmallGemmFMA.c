@@ -1,4 +1,5 @@
-// Small matrix products with AVX2/FMA, for the shapes of attention (one head's [26, 16]·[16, 26]):
+// Small matrix products with AVX2/FMA (and AVX-512 below), for the shapes of attention (one head's
+// [26, 16]·[16, 26]):
 // there, packing operands into micro-panels and computing whole 6×16 tiles aside for the edges costs
 // more than the multiply-adds. This kernel reads A in place, copies B (at most a few kilobytes) into
 // rows of a multiple of 8 columns unless B's rows already are, and writes only the valid part of each
@@ -92,6 +93,39 @@ static void tile8(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStr
     for (ptrdiff_t r = 0; r < rows; r++) put(c + r * ldc, all[r], valid, add);
 }
 
+/// B's depth block pc..<pc+kc as rows of `width` (a multiple of 8, zero past column n) in `scratch`:
+/// [kc, width] from B [k, n] (rows ldb apart) or, when transposed, from B [n, k]. Values only move.
+__attribute__((target("avx2")))
+static void copy_b_block(const float *b, ptrdiff_t ldb, int transposeB, ptrdiff_t n, ptrdiff_t pc, ptrdiff_t kc,
+                         ptrdiff_t width, float *scratch) {
+    // A transposed B's 8 × 8 blocks go through registers (Transpose8.h).
+    ptrdiff_t blocked = 0;
+    if (transposeB) {
+        for (; blocked + 8 <= kc; blocked += 8) {
+            ptrdiff_t j = 0;
+            for (; j + 8 <= n; j += 8) {
+                __m256 v[8];
+                for (int r = 0; r < 8; r++) v[r] = _mm256_loadu_ps(b + (j + r) * ldb + pc + blocked);
+                transpose8(v);
+                for (int c = 0; c < 8; c++) _mm256_storeu_ps(scratch + (blocked + c) * width + j, v[c]);
+            }
+            for (ptrdiff_t p = blocked; p < blocked + 8; p++) {
+                for (ptrdiff_t jj = j; jj < n; jj++) scratch[p * width + jj] = b[jj * ldb + pc + p];
+                for (ptrdiff_t jj = n; jj < width; jj++) scratch[p * width + jj] = 0;
+            }
+        }
+    }
+    for (ptrdiff_t p = blocked; p < kc; p++) {
+        float *row = scratch + p * width;
+        if (transposeB) {
+            for (ptrdiff_t j = 0; j < n; j++) row[j] = b[j * ldb + pc + p];
+        } else {
+            for (ptrdiff_t j = 0; j < n; j++) row[j] = b[(pc + p) * ldb + j];
+        }
+        for (ptrdiff_t j = n; j < width; j++) row[j] = 0;
+    }
+}
+
 __attribute__((target("avx2,fma")))
 void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
@@ -107,33 +141,7 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
         const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
         const int add = accumulate || pc > 0;
         const float *block = inPlace ? b + pc * ldb : scratch;
-        // A transposed B's 8 × 8 blocks go through registers (Transpose8.h): values only move.
-        ptrdiff_t blocked = 0;
-        if (transposeB) {
-            for (; blocked + 8 <= kc; blocked += 8) {
-                ptrdiff_t j = 0;
-                for (; j + 8 <= n; j += 8) {
-                    __m256 v[8];
-                    for (int r = 0; r < 8; r++) v[r] = _mm256_loadu_ps(b + (j + r) * ldb + pc + blocked);
-                    transpose8(v);
-                    for (int c = 0; c < 8; c++) _mm256_storeu_ps(scratch + (blocked + c) * width + j, v[c]);
-                }
-                for (ptrdiff_t p = blocked; p < blocked + 8; p++) {
-                    for (ptrdiff_t jj = j; jj < n; jj++) scratch[p * width + jj] = b[jj * ldb + pc + p];
-                    for (ptrdiff_t jj = n; jj < width; jj++) scratch[p * width + jj] = 0;
-                }
-            }
-        }
-        // B's rows pc..<pc+kc as [kc, width], zero past column n.
-        for (ptrdiff_t p = blocked; p < kc && !inPlace; p++) {
-            float *row = scratch + p * width;
-            if (transposeB) {
-                for (ptrdiff_t j = 0; j < n; j++) row[j] = b[j * ldb + pc + p];
-            } else {
-                for (ptrdiff_t j = 0; j < n; j++) row[j] = b[(pc + p) * ldb + j];
-            }
-            for (ptrdiff_t j = n; j < width; j++) row[j] = 0;
-        }
+        if (!inPlace) copy_b_block(b, ldb, transposeB, n, pc, kc, width, scratch);
         const float *blockA = a + pc * stepStride;
         for (ptrdiff_t i = 0; i < m; i += 6) {
             const ptrdiff_t rows = m - i < 6 ? m - i : 6;
@@ -148,7 +156,114 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
     }
 }
 
+// The same products sixteen lanes per instruction, where AVX-512 runs. Masked loads and stores take
+// B's and C's rows at any length, so a plain B is always read in place, and a tile holds exactly the
+// rows that are left: up to six rows of 32 columns or twelve rows of 16 (twelve accumulators either
+// way), never a row computed only to be thrown away. Each element is the same chain of fused
+// multiply-adds as above, so both kernels give the same bits.
+
+/// Lanes 0..<count of a 16-lane mask (none when count ≤ 0, all when count ≥ 16).
+__attribute__((target("avx512f")))
+static inline __mmask16 mask16(ptrdiff_t count) {
+    return count >= 16 ? (__mmask16)0xffff : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
+}
+
+/// Writes (or adds) the lanes of `mask` of one row's vector.
+__attribute__((target("avx512f")))
+static inline void put16(float *c, __m512 v, __mmask16 mask, int add) {
+    if (add) v = _mm512_add_ps(_mm512_maskz_loadu_ps(mask, c), v);
+    _mm512_mask_storeu_ps(c, mask, v);
+}
+
+/// `rows` rows × `wide` vectors of columns (masks m0, m1) of C for one depth block; B's steps are
+/// `ldb` apart. With rows and wide constants, the compiler keeps the accumulators in registers.
+__attribute__((always_inline, target("avx512f")))
+static inline void tile_avx512(const int rows, const int wide, ptrdiff_t kc, const float *a, ptrdiff_t rowStride,
+                               ptrdiff_t stepStride, const float *b, ptrdiff_t ldb, __mmask16 m0, __mmask16 m1,
+                               float *c, ptrdiff_t ldc, int add) {
+    __m512 acc[12];
+    for (int i = 0; i < rows * wide; i++) acc[i] = _mm512_setzero_ps();
+    for (ptrdiff_t p = 0; p < kc; p++) {
+        const __m512 b0 = _mm512_maskz_loadu_ps(m0, b + p * ldb);
+        const __m512 b1 = wide == 2 ? _mm512_maskz_loadu_ps(m1, b + p * ldb + 16) : b0;
+        for (int r = 0; r < rows; r++) {
+            const __m512 x = _mm512_set1_ps(a[r * rowStride + p * stepStride]);
+            acc[r * wide] = _mm512_fmadd_ps(x, b0, acc[r * wide]);
+            if (wide == 2) acc[r * wide + 1] = _mm512_fmadd_ps(x, b1, acc[r * wide + 1]);
+        }
+    }
+    for (int r = 0; r < rows; r++) {
+        put16(c + r * ldc, acc[r * wide], m0, add);
+        if (wide == 2) put16(c + r * ldc + 16, acc[r * wide + 1], m1, add);
+    }
+}
+
+#define TILE_CASE(R, W) case R: tile_avx512(R, W, kc, a, rowStride, stepStride, b, ldb, m0, m1, c, ldc, add); break;
+
+/// Up to twelve rows of a column block of at most 16 columns.
+__attribute__((target("avx512f")))
+static void rows_of_16(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
+                       const float *b, ptrdiff_t ldb, __mmask16 m0, float *c, ptrdiff_t ldc, int add) {
+    const __mmask16 m1 = 0;
+    switch (rows) {
+        TILE_CASE(1, 1) TILE_CASE(2, 1) TILE_CASE(3, 1) TILE_CASE(4, 1) TILE_CASE(5, 1) TILE_CASE(6, 1)
+        TILE_CASE(7, 1) TILE_CASE(8, 1) TILE_CASE(9, 1) TILE_CASE(10, 1) TILE_CASE(11, 1) TILE_CASE(12, 1)
+        default: break;
+    }
+}
+
+/// Up to six rows of a column block of 17…32 columns.
+__attribute__((target("avx512f")))
+static void rows_of_32(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
+                       const float *b, ptrdiff_t ldb, __mmask16 m0, __mmask16 m1, float *c, ptrdiff_t ldc, int add) {
+    switch (rows) {
+        TILE_CASE(1, 2) TILE_CASE(2, 2) TILE_CASE(3, 2) TILE_CASE(4, 2) TILE_CASE(5, 2) TILE_CASE(6, 2)
+        default: break;
+    }
+}
+
+#undef TILE_CASE
+
+__attribute__((target("avx512f,avx2,fma")))
+void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                                 const float *a, ptrdiff_t lda, int transposeA,
+                                 const float *b, ptrdiff_t ldb, int transposeB,
+                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+    const ptrdiff_t width = transposeB ? (n + 7) / 8 * 8 : ldb;
+    const ptrdiff_t rowStride = transposeA ? 1 : lda, stepStride = transposeA ? lda : 1;
+    for (ptrdiff_t pc = 0; pc < k; pc += depthBlock) {
+        const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
+        const int add = accumulate || pc > 0;
+        const float *block = transposeB ? scratch : b + pc * ldb;
+        if (transposeB) copy_b_block(b, ldb, transposeB, n, pc, kc, width, scratch);
+        const float *blockA = a + pc * stepStride;
+        for (ptrdiff_t j = 0; j < n; j += 32) {
+            const ptrdiff_t columns = n - j < 32 ? n - j : 32;
+            const __mmask16 m0 = mask16(columns), m1 = mask16(columns - 16);
+            const ptrdiff_t tall = columns <= 16 ? 12 : 6;
+            for (ptrdiff_t i = 0; i < m; i += tall) {
+                const ptrdiff_t rows = m - i < tall ? m - i : tall;
+                if (tall == 12) {
+                    rows_of_16(rows, kc, blockA + i * rowStride, rowStride, stepStride, block + j, width, m0,
+                               c + i * ldc + j, ldc, add);
+                } else {
+                    rows_of_32(rows, kc, blockA + i * rowStride, rowStride, stepStride, block + j, width, m0, m1,
+                               c + i * ldc + j, ldc, add);
+                }
+            }
+        }
+    }
+}
+
 #else
+
+void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                                 const float *a, ptrdiff_t lda, int transposeA,
+                                 const float *b, ptrdiff_t ldb, int transposeB,
+                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+    (void)m; (void)n; (void)k; (void)a; (void)lda; (void)transposeA; (void)b; (void)ldb; (void)transposeB;
+    (void)c; (void)ldc; (void)accumulate; (void)scratch;
+}
 
 void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,

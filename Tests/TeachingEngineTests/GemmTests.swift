@@ -181,6 +181,37 @@ struct GemmTests {
         }
     }
 
+    @Test("The small-product kernel gives the same bits on sixteen lanes (AVX-512) as on eight (AVX2): m 1…26 rows, n 1…40 columns, depth 1…300 (past a depth block of 256), every transpose, B read in place from wider rows, written or added",
+          .enabled(if: matmulUsesAVX512, "this processor has no AVX-512: the small products run on AVX2 only"))
+    func smallProductOnSixteenLanes() {
+        // Row counts around the tiles' heights (6 and 12), column counts around a vector's 16 lanes.
+        var rng = SeededGenerator(seed: 29)
+        for k in [1, 16, 26, 300] {
+            for m in [1, 5, 6, 7, 12, 13, 26] {
+                for n in [1, 7, 8, 16, 17, 26, 32, 40] {
+                    let ldb = n + 3       // B's rows sit in a wider matrix, so a row's end is not B's end
+                    let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1...1) }
+                    let b = (0..<(k * ldb + n * k)).map { _ in rng.nextFloat(in: -1...1) }
+                    let start = (0..<(m * n)).map { _ in rng.nextFloat(in: -1...1) }
+                    for (transposeA, transposeB, accumulate) in [(false, false, false), (true, false, true),
+                                                                 (false, true, true), (true, true, false)] {
+                        func run(eightLanes: Bool) -> [Float] {
+                            var c = start
+                            c.withUnsafeMutableBufferPointer { pc in
+                                smallGemm(a, b, pc.baseAddress!, m: m, k: k, n: n, lda: transposeA ? m : k,
+                                          ldb: transposeB ? k : ldb, ldc: n, transposeA: transposeA,
+                                          transposeB: transposeB, accumulate: accumulate, eightLanes: eightLanes)
+                            }
+                            return c
+                        }
+                        #expect(run(eightLanes: false) == run(eightLanes: true),
+                                "[\(m), \(k)]·[\(k), \(n)] tA \(transposeA) tB \(transposeB) add \(accumulate)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("A few rows read B in place, many rows read it packed: [64, 300]·[300, 40] equals the first 64 rows of a [640, 300]·[300, 40] product bit for bit, written or added")
     func fewRowsReadBInPlace() {
         // 64 rows (at most 96 on a thread) take B's two whole 16-column panels from B itself and pack
@@ -198,32 +229,36 @@ struct GemmTests {
         }
     }
 
-    @Test("AVX-512's 6×32 tile gives the bits of two 6×16 tiles: six rows of A (in place or transposed) against two panels of B, packed or read in place, written or added",
+    @Test("AVX-512's 6×32 tiles give the bits of 6×16 tiles: two tiles one below the other (twelve rows of A, in place or transposed) against two panels of B, packed or read in place, written or added",
           .enabled(if: matmulUsesAVX512, "this processor has no AVX-512: gemm runs 6×16 tiles only"))
-    func wideTileIsTwoNarrowTiles() {
+    func wideTilesAreNarrowTiles() {
         // Real values, so the sums round: equal bits mean the same multiply-adds in the same order.
         let depth = 70
         var rng = SeededGenerator(seed: 19)
-        let a = (0..<(6 * depth)).map { _ in rng.nextFloat(in: -1...1) }     // [6, 70], or [70, 6] read transposed
+        let a = (0..<(12 * depth)).map { _ in rng.nextFloat(in: -1...1) }    // [12, 70], or [70, 12] read transposed
         let b = (0..<(depth * 40)).map { _ in rng.nextFloat(in: -1...1) }    // [70, 40] in place, or two packed panels
-        let start = (0..<(6 * 40)).map { _ in rng.nextFloat(in: -1...1) }   // C [6, 40]: the tile is columns 0..<32
-        for (rowStride, stepStride) in [(depth, 1), (1, 6)] {
+        let start = (0..<(13 * 40)).map { _ in rng.nextFloat(in: -1...1) }  // C [13, 40]: the tiles are [0..<12, 0..<32]
+        for (rowStride, stepStride) in [(depth, 1), (1, 12)] {
             for (bStride, rightAt) in [(40, 16), (16, 16 * depth)] {
                 for addToC in [false, true] {
                     func run(wide: Bool) -> [Float] {
                         var c = start
                         b.withUnsafeBufferPointer { pb in
                             c.withUnsafeMutableBufferPointer { pc in
-                                wideTile(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride,
-                                         left: pb.baseAddress!, right: pb.baseAddress! + rightAt, bStride: bStride,
-                                         c: pc.baseAddress!, ldc: 40, addToC: addToC, wide: wide)
+                                wideTiles(2, depth: depth, a: a, rowStride: rowStride, stepStride: stepStride,
+                                          left: pb.baseAddress!, right: pb.baseAddress! + rightAt, bStride: bStride,
+                                          c: pc.baseAddress!, ldc: 40, addToC: addToC, wide: wide)
                             }
                         }
                         return c
                     }
                     let wide = run(wide: true), narrow = run(wide: false)
                     #expect(wide == narrow, "A strides (\(rowStride), \(stepStride)), B stride \(bStride), add \(addToC)")
-                    #expect(wide[32..<40] == start[32..<40], "columns past the tile stay as they were")
+                    #expect(wide[(12 * 40)...] == start[(12 * 40)...], "row 12, below the tiles, stays as it was")
+                    for row in 0..<12 {
+                        #expect(wide[(row * 40 + 32)..<(row * 40 + 40)] == start[(row * 40 + 32)..<(row * 40 + 40)],
+                                "columns past the tiles stay as they were (row \(row))")
+                    }
                 }
             }
         }

@@ -30,13 +30,14 @@ void alignfuse_matmul_micro_kernel_fma_ldb(ptrdiff_t depth, const float *a, ptrd
 /// 1 when this processor runs AVX-512 (16-lane) and FMA instructions, else 0 (always 0 off x86-64).
 int alignfuse_cpu_has_avx512(void);
 
-/// C tile [6, 32] (+)= A rows · two B panels side by side (MatmulAVX512.c): columns 0..<16 from
+/// C tiles [6, 32] (+)= A rows · two B panels side by side (MatmulAVX512.c): columns 0..<16 from
 /// `left`, 16..<32 from `right`, each holding step p's sixteen values at p·bStride (16 for a packed
 /// panel, B's row length when read in place). A and C as in the 6×16 kernel; the same operations in the
-/// same order as two 6×16 tiles, so the same bits.
-void alignfuse_matmul_tile_6x32_avx512(ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
-                                       ptrdiff_t stepStride, const float *left, const float *right,
-                                       ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC);
+/// same order as two 6×16 tiles, so the same bits. `tiles` tiles one below the other, against the same
+/// two panels: tile t reads A's rows from a + 6t·rowStride and writes C's from c + 6t·ldc.
+void alignfuse_matmul_tiles_6x32_avx512(ptrdiff_t tiles, ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
+                                        ptrdiff_t stepStride, const float *left, const float *right,
+                                        ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC);
 
 /// C[m, n] (+)= op(A)·op(B) for small products (SmallGemmFMA.c), the same bits as the blocked gemm
 /// with the micro-kernel above: row i, step p of A is a[i·lda + p] (a[p·lda + i] when transposeA);
@@ -46,6 +47,13 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
                               const float *b, ptrdiff_t ldb, int transposeB,
                               float *c, ptrdiff_t ldc, int accumulate, float *scratch);
+
+/// The same product with sixteen lanes per instruction where AVX-512 runs (SmallGemmFMA.c), the same
+/// bits; `scratch` as above (used only when transposeB).
+void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                                 const float *a, ptrdiff_t lda, int transposeA,
+                                 const float *b, ptrdiff_t ldb, int transposeB,
+                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch);
 
 /// GELU's forward over `rows` rows of `width` (GeluAVX2.c; AVX2): y = gelu(x + bias) and the tanh of
 /// each value, the bits of Kernels.geluForward. `bias` ([width]) may be NULL.

@@ -59,12 +59,8 @@ package func gemm(
         return
     }
     if matmulUsesFMA && isSmallProduct(m: m, k: k, n: n) {
-        // Attention's per-head products: no packing of A, no tiles computed aside (SmallGemmFMA.c).
-        let width = (n + 7) / 8 * 8
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: min(k, blockDepth) * width) { scratch in
-            alignfuse_small_gemm_fma(m, n, k, a, lda, transposeA ? 1 : 0, b, ldb, transposeB ? 1 : 0,
-                                     c, ldc, accumulate ? 1 : 0, scratch.baseAddress!)
-        }
+        smallGemm(a, b, c, m: m, k: k, n: n, lda: lda, ldb: ldb, ldc: ldc, transposeA: transposeA,
+                  transposeB: transposeB, accumulate: accumulate)
         return
     }
     let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n, lda: lda, ldb: ldb, ldc: ldc,
@@ -125,6 +121,22 @@ private struct GemmSlabs {
         } else {
             product.compute(rows: 0..<product.m, columns: range)
         }
+    }
+}
+
+/// Attention's per-head products (SmallGemmFMA.c): A read in place, no tiles computed aside; sixteen
+/// lanes per instruction where AVX-512 runs unless `eightLanes` (AVX2's kernel, the same bits: the
+/// tests compare the two). Arguments as gemm's, on a processor with AVX2 and FMA.
+package func smallGemm(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+    m: Int, k: Int, n: Int, lda: Int, ldb: Int, ldc: Int,
+    transposeA: Bool, transposeB: Bool, accumulate: Bool, eightLanes: Bool = false
+) {
+    precondition(matmulUsesFMA, "smallGemm: this processor has no AVX2/FMA")
+    let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_small_gemm_avx512 : alignfuse_small_gemm_fma
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: min(k, blockDepth) * ((n + 7) / 8 * 8)) { scratch in
+        kernel(m, n, k, a, lda, transposeA ? 1 : 0, b, ldb, transposeB ? 1 : 0, c, ldc, accumulate ? 1 : 0,
+               scratch.baseAddress!)
     }
 }
 
@@ -227,19 +239,23 @@ private struct GemmOperands: @unchecked Sendable {
                             // Two whole panels are both read in place or both packed (only a last,
                             // partial panel is ever packed beside panels read in place).
                             let panels = matmulUsesAVX512 && jr + 2 * microColumns <= nc ? 2 : 1
-                            for ir in stride(from: 0, to: mc, by: microRows) {
+                            // With two panels, the block's whole 6-row tiles go to AVX-512's tile in one
+                            // call; only its last rows (fewer than six) are left to the loop below.
+                            var wholeRows = 0
+                            if panels == 2 {
+                                wholeRows = mc / microRows * microRows
+                                let left = panel(jr, block: pc, kc: kc, columns: jc, wholePanels: wholePanels,
+                                                 packedB: packedB)
+                                let right = panel(jr + microColumns, block: pc, kc: kc, columns: jc,
+                                                  wholePanels: wholePanels, packedB: packedB)
+                                wideTiles(wholeRows / microRows, depth: kc, a: a + ic * rowStride + pc * stepStride,
+                                          rowStride: rowStride, stepStride: stepStride, left: left.start,
+                                          right: right.start, bStride: left.stride, c: c + ic * ldc + jc + jr,
+                                          ldc: ldc, addToC: addToC)
+                            }
+                            for ir in stride(from: wholeRows, to: mc, by: microRows) {
                                 let row = ic + ir
                                 let rowsA = a + row * rowStride + pc * stepStride
-                                if panels == 2 && mc - ir >= microRows {
-                                    let left = panel(jr, block: pc, kc: kc, columns: jc, wholePanels: wholePanels,
-                                                     packedB: packedB)
-                                    let right = panel(jr + microColumns, block: pc, kc: kc, columns: jc,
-                                                      wholePanels: wholePanels, packedB: packedB)
-                                    wideTile(depth: kc, a: rowsA, rowStride: rowStride, stepStride: stepStride,
-                                             left: left.start, right: right.start, bStride: left.stride,
-                                             c: c + row * ldc + jc + jr, ldc: ldc, addToC: addToC)
-                                    continue
-                                }
                                 for q in 0..<panels {
                                     let jq = jr + q * microColumns
                                     let (panelB, panelStride) = panel(jq, block: pc, kc: kc, columns: jc,
@@ -301,21 +317,25 @@ private func tile(depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStrid
     }
 }
 
-/// A 6×32 tile, two 16-column panels of B side by side (steps `bStride` apart in both): AVX-512's
-/// wide tile when `wide` (the default where it runs), else the two 6×16 tiles one after the other.
-/// Both give the same bits.
+/// `count` 6×32 tiles one below the other (tile t: rows 6t..<6t+6 of A and of C), each against two
+/// 16-column panels of B side by side (steps `bStride` apart in both): AVX-512's wide tile when `wide`
+/// (the default where it runs), else two 6×16 tiles per tile. Both give the same bits.
 @inline(__always)
-package func wideTile(depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStride: Int,
-                      left: UnsafePointer<Float>, right: UnsafePointer<Float>, bStride: Int,
-                      c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool, wide: Bool = matmulUsesAVX512) {
+package func wideTiles(_ count: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStride: Int,
+                       left: UnsafePointer<Float>, right: UnsafePointer<Float>, bStride: Int,
+                       c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool, wide: Bool = matmulUsesAVX512) {
     if wide {
-        alignfuse_matmul_tile_6x32_avx512(depth, a, rowStride, stepStride, left, right, bStride, c, ldc, addToC ? 1 : 0)
+        alignfuse_matmul_tiles_6x32_avx512(count, depth, a, rowStride, stepStride, left, right, bStride, c, ldc,
+                                           addToC ? 1 : 0)
         return
     }
-    tile(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride, b: left, bStride: bStride, c: c, ldc: ldc,
-         addToC: addToC)
-    tile(depth: depth, a: a, rowStride: rowStride, stepStride: stepStride, b: right, bStride: bStride,
-         c: c + microColumns, ldc: ldc, addToC: addToC)
+    for t in 0..<count {
+        let rowsA = a + t * microRows * rowStride, rowsC = c + t * microRows * ldc
+        tile(depth: depth, a: rowsA, rowStride: rowStride, stepStride: stepStride, b: left, bStride: bStride,
+             c: rowsC, ldc: ldc, addToC: addToC)
+        tile(depth: depth, a: rowsA, rowStride: rowStride, stepStride: stepStride, b: right, bStride: bStride,
+             c: rowsC + microColumns, ldc: ldc, addToC: addToC)
+    }
 }
 
 @inline(__always)
