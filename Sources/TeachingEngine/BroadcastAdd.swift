@@ -23,7 +23,11 @@ extension Variable {
         let out = makeScalars(count: count) { o in
             x.withUnsafeBufferPointer { xp in
                 v.withUnsafeBufferPointer { vp in
-                    Kernels.addToEveryRow(xp.baseAddress!, vp.baseAddress!, rows: rows, width: width, output: o)
+                    if rows == 1 {   // same shapes (a residual sum): split by values, not by rows
+                        Kernels.add(xp.baseAddress!, vp.baseAddress!, count: count, output: o)
+                    } else {
+                        Kernels.addToEveryRow(xp.baseAddress!, vp.baseAddress!, rows: rows, width: width, output: o)
+                    }
                 }
             }
         }

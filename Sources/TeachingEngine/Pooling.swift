@@ -26,19 +26,24 @@ public func meanPool(_ x: Variable, mask: Tensor? = nil, file: StaticString = #f
     let values = x.value.scalars
     let out = makeScalars(count: batch * width) { y in
         y.update(repeating: 0, count: batch * width)
-        for b in 0..<batch {
-            for t in 0..<tokens where shares[b * tokens + t] != 0 {
-                let share = shares[b * tokens + t]
-                for j in 0..<width { y[b * width + j] += share * values[(b * tokens + t) * width + j] }
+        values.withUnsafeBufferPointer { v in
+            for b in 0..<batch {
+                for t in 0..<tokens where shares[b * tokens + t] != 0 {
+                    let (share, row, sum) = (shares[b * tokens + t], v.baseAddress! + (b * tokens + t) * width, y + b * width)
+                    for j in 0..<width { sum[j] += share * row[j] }
+                }
             }
         }
     }
     return Variable.result(Tensor(shape: [batch, width], scalars: out), inputs: [x]) { dy in
         x.accumulateGrad { dx in
-            for b in 0..<batch {
-                for t in 0..<tokens where shares[b * tokens + t] != 0 {
-                    let share = shares[b * tokens + t]
-                    for j in 0..<width { dx[(b * tokens + t) * width + j] += share * dy[b * width + j] }
+            dy.withUnsafeBufferPointer { g in
+                for b in 0..<batch {
+                    for t in 0..<tokens where shares[b * tokens + t] != 0 {
+                        let (share, row, gradient) = (shares[b * tokens + t], dx + (b * tokens + t) * width,
+                                                      g.baseAddress! + b * width)
+                        for j in 0..<width { row[j] += share * gradient[j] }
+                    }
                 }
             }
         }

@@ -93,7 +93,7 @@ struct ParallelKernelTests {
         #expect(runs[0] == runs[1] && runs[0] == runs[2])
     }
 
-    @Test("Column sums of [41, 29] and a vector added to its rows: threads agree exactly")
+    @Test("Column sums of [41, 29], a vector added to its rows, and a [41, 29] added to it value by value (1,189 values, not a whole number of eights): threads agree exactly")
     func rowAdds() {
         let (rows, width) = (41, 29)
         let x = randomLeaf([rows, width], seed: 81).value.scalars
@@ -106,6 +106,12 @@ struct ParallelKernelTests {
             Kernels.addToEveryRow(x, v, rows: rows, width: width, output: out, threads: threads)
         }
         #expect(added[0] == added[1] && added[0] == added[2])
+        let y = randomLeaf([rows, width], seed: 83).value.scalars
+        let elementwise = outputs(count: rows * width) { threads, out in
+            Kernels.add(x, y, count: rows * width, output: out, threads: threads)
+        }
+        #expect(elementwise[0] == zip(x, y).map(+))
+        #expect(elementwise[0] == elementwise[1] && elementwise[0] == elementwise[2])
     }
 
     @Test("matmul's gradients, x [200, 64] · W [64, 96] (1.2 million multiply-adds, enough to use both cores): dx and dW have the same bytes on one thread and on two (four parts of two products, taken by whichever thread is free)")

@@ -29,20 +29,30 @@ public enum Patches {
         require(image.count == height * width * channels,
                      "patchify: [\(height), \(width), \(channels)] needs \(height * width * channels) values, got \(image.count)",
                      file: file, line: line)
-        let (gh, gw) = grid(height: height, width: width, patchSize: p, file: file, line: line)
-        let rowLength = p * channels
-        var out = [Float](repeating: 0, count: image.count)    // [N, P·P·C]
-        for i in 0..<gh {
+        _ = grid(height: height, width: width, patchSize: p, file: file, line: line)   // P divides H and W
+        return [Float](unsafeUninitializedCapacity: image.count) { out, initialized in     // [N, P·P·C]
+            image.withUnsafeBufferPointer { source in
+                copyPatches(of: source.baseAddress!, height: height, width: width, channels: channels, patchSize: p,
+                            into: out.baseAddress!)
+            }
+            initialized = image.count
+        }
+    }
+
+    /// Writes the patches of one [H, W, C] image to `out` ([N, P·P·C]): each patch row of P pixels is
+    /// P·C values side by side in the image, so it moves as one run.
+    private static func copyPatches(of image: UnsafePointer<Float>, height: Int, width: Int, channels: Int,
+                                    patchSize p: Int, into out: UnsafeMutablePointer<Float>) {
+        let (gw, rowLength) = (width / p, p * channels)
+        for i in 0..<(height / p) {
             for j in 0..<gw {
                 let patch = (i * gw + j) * p * rowLength
                 for y in 0..<p {
-                    let source = ((i * p + y) * width + j * p) * channels
-                    let target = patch + y * rowLength
-                    for k in 0..<rowLength { out[target + k] = image[source + k] }
+                    let source = image + ((i * p + y) * width + j * p) * channels, target = out + patch + y * rowLength
+                    for k in 0..<rowLength { target[k] = source[k] }   // a short row: a few vector moves, no call
                 }
             }
         }
-        return out
     }
 
     /// [N, P·P·C] values → [H, W, C] values: the inverse of `patchify`.
@@ -77,11 +87,14 @@ public enum Patches {
         let batch = shape.count == 4 ? shape[0] : 1
         let (gh, gw) = grid(height: h, width: w, patchSize: p, file: file, line: line)
         let size = h * w * c
-        var out: [Float] = []
-        out.reserveCapacity(images.count)
-        for b in 0..<batch {
-            out += patchify(Array(images.scalars[(b * size)..<((b + 1) * size)]), height: h, width: w,
-                            channels: c, patchSize: p, file: file, line: line)
+        let out = [Float](unsafeUninitializedCapacity: images.count) { out, initialized in
+            images.scalars.withUnsafeBufferPointer { source in
+                for b in 0..<batch {
+                    copyPatches(of: source.baseAddress! + b * size, height: h, width: w, channels: c, patchSize: p,
+                                into: out.baseAddress! + b * size)
+                }
+            }
+            initialized = images.count
         }
         let tokens = [gh * gw, p * p * c]
         return Tensor(shape: shape.count == 4 ? [batch] + tokens : tokens, scalars: out)   // [B, N, P·P·C]

@@ -44,6 +44,20 @@ extension Kernels {
         }
     }
 
+    /// out[i] = x[i] + y[i] for i in 0..<count: a residual sum, split across the cores in runs of whole
+    /// groups of eight values (each value is one add, so any split gives the same bytes).
+    ///
+    ///     x = [1, 2, 3], y = [10, 20, 30]  →  [11, 22, 33]
+    package static func add(
+        _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int, output out: UnsafeMutablePointer<Float>,
+        threads: Int? = nil
+    ) {
+        splitWork(count: (count + 7) / 8, valuesPerItem: 8, threads: threads) { groups in
+            let start = groups.lowerBound * 8, end = Swift.min(count, groups.upperBound * 8)
+            addToEveryRow(x + start, y + start, rows: 1, width: end - start, output: out + start, threads: 1)
+        }
+    }
+
     /// out[r·width + j] = x[r·width + j] + v[j] for every row r (out may be x itself).
     ///
     ///     x = [[1, 2], [3, 4]], v = [10, 20]  →  [[11, 22], [13, 24]]
