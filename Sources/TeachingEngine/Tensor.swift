@@ -28,6 +28,25 @@ public struct Tensor: Sendable, Equatable {
         self.scalars = scalars
     }
 
+    /// A tensor of `shape` whose values are `items` one after another (a batch of images, each its own
+    /// array), copied once into a buffer of the right size.
+    /// - Precondition: every item holds the same number of values, and together they fill `shape`.
+    ///
+    ///     Tensor(stacking: [[1, 2], [3, 4], [5, 6]], shape: [3, 2])   // [[1, 2], [3, 4], [5, 6]]
+    public init(stacking items: [[Float]], shape: [Int], file: StaticString = #fileID, line: UInt = #line) {
+        let size = items.first?.count ?? 0
+        require(items.allSatisfy { $0.count == size },
+                "Tensor(stacking:): items hold different numbers of values", file: file, line: line)
+        let count = items.count * size
+        let scalars = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for (i, item) in items.enumerated() {
+                item.withUnsafeBufferPointer { (buffer.baseAddress! + i * size).initialize(from: $0.baseAddress!, count: size) }
+            }
+            initialized = count
+        }
+        self.init(shape: shape, scalars: scalars, file: file, line: line)
+    }
+
     /// A tensor of `shape` filled with zeros.
     public init(zeros shape: [Int]) {
         self.init(shape: shape, scalars: [Float](repeating: 0, count: shape.reduce(1, *)))

@@ -20,6 +20,13 @@ struct ShapeTrapTests {
         }
     }
 
+    @Test("stacking items of 2 and 3 values traps: a batch needs items of one size")
+    func stackingUnequalItems() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Tensor(stacking: [[1, 2], [3, 4, 5]], shape: [5])
+        }
+    }
+
     @Test("reshaping 6 values to [4] traps")
     func reshapeCount() async {
         await #expect(processExitsWith: .failure) {

@@ -14,6 +14,13 @@ struct WorkedExampleTests {
         #expect(abs(p.reduce(0, +) - 1) < 1e-6)
     }
 
+    @Test("three images of two values each, [1, 2], [3, 4] and [5, 6], stack into one [3, 2] tensor in order")
+    func stackingItems() {
+        let batch = Tensor(stacking: [[1, 2], [3, 4], [5, 6]], shape: [3, 2])
+        #expect(batch.shape == [3, 2])
+        #expect(batch.scalars == [1, 2, 3, 4, 5, 6])
+    }
+
     @Test("matmul of [[1, 2], [3, 4]] and [[5, 6], [7, 8]] is [[19, 22], [43, 50]]")
     func matmulByHand() {
         let a = Variable(Tensor(shape: [2, 2], scalars: [1, 2, 3, 4]))

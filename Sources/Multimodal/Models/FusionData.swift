@@ -143,6 +143,6 @@ public struct FusionDataset: Sendable {
     /// The images of examples `indices` as one tensor for `ImageEncoder`: [B, 32, 32, 3].
     public func images(_ indices: [Int]) -> Tensor {
         let side = FusionDataset.imageSize
-        return Tensor(shape: [indices.count, side, side, 3], scalars: indices.flatMap { pixels[$0] })   // [B, 32, 32, 3]
+        return Tensor(stacking: indices.map { pixels[$0] }, shape: [indices.count, side, side, 3])   // [B, 32, 32, 3]
     }
 }

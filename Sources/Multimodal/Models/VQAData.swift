@@ -122,7 +122,7 @@ public struct VQAData: Sendable {
 
     /// The pixels of `examples` as one tensor [B, S, S, 3].
     public func images(_ examples: [VQAExample]) -> Tensor {
-        Tensor(shape: [examples.count, imageSize, imageSize, 3], scalars: examples.flatMap(\.pixels))
+        Tensor(stacking: examples.map(\.pixels), shape: [examples.count, imageSize, imageSize, 3])
     }
 }
 
