@@ -16,34 +16,41 @@
 
 #define AVX2 __attribute__((target("avx2")))
 
-/// Lane r: row r's sum x[0] + x[1] + … (or, with y, x[0]·y[0] + x[1]·y[1] + …, each product rounded
-/// before it is added), from 0, left to right. Rows are `width` apart from x (and y).
-AVX2 static inline __m256 row_sums8(const float *x, const float *y, ptrdiff_t width) {
-    __m256 total = _mm256_setzero_ps();
+/// Lane r: row r's sum x[0] + x[1] + … (into *plain), and x[0]·y[0] + x[1]·y[1] + … (into *products,
+/// each product rounded before it is added), from 0, left to right. Rows are `width` apart from x (and
+/// y). Either total may be NULL; with y == x the products are squares, from one transpose of x.
+AVX2 static inline void row_sums8(const float *x, const float *y, ptrdiff_t width, __m256 *plain, __m256 *products) {
+    __m256 total = _mm256_setzero_ps(), dots = _mm256_setzero_ps();
     ptrdiff_t j = 0;
     for (; j + 8 <= width; j += 8) {
         __m256 a[8], b[8];
         for (int r = 0; r < 8; r++) a[r] = _mm256_loadu_ps(x + r * width + j);
         transpose8(a);
-        if (y) {
-            for (int r = 0; r < 8; r++) b[r] = _mm256_loadu_ps(y + r * width + j);
-            transpose8(b);
-            for (int c = 0; c < 8; c++) total = _mm256_add_ps(total, _mm256_mul_ps(a[c], b[c]));
-        } else {
+        if (plain) {
             for (int c = 0; c < 8; c++) total = _mm256_add_ps(total, a[c]);
+        }
+        if (products) {
+            const __m256 *other = a;
+            if (y != x) {
+                for (int r = 0; r < 8; r++) b[r] = _mm256_loadu_ps(y + r * width + j);
+                transpose8(b);
+                other = b;
+            }
+            for (int c = 0; c < 8; c++) dots = _mm256_add_ps(dots, _mm256_mul_ps(a[c], other[c]));
         }
     }
     for (; j < width; j++) {
         float column[8], other[8];
         for (int r = 0; r < 8; r++) column[r] = x[r * width + j];
-        __m256 a = _mm256_loadu_ps(column);
-        if (y) {
+        const __m256 a = _mm256_loadu_ps(column);
+        if (plain) total = _mm256_add_ps(total, a);
+        if (products) {
             for (int r = 0; r < 8; r++) other[r] = y[r * width + j];
-            a = _mm256_mul_ps(a, _mm256_loadu_ps(other));
+            dots = _mm256_add_ps(dots, _mm256_mul_ps(a, _mm256_loadu_ps(other)));
         }
-        total = _mm256_add_ps(total, a);
     }
-    return total;
+    if (plain) *plain = total;
+    if (products) *products = dots;
 }
 
 /// y = γ·x̂ + β with x̂ = (x − mean)·(1/√(variance + ε)), for eight whole rows at x (`width` apart).
@@ -51,7 +58,9 @@ AVX2 static void forward8(const float *x, const float *gamma, const float *beta,
                           float *y, float *xhat, float *inverseDeviation) {
     const __m256 size = _mm256_set1_ps((float)width);
     float means[8], variances[8];
-    _mm256_storeu_ps(means, _mm256_div_ps(row_sums8(x, NULL, width), size));
+    __m256 sums, squares;
+    row_sums8(x, NULL, width, &sums, NULL);
+    _mm256_storeu_ps(means, _mm256_div_ps(sums, size));
     for (int r = 0; r < 8; r++) {                    // x̂ first holds x − mean
         const float *row = x + r * width;
         float *centred = xhat + r * width;
@@ -60,7 +69,8 @@ AVX2 static void forward8(const float *x, const float *gamma, const float *beta,
         for (; j + 8 <= width; j += 8) _mm256_storeu_ps(centred + j, _mm256_sub_ps(_mm256_loadu_ps(row + j), mean));
         for (; j < width; j++) centred[j] = row[j] - means[r];
     }
-    _mm256_storeu_ps(variances, _mm256_div_ps(row_sums8(xhat, xhat, width), size));
+    row_sums8(xhat, xhat, width, NULL, &squares);
+    _mm256_storeu_ps(variances, _mm256_div_ps(squares, size));
     for (int r = 0; r < 8; r++) {
         float *n = xhat + r * width, *out = y + r * width;
         const float inverse = 1.0f / sqrtf(variances[r] + epsilon);
@@ -120,8 +130,10 @@ AVX2 static void backward8(const float *dy, const float *gamma, const float *xha
         for (; j < width; j++) gHat[j] = g[j] * gamma[j];
     }
     float meansG[8], meansGX[8];
-    _mm256_storeu_ps(meansG, _mm256_div_ps(row_sums8(gHats, NULL, width), size));
-    _mm256_storeu_ps(meansGX, _mm256_div_ps(row_sums8(gHats, xhat, width), size));
+    __m256 sumsG, sumsGX;
+    row_sums8(gHats, xhat, width, &sumsG, &sumsGX);        // both sums from one transpose of ĝ
+    _mm256_storeu_ps(meansG, _mm256_div_ps(sumsG, size));
+    _mm256_storeu_ps(meansGX, _mm256_div_ps(sumsGX, size));
     for (int r = 0; r < 8; r++) {
         const float *gHat = gHats + r * width, *n = xhat + r * width;
         float *target = dx + r * width;
