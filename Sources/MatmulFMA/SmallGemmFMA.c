@@ -93,7 +93,7 @@ static void tile8(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStr
     for (ptrdiff_t r = 0; r < rows; r++) put(c + r * ldc, all[r], valid, add);
 }
 
-/// B's depth block pc..<pc+kc as rows of `width` (a multiple of 8, zero past column n) in `scratch`:
+/// B's depth block pc..<pc+kc as rows of `width` (at least n; zeros from column n on) in `scratch`:
 /// [kc, width] from B [k, n] (rows ldb apart) or, when transposed, from B [n, k]. Values only move.
 __attribute__((target("avx2")))
 static void copy_b_block(const float *b, ptrdiff_t ldb, int transposeB, ptrdiff_t n, ptrdiff_t pc, ptrdiff_t kc,
@@ -229,7 +229,7 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                  const float *a, ptrdiff_t lda, int transposeA,
                                  const float *b, ptrdiff_t ldb, int transposeB,
                                  float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
-    const ptrdiff_t width = transposeB ? (n + 7) / 8 * 8 : ldb;
+    const ptrdiff_t width = transposeB ? n : ldb;     // masked loads need no zeros past column n
     const ptrdiff_t rowStride = transposeA ? 1 : lda, stepStride = transposeA ? lda : 1;
     for (ptrdiff_t pc = 0; pc < k; pc += depthBlock) {
         const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
@@ -240,10 +240,13 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
         for (ptrdiff_t j = 0; j < n; j += 32) {
             const ptrdiff_t columns = n - j < 32 ? n - j : 32;
             const __mmask16 m0 = mask16(columns), m1 = mask16(columns - 16);
-            const ptrdiff_t tall = columns <= 16 ? 12 : 6;
+            // Tiles of at most `tallest` rows, as even as they can be (26 rows of 16 columns: 9, 9 and 8,
+            // not 12, 12 and a 2-row tile whose two chains would wait on the multiply-add's latency).
+            const ptrdiff_t tallest = columns <= 16 ? 12 : 6, tiles = (m + tallest - 1) / tallest;
+            const ptrdiff_t tall = (m + tiles - 1) / tiles;
             for (ptrdiff_t i = 0; i < m; i += tall) {
                 const ptrdiff_t rows = m - i < tall ? m - i : tall;
-                if (tall == 12) {
+                if (tallest == 12) {
                     rows_of_16(rows, kc, blockA + i * rowStride, rowStride, stepStride, block + j, width, m0,
                                c + i * ldc + j, ldc, add);
                 } else {
