@@ -260,20 +260,20 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
 
 #else
 
-void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                                 const float *a, ptrdiff_t lda, int transposeA,
-                                 const float *b, ptrdiff_t ldb, int transposeB,
-                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
-    (void)m; (void)n; (void)k; (void)a; (void)lda; (void)transposeA; (void)b; (void)ldb; (void)transposeB;
-    (void)c; (void)ldc; (void)accumulate; (void)scratch;
-}
-
+// Off x86-64 the engine never calls these kernels (it checks the processor first); they only link.
 void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
                               const float *b, ptrdiff_t ldb, int transposeB,
                               float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
     (void)m; (void)n; (void)k; (void)a; (void)lda; (void)transposeA; (void)b; (void)ldb; (void)transposeB;
     (void)c; (void)ldc; (void)accumulate; (void)scratch;
+}
+
+void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                                 const float *a, ptrdiff_t lda, int transposeA,
+                                 const float *b, ptrdiff_t ldb, int transposeB,
+                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+    alignfuse_small_gemm_fma(m, n, k, a, lda, transposeA, b, ldb, transposeB, c, ldc, accumulate, scratch);
 }
 
 #endif
