@@ -7,8 +7,9 @@
 // lessons and the benchmark use) and from the engine's C kernels in Sources/MatmulFMA, which it picks
 // at run time when the processor has AVX2/FMA or AVX-512 (Docs/architecture.md, "Build"): matmul's
 // tiles (MatmulFMA.c, MatmulAVX512.c, SmallGemmFMA.c, GemmPackAVX2.c), GELU (GeluAVX2.c,
-// GeluAVX512.c), LayerNorm (LayerNormAVX2.c), softmax rows (SoftmaxFMA.c), AdamW (AdamWFMA.c), and the
-// helper threads that share a step between the cores (WorkerPool.c).
+// GeluAVX512.c), LayerNorm (LayerNormAVX2.c), sums down columns (ColumnSumsAVX512.c), softmax rows
+// (SoftmaxFMA.c), AdamW (AdamWFMA.c), and the helper threads that share a step between the cores
+// (WorkerPool.c).
 import Foundation
 import PackageDescription
 

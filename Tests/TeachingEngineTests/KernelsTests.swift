@@ -157,14 +157,20 @@ struct RowKernelsTests {
         #expect(into == [9, 22])
     }
 
-    @Test("Width 19 (two groups of eight and three single columns): column sums equal the plain loop")
-    func wideColumnSums() {
-        let (rows, width) = (4, 19)
-        let x = (0..<(rows * width)).map { Float($0 % 7) - 3 }
-        var into = [Float](repeating: 0, count: width)
-        into.withUnsafeMutableBufferPointer { p in Kernels.accumulateColumnSums(x, rows: rows, width: width, into: p.baseAddress!) }
-        let expected = (0..<width).map { j in (0..<rows).reduce(Float(0)) { $0 + x[$1 * width + j] } }
-        #expect(into == expected)
+    @Test("Widths 19 and 70 (a block of 64 columns and 6 more): each column is summed from 0 in row order, then added to what it held, bit for bit, in the C kernel and in the Swift loop",
+          arguments: [19, 70])
+    func wideColumnSums(width: Int) {
+        let rows = 23
+        let x = randomLeaf([rows, width], seed: 31).value.scalars
+        let start = randomLeaf([width], seed: 32).value.scalars
+        let expected = (0..<width).map { j in start[j] + (0..<rows).reduce(Float(0)) { $0 + x[$1 * width + j] } }
+        for portable in [false, true] {   // ColumnSumsAVX512.c where AVX-512 runs, and the Swift loop
+            var into = start
+            into.withUnsafeMutableBufferPointer { p in
+                Kernels.accumulateColumnSums(x, rows: rows, width: width, into: p.baseAddress!, portable: portable)
+            }
+            #expect(into == expected, "portable \(portable)")
+        }
     }
 
     @Test("[[1, 2], [3, 4]] + [10, 20] on every row = [[11, 22], [13, 24]]; width 11 matches the plain loop")

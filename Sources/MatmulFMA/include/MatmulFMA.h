@@ -55,6 +55,13 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                  const float *b, ptrdiff_t ldb, int transposeB,
                                  float *c, ptrdiff_t ldc, int accumulate, float *scratch);
 
+/// Column sums of `columns` columns of a block of `rows` rows, `width` apart, from x (ColumnSumsAVX512.c;
+/// AVX-512): column j's terms are x[r·width + j], or x·y there when y is not NULL, added in row order.
+/// With fromZero the sum starts at 0 and is then added to into[j] (bias gradients); otherwise it starts
+/// at into[j] (LayerNorm's dγ and dβ). The bits of the Swift loops.
+void alignfuse_column_sums_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
+                                  ptrdiff_t columns, float *into, int fromZero);
+
 /// GELU's forward over `rows` rows of `width` (GeluAVX2.c; AVX2): y = gelu(x + bias) and the tanh of
 /// each value, the bits of Kernels.geluForward. `bias` ([width]) may be NULL.
 void alignfuse_gelu_forward_avx2(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,

@@ -10,13 +10,20 @@ extension Kernels {
     /// into[j] += Σ_r x[r·width + j] — the gradient of a row-broadcast vector.
     /// Rows are added in order r = 0, 1, …, and each column is summed whole by one thread (the
     /// columns are split across `threads`, see `splitWork`), so the result does not depend on the
-    /// thread count.
+    /// thread count. Where AVX-512 runs, ColumnSumsAVX512.c adds the same values in the same order
+    /// sixteen columns per instruction; `portable` keeps the loop below (the tests compare the two).
     ///
     ///     x = [[1, 2], [3, 4], [5, 6]], into = [0, 10]  →  into = [9, 22]
     package static func accumulateColumnSums(
-        _ x: UnsafePointer<Float>, rows: Int, width: Int, into: UnsafeMutablePointer<Float>, threads: Int? = nil
+        _ x: UnsafePointer<Float>, rows: Int, width: Int, into: UnsafeMutablePointer<Float>, threads: Int? = nil,
+        portable: Bool = false
     ) {
         splitColumns(rows: rows, width: width, threads: threads) { columns in
+            if matmulUsesAVX512 && !portable {
+                alignfuse_column_sums_avx512(x + columns.lowerBound, nil, rows, width, columns.count,
+                                             into + columns.lowerBound, 1)
+                return
+            }
             var j = columns.lowerBound
             // 32 columns per pass over the rows: four sums in flight, not one add waiting for the last.
             while j + 32 <= columns.upperBound {
