@@ -10,6 +10,7 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include "Lanes16.h"
 
 #define AVX2 __attribute__((target("avx2")))
 #define AVX512 __attribute__((target("avx512f")))
@@ -58,7 +59,7 @@ AVX512 void alignfuse_adamw_update_avx512(float *theta, float *m, float *v, cons
     const __m512 lr = _mm512_set1_ps(learningRate), eps = _mm512_set1_ps(epsilon);
     const __m512 shrink = _mm512_set1_ps(shrinkBy);
     for (ptrdiff_t i = 0; i < count; i += 16) {
-        const __mmask16 mask = count - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (count - i)) - 1);
+        const __mmask16 mask = firstLanes16(count - i);
         const __m512 gi = _mm512_maskz_loadu_ps(mask, g + i);
         const __m512 mi = _mm512_add_ps(_mm512_mul_ps(b1, _mm512_maskz_loadu_ps(mask, m + i)), _mm512_mul_ps(oneMinusB1, gi));
         const __m512 vi = _mm512_add_ps(_mm512_mul_ps(b2, _mm512_maskz_loadu_ps(mask, v + i)),

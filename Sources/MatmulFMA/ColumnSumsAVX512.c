@@ -9,13 +9,9 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include "Lanes16.h"
 
 #define AVX512 __attribute__((target("avx512f")))
-
-/// Lanes 0..<count of a 16-lane mask (none when count ≤ 0, all when count ≥ 16).
-AVX512 static inline __mmask16 lanes(ptrdiff_t count) {
-    return count >= 16 ? (__mmask16)0xffff : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
-}
 
 AVX512 static inline __m512 term(const float *x, const float *y, ptrdiff_t at, __mmask16 mask) {
     const __m512 value = _mm512_maskz_loadu_ps(mask, x + at);
@@ -25,8 +21,8 @@ AVX512 static inline __m512 term(const float *x, const float *y, ptrdiff_t at, _
 AVX512 void alignfuse_column_sums_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
                                          ptrdiff_t columns, float *into, int fromZero) {
     for (ptrdiff_t j = 0; j < columns; j += 64) {
-        const __mmask16 m0 = lanes(columns - j), m1 = lanes(columns - j - 16);
-        const __mmask16 m2 = lanes(columns - j - 32), m3 = lanes(columns - j - 48);
+        const __mmask16 m0 = firstLanes16(columns - j), m1 = firstLanes16(columns - j - 16);
+        const __mmask16 m2 = firstLanes16(columns - j - 32), m3 = firstLanes16(columns - j - 48);
         __m512 s0, s1, s2, s3;
         if (fromZero) {
             s0 = s1 = s2 = s3 = _mm512_setzero_ps();

@@ -7,6 +7,7 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include "Lanes16.h"
 
 #define AVX512 __attribute__((target("avx512f")))
 
@@ -40,17 +41,13 @@ AVX512 static inline __m512 tanh16(__m512 z) {
     return _mm512_sub_ps(one, _mm512_div_ps(_mm512_set1_ps(2.0f), _mm512_add_ps(exp16(_mm512_add_ps(z, z)), one)));
 }
 
-/// The lanes 0..<count of a 16-lane register (count in 1…16).
-AVX512 static inline __mmask16 lanes16(ptrdiff_t count) {
-    return count >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << count) - 1);
-}
 
 AVX512 void alignfuse_gelu_forward_avx512(const float *x, const float *bias, ptrdiff_t width, ptrdiff_t rows,
                                           float *y, float *tanhs) {
     for (ptrdiff_t r = 0; r < rows; r++) {
         for (ptrdiff_t j = 0; j < width; j += 16) {
             const ptrdiff_t i = r * width + j;
-            const __mmask16 mask = lanes16(width - j);
+            const __mmask16 mask = firstLanes16(width - j);
             __m512 u = _mm512_maskz_loadu_ps(mask, x + i);
             if (bias) u = _mm512_add_ps(u, _mm512_maskz_loadu_ps(mask, bias + j));
             // u + 0.044715·(u·u·u)
@@ -70,7 +67,7 @@ AVX512 void alignfuse_gelu_backward_avx512(const float *x, const float *bias, pt
     for (ptrdiff_t r = 0; r < rows; r++) {
         for (ptrdiff_t j = 0; j < width; j += 16) {
             const ptrdiff_t i = r * width + j;
-            const __mmask16 mask = lanes16(width - j);
+            const __mmask16 mask = firstLanes16(width - j);
             __m512 u = _mm512_maskz_loadu_ps(mask, x + i);
             if (bias) u = _mm512_add_ps(u, _mm512_maskz_loadu_ps(mask, bias + j));
             __m512 t = _mm512_maskz_loadu_ps(mask, tanhs + i);

@@ -14,6 +14,7 @@
 #include <immintrin.h>
 
 #include "Transpose8.h"
+#include "Lanes16.h"
 
 enum { depthBlock = 256 };
 
@@ -162,12 +163,6 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
 // way), never a row computed only to be thrown away. Each element is the same chain of fused
 // multiply-adds as above, so both kernels give the same bits.
 
-/// Lanes 0..<count of a 16-lane mask (none when count ≤ 0, all when count ≥ 16).
-__attribute__((target("avx512f")))
-static inline __mmask16 mask16(ptrdiff_t count) {
-    return count >= 16 ? (__mmask16)0xffff : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
-}
-
 /// Writes (or adds) the lanes of `mask` of one row's vector.
 __attribute__((target("avx512f")))
 static inline void put16(float *c, __m512 v, __mmask16 mask, int add) {
@@ -239,7 +234,7 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
         const float *blockA = a + pc * stepStride;
         for (ptrdiff_t j = 0; j < n; j += 32) {
             const ptrdiff_t columns = n - j < 32 ? n - j : 32;
-            const __mmask16 m0 = mask16(columns), m1 = mask16(columns - 16);
+            const __mmask16 m0 = firstLanes16(columns), m1 = firstLanes16(columns - 16);
             // Tiles of at most `tallest` rows, as even as they can be (26 rows of 16 columns: 9, 9 and 8,
             // not 12, 12 and a 2-row tile whose two chains would wait on the multiply-add's latency).
             const ptrdiff_t tallest = columns <= 16 ? 12 : 6, tiles = (m + tallest - 1) / tallest;

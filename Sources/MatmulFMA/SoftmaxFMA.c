@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include "Lanes16.h"
 
 #define AVX2 __attribute__((target("avx2,fma")))
 
@@ -192,14 +193,9 @@ AVX512 static inline __m512 exp16(__m512 x) {
     return _mm512_castpd_ps(both);
 }
 
-/// Lanes 0..<count on (all sixteen when count ≥ 16).
-static inline __mmask16 firstSixteen(ptrdiff_t count) {
-    return count >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << count) - 1);
-}
-
 AVX512 void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out) {
     for (ptrdiff_t j = 0; j < count; j += 16) {
-        __mmask16 lanes = firstSixteen(count - j);
+        __mmask16 lanes = firstLanes16(count - j);
         _mm512_mask_storeu_ps(out + j, lanes, exp16(_mm512_maskz_loadu_ps(lanes, x + j)));
     }
 }
@@ -207,7 +203,7 @@ AVX512 void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out) {
 AVX512 static int exponentialsAVX512(const float *x, ptrdiff_t width, float scale, const float *bias, float *row) {
     __m512 largest = _mm512_set1_ps(-INFINITY), scale16 = _mm512_set1_ps(scale);
     for (ptrdiff_t j = 0; j < width; j += 16) {
-        __mmask16 lanes = firstSixteen(width - j);
+        __mmask16 lanes = firstLanes16(width - j);
         __m512 s = _mm512_mul_ps(scale16, _mm512_maskz_loadu_ps(lanes, x + j));
         if (bias) s = _mm512_add_ps(s, _mm512_maskz_loadu_ps(lanes, bias + j));
         s = _mm512_mask_mov_ps(_mm512_set1_ps(-INFINITY), lanes, s);
@@ -226,7 +222,7 @@ AVX512 static int exponentialsAVX512(const float *x, ptrdiff_t width, float scal
 AVX512 static void normaliseAVX512(const float *row, ptrdiff_t width, float total, float *out) {
     __m512 factor = _mm512_set1_ps(1 / total);
     for (ptrdiff_t j = 0; j < width; j += 16) {
-        _mm512_mask_storeu_ps(out + j, firstSixteen(width - j), _mm512_mul_ps(_mm512_load_ps(row + j), factor));
+        _mm512_mask_storeu_ps(out + j, firstLanes16(width - j), _mm512_mul_ps(_mm512_load_ps(row + j), factor));
     }
 }
 
