@@ -9,8 +9,8 @@
 //   e^x ≈ 2^(k/32) · (1 + c₂r + c₁r² + c₀r³)            (then rounded once to float)
 // Below −103.97 the answer is 0, above 88.72 it is +∞, and NaN stays NaN, as in expf.
 // The rest of the row is the plain loop's: s = scale·x (+ bias) rounded at each step, the largest s,
-// the exponentials summed left to right, then each one times 1/sum. The row is worked on in a buffer
-// on the stack, so every value read back was written by a whole-vector store.
+// the exponentials summed left to right, then each one times 1/sum. The rows are worked on in a buffer
+// on the stack. The softmax's backward is here too: eight rows' sums side by side (RowSums8.h).
 
 #include "MatmulFMA.h"
 
@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "Lanes16.h"
+#include "RowSums8.h"
 
 #define AVX2 __attribute__((target("avx2,fma")))
 
@@ -158,7 +159,46 @@ void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t r
     softmaxRows(x, firstRow, rows, width, scale, bias, maskLayout, out, 8, exponentialsAVX2, normaliseAVX2);
 }
 
-// The same two kernels with AVX-512: eight doubles per register, the table in four registers.
+/// dz = scale·p ⊙ (dp − Σ_j p[j]·dp[j]) for one row whose sum is `dot` (written, or added when `accumulate`).
+AVX2 static inline void softmaxBackwardRow(const float *p, const float *dp, ptrdiff_t width, float scale, float dot,
+                                           float *dz, int accumulate) {
+#pragma clang fp contract(off)
+    const __m256 scale8 = _mm256_set1_ps(scale), dot8 = _mm256_set1_ps(dot);
+    ptrdiff_t j = 0;
+    for (; j + 8 <= width; j += 8) {
+        __m256 d = _mm256_mul_ps(_mm256_mul_ps(scale8, _mm256_loadu_ps(p + j)), _mm256_sub_ps(_mm256_loadu_ps(dp + j), dot8));
+        if (accumulate) d = _mm256_add_ps(_mm256_loadu_ps(dz + j), d);
+        _mm256_storeu_ps(dz + j, d);
+    }
+    for (; j < width; j++) {
+        const float d = scale * p[j] * (dp[j] - dot);
+        dz[j] = accumulate ? dz[j] + d : d;
+    }
+}
+
+AVX2 void alignfuse_softmax_backward_avx2(const float *p, const float *dp, ptrdiff_t rows, ptrdiff_t width,
+                                          float scale, float *dz, int accumulate) {
+#pragma clang fp contract(off)
+    ptrdiff_t r = 0;
+    for (; r + 8 <= rows; r += 8) {                       // eight rows' sums side by side (RowSums8.h)
+        float dots[8];
+        __m256 sums;
+        row_sums8(p + r * width, dp + r * width, width, NULL, &sums);
+        _mm256_storeu_ps(dots, sums);
+        for (int i = 0; i < 8; i++) {
+            const ptrdiff_t at = (r + i) * width;
+            softmaxBackwardRow(p + at, dp + at, width, scale, dots[i], dz + at, accumulate);
+        }
+    }
+    for (; r < rows; r++) {
+        const ptrdiff_t at = r * width;
+        float dot = 0;
+        for (ptrdiff_t j = 0; j < width; j++) dot += p[at + j] * dp[at + j];
+        softmaxBackwardRow(p + at, dp + at, width, scale, dot, dz + at, accumulate);
+    }
+}
+
+// The exponential and the softmax rows with AVX-512: eight doubles per register, the table in four registers.
 
 #define AVX512 __attribute__((target("avx512f,avx512vl,avx2,fma")))
 
@@ -200,35 +240,69 @@ AVX512 void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out) {
     }
 }
 
-AVX512 static int exponentialsAVX512(const float *x, ptrdiff_t width, float scale, const float *bias, float *row) {
-    __m512 largest = _mm512_set1_ps(-INFINITY), scale16 = _mm512_set1_ps(scale);
-    for (ptrdiff_t j = 0; j < width; j += 16) {
-        __mmask16 lanes = firstLanes16(width - j);
-        __m512 s = _mm512_mul_ps(scale16, _mm512_maskz_loadu_ps(lanes, x + j));
-        if (bias) s = _mm512_add_ps(s, _mm512_maskz_loadu_ps(lanes, bias + j));
-        s = _mm512_mask_mov_ps(_mm512_set1_ps(-INFINITY), lanes, s);
-        _mm512_store_ps(row + j, s);
-        largest = _mm512_max_ps(s, largest);
-    }
-    float rowMax = _mm512_reduce_max_ps(largest);
-    if (!(rowMax > -INFINITY)) return 0;
-    __m512 max16 = _mm512_set1_ps(rowMax);
-    for (ptrdiff_t j = 0; j < width; j += 16) {
-        _mm512_store_ps(row + j, exp16(_mm512_sub_ps(_mm512_load_ps(row + j), max16)));
-    }
-    return 1;
-}
-
-AVX512 static void normaliseAVX512(const float *row, ptrdiff_t width, float total, float *out) {
-    __m512 factor = _mm512_set1_ps(1 / total);
-    for (ptrdiff_t j = 0; j < width; j += 16) {
-        _mm512_mask_storeu_ps(out + j, firstLanes16(width - j), _mm512_mul_ps(_mm512_load_ps(row + j), factor));
+/// softmaxRows' steps with the four rows' values e^(s − max) laid end to end, so that the exponential runs
+/// over whole vectors of the run rather than each row's last, partly empty one: rows of 26 keys take 13
+/// vectors of eight instead of 16. Every value goes through the same operations as in softmaxRows.
+AVX512 static void softmaxRowsEndToEnd(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
+                                       float scale, const float *bias, const ptrdiff_t layout[4], float *out) {
+    if (width <= 0) return;
+    const ptrdiff_t padded = (width + 15) / 16 * 16, runPadded = (4 * width + 15) / 16 * 16;
+    float buffer[padded + runPadded + 32];
+    float *row = (float *)(((uintptr_t)buffer + 63) & ~(uintptr_t)63);   // 64-byte aligned
+    float *run = row + padded;
+    const __m512 scale16 = _mm512_set1_ps(scale);
+    for (ptrdiff_t first = firstRow; first < firstRow + rows; first += 4) {
+        const ptrdiff_t count = firstRow + rows - first < 4 ? firstRow + rows - first : 4;
+        int visible[4] = {0, 0, 0, 0};
+        for (ptrdiff_t i = 0; i < count; i++) {
+            const ptrdiff_t r = first + i;
+            const float *xr = x + r * width;
+            const float *biasRow = bias ? bias + (r / layout[0]) * layout[2] + (r % layout[1]) * layout[3] : NULL;
+            __m512 largest = _mm512_set1_ps(-INFINITY);
+            for (ptrdiff_t j = 0; j < width; j += 16) {                   // s = scale·x (+ bias) and its max
+                const __mmask16 lanes = firstLanes16(width - j);
+                __m512 v = _mm512_mul_ps(scale16, _mm512_maskz_loadu_ps(lanes, xr + j));
+                if (biasRow) v = _mm512_add_ps(v, _mm512_maskz_loadu_ps(lanes, biasRow + j));
+                v = _mm512_mask_mov_ps(_mm512_set1_ps(-INFINITY), lanes, v);
+                _mm512_store_ps(row + j, v);
+                largest = _mm512_max_ps(v, largest);
+            }
+            const float rowMax = _mm512_reduce_max_ps(largest);
+            visible[i] = rowMax > -INFINITY;
+            if (!visible[i]) {                                             // every key hidden: zeros in the run
+                memset(run + i * width, 0, (size_t)width * sizeof(float));
+                continue;
+            }
+            const __m512 max16 = _mm512_set1_ps(rowMax);
+            for (ptrdiff_t j = 0; j < width; j += 16) {                   // s − max, at the row's place in the run
+                _mm512_mask_storeu_ps(run + i * width + j, firstLanes16(width - j),
+                                      _mm512_sub_ps(_mm512_load_ps(row + j), max16));
+            }
+        }
+        const ptrdiff_t values = count * width;
+        for (ptrdiff_t q = 0; q < values; q += 16) {                      // the exponentials, whole vectors
+            const __mmask16 lanes = firstLanes16(values - q);
+            _mm512_mask_storeu_ps(run + q, lanes, exp16(_mm512_maskz_loadu_ps(lanes, run + q)));
+        }
+        float total[4] = {0, 0, 0, 0};
+        for (ptrdiff_t j = 0; j < width; j++) {                            // each row's sum, left to right
+            for (ptrdiff_t i = 0; i < count; i++) total[i] += run[i * width + j];
+        }
+        for (ptrdiff_t i = 0; i < count; i++) {
+            float *target = out + (first + i) * width;
+            if (!visible[i]) { memset(target, 0, (size_t)width * sizeof(float)); continue; }   // every key hidden
+            const __m512 factor = _mm512_set1_ps(1 / total[i]);
+            for (ptrdiff_t j = 0; j < width; j += 16) {
+                const __mmask16 lanes = firstLanes16(width - j);
+                _mm512_mask_storeu_ps(target + j, lanes, _mm512_mul_ps(_mm512_maskz_loadu_ps(lanes, run + i * width + j), factor));
+            }
+        }
     }
 }
 
 void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
                                    float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out) {
-    softmaxRows(x, firstRow, rows, width, scale, bias, maskLayout, out, 16, exponentialsAVX512, normaliseAVX512);
+    softmaxRowsEndToEnd(x, firstRow, rows, width, scale, bias, maskLayout, out);
 }
 
 #else
@@ -244,6 +318,11 @@ void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out) {
 void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
                                  float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out) {
     (void)x; (void)firstRow; (void)rows; (void)width; (void)scale; (void)bias; (void)maskLayout; (void)out;
+}
+
+void alignfuse_softmax_backward_avx2(const float *p, const float *dp, ptrdiff_t rows, ptrdiff_t width,
+                                     float scale, float *dz, int accumulate) {
+    (void)p; (void)dp; (void)rows; (void)width; (void)scale; (void)dz; (void)accumulate;
 }
 
 void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,

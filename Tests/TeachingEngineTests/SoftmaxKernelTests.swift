@@ -123,4 +123,29 @@ struct SoftmaxKernelTests {
         }
         #expect(x.grad!.scalars == twin)
     }
+
+    @Test("The softmax backward with eight rows' sums side by side (SoftmaxFMA.c) equals the Swift loop bit for bit: 19 rows (8 + 8 + 3) of width 29 (8 · 3 + 5), scale 0.3, written and added, on one thread and split over two")
+    func backwardKernelMatchesLoop() {
+        let (rows, width, scale): (Int, Int, Float) = (19, 29, 0.3)
+        let p = referenceSoftmax(randomLeaf([rows, width], seed: 43).value.scalars.map { 4 * $0 }, width: width,
+                                 scale: 1)
+        let dp = randomLeaf([rows, width], seed: 44).value.scalars
+        let earlier = randomLeaf([rows, width], seed: 45).value.scalars       // a gradient already there
+        func run(portable: Bool, accumulate: Bool, threads: Int) -> [Float] {
+            var dz = accumulate ? earlier : [Float](repeating: .nan, count: rows * width)
+            dz.withUnsafeMutableBufferPointer { dzp in
+                Kernels.softmaxBackward(p, gradOutput: dp, rows: rows, width: width, scale: scale,
+                                        gradInput: dzp.baseAddress!, accumulate: accumulate, threads: threads,
+                                        portable: portable)
+            }
+            return dz
+        }
+        for accumulate in [false, true] {
+            let loop = run(portable: true, accumulate: accumulate, threads: 1)
+            #expect(!loop.contains { $0.isNaN })
+            for threads in [1, 2] {
+                #expect(run(portable: false, accumulate: accumulate, threads: threads) == loop)
+            }
+        }
+    }
 }

@@ -125,6 +125,10 @@ void alignfuse_softmax_rows_avx2(const float *x, ptrdiff_t firstRow, ptrdiff_t r
 void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out);
 void alignfuse_softmax_rows_avx512(const float *x, ptrdiff_t firstRow, ptrdiff_t rows, ptrdiff_t width,
                                    float scale, const float *bias, const ptrdiff_t maskLayout[4], float *out);
+/// The softmax's backward over `rows` rows of `width` (SoftmaxFMA.c; AVX2): dz = scale·p ⊙ (dp − Σ p·dp)
+/// per row, written or (when `accumulate`) added; the bits of Kernels.softmaxBackward's Swift loop.
+void alignfuse_softmax_backward_avx2(const float *p, const float *dp, ptrdiff_t rows, ptrdiff_t width,
+                                     float scale, float *dz, int accumulate);
 
 /// One item of a job handed to the engine's helper threads (WorkerPool.c).
 typedef void (*alignfuse_pool_body)(void *context, long item);

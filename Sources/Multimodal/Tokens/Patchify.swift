@@ -89,9 +89,12 @@ public enum Patches {
         let size = h * w * c
         let out = [Float](unsafeUninitializedCapacity: images.count) { out, initialized in
             images.scalars.withUnsafeBufferPointer { source in
-                for b in 0..<batch {
-                    copyPatches(of: source.baseAddress! + b * size, height: h, width: w, channels: c, patchSize: p,
-                                into: out.baseAddress! + b * size)
+                let (from, to) = (source.baseAddress!, out.baseAddress!)
+                Kernels.splitWork(count: batch, valuesPerItem: size) { items in   // a batch: images on both cores
+                    for b in items {
+                        copyPatches(of: from + b * size, height: h, width: w, channels: c, patchSize: p,
+                                    into: to + b * size)
+                    }
                 }
             }
             initialized = images.count

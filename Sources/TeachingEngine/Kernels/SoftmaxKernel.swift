@@ -99,14 +99,21 @@ extension Kernels {
     }
 
     /// dz = scale · p ⊙ (dp − Σ_j p[j]·dp[j]) per row, the softmax's backward; written into `gradInput`
-    /// (overwriting it), or added to it when `accumulate`. Each row's sum runs left to right.
+    /// (overwriting it), or added to it when `accumulate`. Each row's sum runs left to right. Where AVX2
+    /// runs, SoftmaxFMA.c computes the same bits with eight rows' sums side by side; `portable` asks
+    /// for the Swift loop below (the tests compare the two).
     ///
     ///     p = [0.5, 0.5], dp = [1, 0], scale 1  →  dz = [0.25, −0.25]
     package static func softmaxBackward(
         _ p: UnsafePointer<Float>, gradOutput dp: UnsafePointer<Float>, rows: Int, width: Int, scale: Float,
-        gradInput dz: UnsafeMutablePointer<Float>, accumulate: Bool, threads: Int? = nil
+        gradInput dz: UnsafeMutablePointer<Float>, accumulate: Bool, threads: Int? = nil, portable: Bool = false
     ) {
         splitWork(count: rows, valuesPerItem: width, threads: threads) { range in
+            if matmulUsesFMA && !portable {
+                let at = range.lowerBound * width
+                alignfuse_softmax_backward_avx2(p + at, dp + at, range.count, width, scale, dz + at, accumulate ? 1 : 0)
+                return
+            }
             for r in range {
                 let (pr, gr, target) = (p + r * width, dp + r * width, dz + r * width)
                 let dot = Kernels.dot(pr, gr, count: width)
