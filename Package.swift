@@ -8,8 +8,8 @@
 // at run time when the processor has AVX2/FMA or AVX-512 (Docs/architecture.md, "Build"): matmul's
 // tiles (MatmulFMA.c, MatmulAVX512.c, SmallGemmFMA.c, GemmPackAVX2.c), GELU (GeluAVX2.c,
 // GeluAVX512.c), LayerNorm (LayerNormAVX2.c), sums down columns (ColumnSumsAVX512.c), softmax rows
-// (SoftmaxFMA.c), AdamW (AdamWFMA.c), and the helper threads that share a step between the cores
-// (WorkerPool.c).
+// and their backward (SoftmaxFMA.c), AdamW (AdamWFMA.c), and the helper threads that share a step
+// between the cores (WorkerPool.c).
 import Foundation
 import PackageDescription
 
