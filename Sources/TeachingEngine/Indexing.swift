@@ -26,26 +26,31 @@ public func concatenate(_ parts: [Variable], alongAxis axis: Int,
     var outShape = first
     outShape[axis] = total
     let values = parts.map { $0.value.scalars }
+    let starts = sizes.reduce(into: [0]) { $0.append($0.last! + $1) }       // where each part begins along axis
     let out = makeScalars(count: outer * total * inner) { o in
-        var start = 0
-        for (part, size) in zip(values, sizes) {
-            part.withUnsafeBufferPointer { xp in
-                for i in 0..<outer {
-                    (o + (i * total + start) * inner).update(from: xp.baseAddress! + i * size * inner, count: size * inner)
+        Kernels.splitWork(count: outer, valuesPerItem: total * inner) { rows in   // a batch: items on both cores
+            for (part, (size, start)) in zip(values, zip(sizes, starts)) {
+                part.withUnsafeBufferPointer { xp in
+                    for i in rows {
+                        (o + (i * total + start) * inner).update(from: xp.baseAddress! + i * size * inner, count: size * inner)
+                    }
                 }
             }
-            start += size
         }
     }
     return Variable.result(Tensor(shape: outShape, scalars: out), inputs: parts) { gy in
-        var start = 0
-        for (part, size) in zip(parts, sizes) {
-            part.accumulateGrad { ga in
-                for i in 0..<outer {
-                    for j in 0..<(size * inner) { ga[i * size * inner + j] += gy[(i * total + start) * inner + j] }
+        gy.withUnsafeBufferPointer { g in
+            var start = 0
+            for (part, size) in zip(parts, sizes) {
+                part.accumulateGrad { ga in          // ga[i, ·] += gy[i, start ..< start + size]
+                    for i in 0..<outer {
+                        let target = ga + i * size * inner
+                        Kernels.add(target, g.baseAddress! + (i * total + start) * inner, count: size * inner,
+                                    output: target, threads: 1)
+                    }
                 }
+                start += size
             }
-            start += size
         }
     }
 }
@@ -87,11 +92,14 @@ extension Variable {
             }
         }
         return Variable.result(Tensor(shape: outShape, scalars: out), inputs: [self]) { [self] gy in
-            accumulateGrad { ga in
-                for i in 0..<outer {
-                    for (p, index) in indices.enumerated() {
-                        let (source, target) = ((i * picked + p) * inner, (i * size + index) * inner)
-                        for j in 0..<inner { ga[target + j] += gy[source + j] }
+            gy.withUnsafeBufferPointer { g in
+                accumulateGrad { ga in               // in the order of `indices`, so a repeated index adds in turn
+                    for i in 0..<outer {
+                        for (p, index) in indices.enumerated() {
+                            let target = ga + (i * size + index) * inner
+                            Kernels.add(target, g.baseAddress! + (i * picked + p) * inner, count: inner, output: target,
+                                        threads: 1)
+                        }
                     }
                 }
             }

@@ -53,23 +53,26 @@ struct MatmulShape {
 
     init(_ sa: [Int], _ sb: [Int], transposeA: Bool, transposeB: Bool, bias: [Int]?,
          file: StaticString, line: UInt) {
-        let written = "\(describe(shape: sa))\(transposeA ? "ᵀ" : "") × \(describe(shape: sb))\(transposeB ? "ᵀ" : "")"
-        require(sa.count >= 2 && sb.count >= 2, "matmul: \(written): both inputs need at least 2 dimensions",
+        // the product as written, for the messages (formatted only when one is shown)
+        func written() -> String {
+            "\(describe(shape: sa))\(transposeA ? "ᵀ" : "") × \(describe(shape: sb))\(transposeB ? "ᵀ" : "")"
+        }
+        require(sa.count >= 2 && sb.count >= 2, "matmul: \(written()): both inputs need at least 2 dimensions",
                 file: file, line: line)
         let (rowsA, colsA, rowsB, colsB) = (sa[sa.count - 2], sa[sa.count - 1], sb[sb.count - 2], sb[sb.count - 1])
         (m, k) = transposeA ? (colsA, rowsA) : (rowsA, colsA)
         let (kB, n) = transposeB ? (colsB, rowsB) : (rowsB, colsB)
         self.n = n
-        require(k == kB, "matmul: \(written): inner sizes \(k) and \(kB) differ", file: file, line: line)
+        require(k == kB, "matmul: \(written()): inner sizes \(k) and \(kB) differ", file: file, line: line)
         let leading = Array(sa.dropLast(2))
         sharedWeight = sb.count == 2
         require(sharedWeight || Array(sb.dropLast(2)) == leading,
-                "matmul: \(written): batch sizes \(describe(shape: leading)) and \(describe(shape: Array(sb.dropLast(2)))) differ",
+                "matmul: \(written()): batch sizes \(describe(shape: leading)) and \(describe(shape: Array(sb.dropLast(2)))) differ",
                 file: file, line: line)
         require(!(sharedWeight && transposeA && !leading.isEmpty),
-                "matmul: \(written): transposeA with a shared [k, n] weight needs a rank-2 a", file: file, line: line)
+                "matmul: \(written()): transposeA with a shared [k, n] weight needs a rank-2 a", file: file, line: line)
         require(bias == nil || (sharedWeight && bias! == [n]),
-                "matmul: \(written): a bias \(describe(shape: bias ?? [])) needs a shared [k, n] weight and shape [\(n)]",
+                "matmul: \(written()): a bias \(describe(shape: bias ?? [])) needs a shared [k, n] weight and shape [\(n)]",
                 file: file, line: line)
         (self.transposeA, self.transposeB) = (transposeA, transposeB)
         batch = leading.reduce(1, *)
