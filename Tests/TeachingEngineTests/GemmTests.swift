@@ -96,6 +96,40 @@ struct GemmTests {
         #expect(worst <= 1e-5 * Float(k), "largest difference \(worst)")   // Σ|a·b| ≤ k
     }
 
+    @Test("With fused multiply-adds every element is one chain from 0, restarted every 256 steps and added to C, bit for bit: real values at the edges of the tiles (64 rows: ten 6-row tiles and 4 left; 40 columns: two 16-column panels and 8), every transpose, written or added",
+          .enabled(if: matmulUsesFMA, "this processor has no FMA: gemm adds products rounded one by one"),
+          arguments: [(64, 64, 40), (70, 300, 50), (5, 17, 33), (13, 64, 16), (64, 100, 64)])
+    func fusedChainTwin(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var rng = SeededGenerator(seed: UInt64(m * 10_000 + k * 100 + n))
+        let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1...1) }
+        let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+        let start = (0..<(m * n)).map { _ in rng.nextFloat(in: -1...1) }
+        for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+            for accumulate in [false, true] {
+                var expected = start, actual = start
+                for i in 0..<m {
+                    for j in 0..<n {
+                        var value = expected[i * n + j]
+                        for block in stride(from: 0, to: k, by: 256) {
+                            var sum: Float = 0
+                            for p in block..<min(k, block + 256) {
+                                let aip = transposeA ? a[p * m + i] : a[i * k + p]
+                                let bpj = transposeB ? b[j * k + p] : b[p * n + j]
+                                sum = sum.addingProduct(aip, bpj)          // one rounding: a fused multiply-add
+                            }
+                            value = block == 0 && !accumulate ? sum : value + sum
+                        }
+                        expected[i * n + j] = value
+                    }
+                }
+                fastGemm(a, b, &actual, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+                         accumulate: accumulate, threads: 2)
+                #expect(actual == expected, "[\(m), \(k), \(n)] tA \(transposeA) tB \(transposeB) acc \(accumulate)")
+            }
+        }
+    }
+
     @Test("The same bits with 1, 2 and 3 threads (each element is summed by one thread, in one order)")
     func threadCountDoesNotMatter() {
         var rng = SeededGenerator(seed: 5)

@@ -226,9 +226,10 @@ private struct GemmOperands: @unchecked Sendable {
                     for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: blockRows) {
                         let mc = min(blockRows, rows.upperBound - ic)
                         // Fewer than six rows left at the block's end: they are padded with zeros once
-                        // here, and every panel's partial tile reads that copy.
+                        // here, and every panel's partial tile reads that copy (AVX-512's edge tile reads
+                        // them in place).
                         let edgeRows = mc % microRows
-                        if edgeRows > 0 {
+                        if edgeRows > 0 && !matmulUsesAVX512 {
                             packA(a, leading: lda, transposed: transposeA, rows: (ic + mc - edgeRows)..<(ic + mc),
                                   depths: pc..<(pc + kc), into: edgeA)
                         }
@@ -256,6 +257,22 @@ private struct GemmOperands: @unchecked Sendable {
                             for ir in stride(from: wholeRows, to: mc, by: microRows) {
                                 let row = ic + ir
                                 let rowsA = a + row * rowStride + pc * stepStride
+                                if matmulUsesAVX512 {
+                                    // The rows and columns left, straight into C (MatmulAVX512.c).
+                                    let height = min(microRows, mc - ir), width = min(panels * microColumns, nc - jr)
+                                    if height < microRows || width < panels * microColumns || panels == 2 {
+                                        let left = panel(jr, block: pc, kc: kc, columns: jc, wholePanels: wholePanels,
+                                                         packedB: packedB)
+                                        let right = panels == 2
+                                            ? panel(jr + microColumns, block: pc, kc: kc, columns: jc,
+                                                    wholePanels: wholePanels, packedB: packedB).start
+                                            : left.start
+                                        alignfuse_matmul_edge_avx512(height, width, kc, rowsA, rowStride, stepStride,
+                                                                     left.start, right, left.stride, c + row * ldc + jc + jr,
+                                                                     ldc, addToC ? 1 : 0)
+                                        continue
+                                    }
+                                }
                                 for q in 0..<panels {
                                     let jq = jr + q * microColumns
                                     let (panelB, panelStride) = panel(jq, block: pc, kc: kc, columns: jc,
