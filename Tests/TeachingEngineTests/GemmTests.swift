@@ -144,7 +144,7 @@ struct GemmTests {
         }
     }
 
-    @Test("gemmPart: [70, 300]·[300, 50] cut in two by rows (0..<36, 36..<70) and [20, 40]·[40, 200] by columns, parts computed last first, written or added, every transpose: gemm's bytes")
+    @Test("gemmPart: [70, 300]·[300, 50] cut in two by rows (0..<34, 34..<70) and [20, 40]·[40, 200] by columns (0..<104, 104..<200), parts computed last first, written or added, every transpose: gemm's bytes")
     func partsMakeTheWholeProduct() {
         var rng = SeededGenerator(seed: 8)
         for (m, k, n) in [(70, 300, 50), (20, 40, 200), (4, 4, 4)] {

@@ -101,21 +101,25 @@ package func gemmPart(
     if part < slabs.count { slabs.compute(part, of: product) }
 }
 
-/// How gemm splits C between threads: into `parts` slabs along its longer side, each a whole number
-/// of micro-tiles (fewer slabs when C is too small for `parts`).
+/// How gemm splits C between threads: into `parts` slabs along its longer side, as even as whole
+/// micro-tiles allow, the first slab also taking the partial tile (fewer slabs when C is too small for
+/// `parts`). 64 rows in two: rows 0..<34 and 34..<64 (five tiles each, the first with the 4 rows
+/// left), not 36 and 28. The first slab is the calling thread's, which starts a moment before a helper.
 private struct GemmSlabs {
-    let splitRows: Bool, length: Int, slab: Int, count: Int
+    let splitRows: Bool, length: Int, unit: Int, units: Int, count: Int
 
     init(m: Int, n: Int, parts: Int) {
         splitRows = m * microColumns >= n * microRows
         length = splitRows ? m : n
-        let unit = splitRows ? microRows : microColumns
-        slab = ((length + parts - 1) / parts + unit - 1) / unit * unit
-        count = (length + slab - 1) / slab
+        unit = splitRows ? microRows : microColumns
+        units = length / unit                        // whole micro-tiles along the side
+        count = Swift.max(1, Swift.min(parts, units))
     }
 
     func compute(_ s: Int, of product: GemmOperands) {
-        let range = (s * slab)..<min(length, (s + 1) * slab)
+        let rest = length - units * unit            // a partial tile, with the first slab
+        func boundary(_ t: Int) -> Int { t == 0 ? 0 : t == count ? length : t * units / count * unit + rest }
+        let range = boundary(s)..<boundary(s + 1)
         if splitRows {
             product.compute(rows: range, columns: 0..<product.n)
         } else {
