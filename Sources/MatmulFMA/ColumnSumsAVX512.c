@@ -48,7 +48,34 @@ AVX512 void alignfuse_column_sums_avx512(const float *x, const float *y, ptrdiff
     }
 }
 
+/// LayerNorm's dγ and dβ in one pass over the rows: each value of x (dy) is read once for both sums.
+AVX512 void alignfuse_column_sums_pair_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
+                                              ptrdiff_t columns, float *intoProducts, float *intoPlain) {
+    for (ptrdiff_t j = 0; j < columns; j += 32) {
+        const __mmask16 m0 = firstLanes16(columns - j), m1 = firstLanes16(columns - j - 16);
+        __m512 p0 = _mm512_maskz_loadu_ps(m0, intoProducts + j), p1 = _mm512_maskz_loadu_ps(m1, intoProducts + j + 16);
+        __m512 s0 = _mm512_maskz_loadu_ps(m0, intoPlain + j), s1 = _mm512_maskz_loadu_ps(m1, intoPlain + j + 16);
+        for (ptrdiff_t r = 0; r < rows; r++) {
+            const ptrdiff_t at = r * width + j;
+            const __m512 x0 = _mm512_maskz_loadu_ps(m0, x + at), x1 = _mm512_maskz_loadu_ps(m1, x + at + 16);
+            p0 = _mm512_add_ps(p0, _mm512_mul_ps(x0, _mm512_maskz_loadu_ps(m0, y + at)));
+            s0 = _mm512_add_ps(s0, x0);
+            if (m1) {
+                p1 = _mm512_add_ps(p1, _mm512_mul_ps(x1, _mm512_maskz_loadu_ps(m1, y + at + 16)));
+                s1 = _mm512_add_ps(s1, x1);
+            }
+        }
+        _mm512_mask_storeu_ps(intoProducts + j, m0, p0); _mm512_mask_storeu_ps(intoProducts + j + 16, m1, p1);
+        _mm512_mask_storeu_ps(intoPlain + j, m0, s0); _mm512_mask_storeu_ps(intoPlain + j + 16, m1, s1);
+    }
+}
+
 #else
+
+void alignfuse_column_sums_pair_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
+                                       ptrdiff_t columns, float *intoProducts, float *intoPlain) {
+    (void)x; (void)y; (void)rows; (void)width; (void)columns; (void)intoProducts; (void)intoPlain;
+}
 
 void alignfuse_column_sums_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
                                   ptrdiff_t columns, float *into, int fromZero) {

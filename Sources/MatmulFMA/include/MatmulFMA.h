@@ -67,6 +67,10 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
 /// at into[j] (LayerNorm's dγ and dβ). The bits of the Swift loops.
 void alignfuse_column_sums_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
                                   ptrdiff_t columns, float *into, int fromZero);
+/// Both of LayerNorm's sums in one pass (ColumnSumsAVX512.c): intoProducts[j] += Σ x·y and intoPlain[j]
+/// += Σ x down column j, each from the value there, row by row; the bits of two calls of the above.
+void alignfuse_column_sums_pair_avx512(const float *x, const float *y, ptrdiff_t rows, ptrdiff_t width,
+                                       ptrdiff_t columns, float *intoProducts, float *intoPlain);
 
 /// GELU's forward over `rows` rows of `width` (GeluAVX2.c; AVX2): y = gelu(x + bias) and the tanh of
 /// each value, the bits of Kernels.geluForward. `bias` ([width]) may be NULL.

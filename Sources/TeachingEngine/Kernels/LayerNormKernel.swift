@@ -195,6 +195,11 @@ extension Kernels {
         splitColumns(rows: rows, width: width, threads: threads) { columns in
             if matmulUsesAVX512 && !portable {   // the same sums, sixteen columns per instruction (ColumnSumsAVX512.c)
                 let (start, count) = (columns.lowerBound, columns.count)
+                if let gradGamma, let gradBeta {   // both in one pass over dy
+                    alignfuse_column_sums_pair_avx512(dy + start, normalized + start, rows, width, count,
+                                                      gradGamma + start, gradBeta + start)
+                    return
+                }
                 if let gradGamma {
                     alignfuse_column_sums_avx512(dy + start, normalized + start, rows, width, count, gradGamma + start, 0)
                 }
