@@ -12,6 +12,8 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include "Lanes16.h"
+#include "MaskedTiles16.h"
 
 int alignfuse_cpu_has_avx512(void) {
     __builtin_cpu_init();
@@ -88,58 +90,16 @@ void alignfuse_matmul_tiles_6x32_avx512(ptrdiff_t tiles, ptrdiff_t depth, const 
 }
 
 // The edge of a block: fewer than six rows, or fewer than 32 columns of C (then fewer than 16 may be valid
-// in the last panel, which is packed with zeros past B's end or read in place whole). Masked stores
-// write only C's valid part, straight into C: no tile computed aside, no rows of A padded with zeros.
-// Each valid element is the same chain as in the whole tile.
-__attribute__((always_inline, target("avx512f")))
-static inline void edge_tile(const int rows, const int wide, ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
-                             ptrdiff_t stepStride, const float *left, const float *right, ptrdiff_t bStride,
-                             __mmask16 m0, __mmask16 m1, float *c, ptrdiff_t ldc, int addToC) {
-    __m512 acc[12];
-    for (int i = 0; i < rows * wide; i++) acc[i] = _mm512_setzero_ps();
-    for (ptrdiff_t p = 0, step = 0, at = 0; p < depth; p++, step += stepStride, at += bStride) {
-        const __m512 b0 = _mm512_loadu_ps(left + at);
-        const __m512 b1 = wide == 2 ? _mm512_loadu_ps(right + at) : b0;
-        for (int r = 0; r < rows; r++) {
-            const __m512 ar = _mm512_set1_ps(a[r * rowStride + step]);
-            acc[r * wide] = _mm512_fmadd_ps(ar, b0, acc[r * wide]);
-            if (wide == 2) acc[r * wide + 1] = _mm512_fmadd_ps(ar, b1, acc[r * wide + 1]);
-        }
-    }
-    for (int r = 0; r < rows; r++) {
-        for (int q = 0; q < wide; q++) {
-            const __mmask16 mask = q == 0 ? m0 : m1;
-            float *target = c + r * ldc + 16 * q;
-            __m512 v = acc[r * wide + q];
-            if (addToC) v = _mm512_add_ps(_mm512_maskz_loadu_ps(mask, target), v);
-            _mm512_mask_storeu_ps(target, mask, v);
-        }
-    }
-}
-
-#define EDGE_CASE(R, W) case R: edge_tile(R, W, depth, a, rowStride, stepStride, left, right, bStride, m0, m1, c, ldc, addToC); break;
-
+// in the last panel). Masked stores write only C's valid part, straight into C (MaskedTiles16.h): no
+// tile computed aside, no rows of A padded with zeros. Each valid element is the same chain as in the
+// whole tile.
 __attribute__((target("avx512f")))
 void alignfuse_matmul_edge_avx512(ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t depth, const float *a,
                                   ptrdiff_t rowStride, ptrdiff_t stepStride, const float *left, const float *right,
                                   ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC) {
-    const __mmask16 m0 = columns >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << columns) - 1);
-    const __mmask16 m1 = columns >= 32 ? (__mmask16)0xffff : columns <= 16 ? (__mmask16)0
-                                                           : (__mmask16)((1u << (columns - 16)) - 1);
-    if (columns > 16) {
-        switch (rows) {
-            EDGE_CASE(1, 2) EDGE_CASE(2, 2) EDGE_CASE(3, 2) EDGE_CASE(4, 2) EDGE_CASE(5, 2) EDGE_CASE(6, 2)
-            default: break;
-        }
-    } else {
-        switch (rows) {
-            EDGE_CASE(1, 1) EDGE_CASE(2, 1) EDGE_CASE(3, 1) EDGE_CASE(4, 1) EDGE_CASE(5, 1) EDGE_CASE(6, 1)
-            default: break;
-        }
-    }
+    masked_tile_rows(rows, columns > 16 ? 2 : 1, depth, a, rowStride, stepStride, left, right, bStride,
+                     firstLanes16(columns), firstLanes16(columns - 16), c, ldc, addToC);
 }
-
-#undef EDGE_CASE
 
 #else
 

@@ -15,6 +15,7 @@
 
 #include "Transpose8.h"
 #include "Lanes16.h"
+#include "MaskedTiles16.h"
 
 enum { depthBlock = 256 };
 
@@ -157,67 +158,10 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
     }
 }
 
-// The same products sixteen lanes per instruction, where AVX-512 runs. Masked loads and stores take
-// B's and C's rows at any length, so a plain B is always read in place, and a tile holds exactly the
-// rows that are left: up to six rows of 32 columns or twelve rows of 16 (twelve accumulators either
-// way), never a row computed only to be thrown away. Each element is the same chain of fused
-// multiply-adds as above, so both kernels give the same bits.
-
-/// Writes (or adds) the lanes of `mask` of one row's vector.
-__attribute__((target("avx512f")))
-static inline void put16(float *c, __m512 v, __mmask16 mask, int add) {
-    if (add) v = _mm512_add_ps(_mm512_maskz_loadu_ps(mask, c), v);
-    _mm512_mask_storeu_ps(c, mask, v);
-}
-
-/// `rows` rows × `wide` vectors of columns (masks m0, m1) of C for one depth block; B's steps are
-/// `ldb` apart. With rows and wide constants, the compiler keeps the accumulators in registers.
-__attribute__((always_inline, target("avx512f")))
-static inline void tile_avx512(const int rows, const int wide, ptrdiff_t kc, const float *a, ptrdiff_t rowStride,
-                               ptrdiff_t stepStride, const float *b, ptrdiff_t ldb, __mmask16 m0, __mmask16 m1,
-                               float *c, ptrdiff_t ldc, int add) {
-    __m512 acc[12];
-    for (int i = 0; i < rows * wide; i++) acc[i] = _mm512_setzero_ps();
-    for (ptrdiff_t p = 0; p < kc; p++) {
-        const __m512 b0 = _mm512_maskz_loadu_ps(m0, b + p * ldb);
-        const __m512 b1 = wide == 2 ? _mm512_maskz_loadu_ps(m1, b + p * ldb + 16) : b0;
-        for (int r = 0; r < rows; r++) {
-            const __m512 x = _mm512_set1_ps(a[r * rowStride + p * stepStride]);
-            acc[r * wide] = _mm512_fmadd_ps(x, b0, acc[r * wide]);
-            if (wide == 2) acc[r * wide + 1] = _mm512_fmadd_ps(x, b1, acc[r * wide + 1]);
-        }
-    }
-    for (int r = 0; r < rows; r++) {
-        put16(c + r * ldc, acc[r * wide], m0, add);
-        if (wide == 2) put16(c + r * ldc + 16, acc[r * wide + 1], m1, add);
-    }
-}
-
-#define TILE_CASE(R, W) case R: tile_avx512(R, W, kc, a, rowStride, stepStride, b, ldb, m0, m1, c, ldc, add); break;
-
-/// Up to twelve rows of a column block of at most 16 columns.
-__attribute__((target("avx512f")))
-static void rows_of_16(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
-                       const float *b, ptrdiff_t ldb, __mmask16 m0, float *c, ptrdiff_t ldc, int add) {
-    const __mmask16 m1 = 0;
-    switch (rows) {
-        TILE_CASE(1, 1) TILE_CASE(2, 1) TILE_CASE(3, 1) TILE_CASE(4, 1) TILE_CASE(5, 1) TILE_CASE(6, 1)
-        TILE_CASE(7, 1) TILE_CASE(8, 1) TILE_CASE(9, 1) TILE_CASE(10, 1) TILE_CASE(11, 1) TILE_CASE(12, 1)
-        default: break;
-    }
-}
-
-/// Up to six rows of a column block of 17…32 columns.
-__attribute__((target("avx512f")))
-static void rows_of_32(ptrdiff_t rows, ptrdiff_t kc, const float *a, ptrdiff_t rowStride, ptrdiff_t stepStride,
-                       const float *b, ptrdiff_t ldb, __mmask16 m0, __mmask16 m1, float *c, ptrdiff_t ldc, int add) {
-    switch (rows) {
-        TILE_CASE(1, 2) TILE_CASE(2, 2) TILE_CASE(3, 2) TILE_CASE(4, 2) TILE_CASE(5, 2) TILE_CASE(6, 2)
-        default: break;
-    }
-}
-
-#undef TILE_CASE
+// The same products sixteen lanes per instruction, where AVX-512 runs (MaskedTiles16.h): a plain B is
+// always read in place, and a tile holds exactly the rows that are left, up to six rows of 32 columns or
+// twelve rows of 16, never a row computed only to be thrown away. Each element is the same chain of
+// fused multiply-adds as above, so both kernels give the same bits.
 
 __attribute__((target("avx512f,avx2,fma")))
 void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
@@ -241,13 +185,8 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
             const ptrdiff_t tall = (m + tiles - 1) / tiles;
             for (ptrdiff_t i = 0; i < m; i += tall) {
                 const ptrdiff_t rows = m - i < tall ? m - i : tall;
-                if (tallest == 12) {
-                    rows_of_16(rows, kc, blockA + i * rowStride, rowStride, stepStride, block + j, width, m0,
-                               c + i * ldc + j, ldc, add);
-                } else {
-                    rows_of_32(rows, kc, blockA + i * rowStride, rowStride, stepStride, block + j, width, m0, m1,
-                               c + i * ldc + j, ldc, add);
-                }
+                masked_tile_rows(rows, tallest == 12 ? 1 : 2, kc, blockA + i * rowStride, rowStride, stepStride,
+                                 block + j, block + j + 16, width, m0, m1, c + i * ldc + j, ldc, add);
             }
         }
     }

@@ -39,8 +39,8 @@ void alignfuse_matmul_tiles_6x32_avx512(ptrdiff_t tiles, ptrdiff_t depth, const 
                                         ptrdiff_t stepStride, const float *left, const float *right,
                                         ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC);
 /// The edge of a block with AVX-512 (MatmulAVX512.c): `rows` (1…6) rows × `columns` (1…32) columns of C,
-/// against one panel (`columns` ≤ 16; `right` is not read) or two; B's panels are read whole (16 values
-/// a step), C's valid part only. The bits of the 6×16 tile's valid part, added to C or stored.
+/// against one panel (`columns` ≤ 16; `right` is not read) or two; B and C are read and C is written at
+/// its valid columns only (MaskedTiles16.h). The bits of the 6×16 tile's valid part, added to C or stored.
 void alignfuse_matmul_edge_avx512(ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t depth, const float *a,
                                   ptrdiff_t rowStride, ptrdiff_t stepStride, const float *left, const float *right,
                                   ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC);
