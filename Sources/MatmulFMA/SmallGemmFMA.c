@@ -12,12 +12,26 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include <stdlib.h>
 
 #include "Transpose8.h"
 #include "Lanes16.h"
 #include "MaskedTiles16.h"
 
 enum { depthBlock = 256 };
+
+/// B's copy lives on the kernel's stack: up to 4096 values (16 KB), which holds every product the
+/// engine sends here (MatmulGemm.swift, isSmallProduct). A heap block for each call cost more than the
+/// multiply-adds of one head's product (attention makes six such products per head, thousands a step).
+enum { stackScratch = 4096 };
+
+/// The scratch for `count` values: `local` when they fit, else a heap block the caller frees.
+static float *scratch_for(ptrdiff_t count, float *local) {
+    if (count <= stackScratch) return local;
+    float *heap = malloc((size_t)count * sizeof(float));
+    if (!heap) abort();
+    return heap;
+}
 
 /// Lanes 0..<count of a mask (count in 0…8).
 __attribute__((target("avx2,fma")))
@@ -132,11 +146,13 @@ __attribute__((target("avx2,fma")))
 void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
                               const float *b, ptrdiff_t ldb, int transposeB,
-                              float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+                              float *c, ptrdiff_t ldc, int accumulate) {
     // A plain B whose rows are whole vectors (n a multiple of 8: one head's 16 columns of V, K or
     // dO) is read where it is, rows ldb apart; any other B is copied first.
     const int inPlace = !transposeB && n % 8 == 0;
     const ptrdiff_t width = inPlace ? ldb : (n + 7) / 8 * 8;
+    float local[stackScratch] __attribute__((aligned(32)));
+    float *scratch = inPlace ? local : scratch_for((k < depthBlock ? k : depthBlock) * width, local);
     // Row i, step p of A sits at a[i·rowStride + p·stepStride].
     const ptrdiff_t rowStride = transposeA ? 1 : lda, stepStride = transposeA ? lda : 1;
     for (ptrdiff_t pc = 0; pc < k; pc += depthBlock) {
@@ -156,6 +172,7 @@ void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
             if (j < n) tile8(rows, kc, rowsA, rowStride, stepStride, block + j, width, c + i * ldc + j, ldc, n - j, add);
         }
     }
+    if (scratch != local) free(scratch);
 }
 
 // The same products sixteen lanes per instruction, where AVX-512 runs (MaskedTiles16.h): a plain B is
@@ -167,8 +184,10 @@ __attribute__((target("avx512f,avx2,fma")))
 void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                  const float *a, ptrdiff_t lda, int transposeA,
                                  const float *b, ptrdiff_t ldb, int transposeB,
-                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+                                 float *c, ptrdiff_t ldc, int accumulate) {
     const ptrdiff_t width = transposeB ? n : ldb;     // masked loads need no zeros past column n
+    float local[stackScratch] __attribute__((aligned(64)));
+    float *scratch = transposeB ? scratch_for((k < depthBlock ? k : depthBlock) * width, local) : local;
     const ptrdiff_t rowStride = transposeA ? 1 : lda, stepStride = transposeA ? lda : 1;
     for (ptrdiff_t pc = 0; pc < k; pc += depthBlock) {
         const ptrdiff_t kc = k - pc < depthBlock ? k - pc : depthBlock;
@@ -190,6 +209,7 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
             }
         }
     }
+    if (scratch != local) free(scratch);
 }
 
 #else
@@ -198,16 +218,16 @@ void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
 void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
                               const float *b, ptrdiff_t ldb, int transposeB,
-                              float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
+                              float *c, ptrdiff_t ldc, int accumulate) {
     (void)m; (void)n; (void)k; (void)a; (void)lda; (void)transposeA; (void)b; (void)ldb; (void)transposeB;
-    (void)c; (void)ldc; (void)accumulate; (void)scratch;
+    (void)c; (void)ldc; (void)accumulate;
 }
 
 void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                  const float *a, ptrdiff_t lda, int transposeA,
                                  const float *b, ptrdiff_t ldb, int transposeB,
-                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch) {
-    alignfuse_small_gemm_fma(m, n, k, a, lda, transposeA, b, ldb, transposeB, c, ldc, accumulate, scratch);
+                                 float *c, ptrdiff_t ldc, int accumulate) {
+    alignfuse_small_gemm_fma(m, n, k, a, lda, transposeA, b, ldb, transposeB, c, ldc, accumulate);
 }
 
 #endif

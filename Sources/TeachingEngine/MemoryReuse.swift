@@ -1,8 +1,12 @@
-// Keeping freed tensor memory for the next step.
+// Keeping freed tensor memory for the next step, in large pages.
 // A training step allocates and frees the same few hundred arrays every time, many larger than
 // glibc's default 128 KB mmap threshold. Such blocks go straight back to the kernel when freed and
 // come back as fresh zeroed pages on the next step — about 7% of a W-CLIP step went to page faults.
 // Raising the thresholds keeps them in the heap, so step n + 1 reuses step n's memory.
+// The heap is then also given 2 MB pages where the system allows it (transparent huge pages): a
+// layer's output of 1.7 MB spans 425 pages of 4 KB, and a weight's gradient reads its input a column
+// at a time, a row (1 KB) apart, so nearly every step of such a product needs another page's address
+// translation. In 2 MB pages the whole output is one or two.
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +19,23 @@ let heapKeepsFreedBlocks: Bool = {
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
     let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
     let limit: Int32 = 256 << 20                   // blocks up to 256 MB come from the heap
-    return mallopt(-3, limit) == 1 && mallopt(-1, 2 * limit) == 1
+    let kept = mallopt(-3, limit) == 1 && mallopt(-1, 2 * limit) == 1
+    if kept { heapInLargePages() }
+    return kept
 }()
+
+/// Grows the heap by 128 MB (address space only: a page costs memory once it is written), frees that
+/// block at once, and asks for 2 MB pages in it. The freed block stays in the heap (below the trim
+/// threshold above), and the arrays of the steps that follow are carved from it. Where transparent huge
+/// pages are off, `madvise` fails and the heap keeps its 4 KB pages; nothing else changes.
+private func heapInLargePages() {
+    let reserve = 128 << 20, largePage = 2 << 20
+    guard let block = malloc(reserve) else { return }
+    let start = (Int(bitPattern: block) + largePage - 1) / largePage * largePage
+    let end = (Int(bitPattern: block) + reserve) / largePage * largePage
+    free(block)
+    if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+}
 #else
 let heapKeepsFreedBlocks = true                    // other allocators already reuse freed blocks
 #endif

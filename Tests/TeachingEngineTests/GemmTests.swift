@@ -298,6 +298,34 @@ struct GemmTests {
         }
     }
 
+    @Test("A bias added as gemm stores C has the bits of adding it to every row afterwards: real values, AVX-512's wide tiles and their edges (64 × 40), a single 16-column panel (13 × 16), two depth blocks (k 300), a split by columns (20 × 200), the small-product kernel (5 × 33) and k = 0, every transpose, written or added, on 1 and 2 threads",
+          arguments: [(64, 64, 40), (70, 300, 50), (13, 64, 16), (20, 40, 200), (5, 17, 33), (2, 0, 3)])
+    func biasAsTilesAreStored(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var rng = SeededGenerator(seed: UInt64(7 + m * 1_000 + k * 10 + n))
+        let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1...1) }
+        let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1...1) }
+        let bias = (0..<n).map { _ in rng.nextFloat(in: -1...1) }
+        let start = (0..<(m * n)).map { _ in rng.nextFloat(in: -1...1) }
+        for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+            for accumulate in [false, true] {
+                var expected = start
+                fastGemm(a, b, &expected, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+                         accumulate: accumulate, threads: 1)
+                for i in 0..<m { for j in 0..<n { expected[i * n + j] += bias[j] } }
+                for threads in [1, 2] {
+                    var actual = start
+                    actual.withUnsafeMutableBufferPointer { c in
+                        gemm(a, b, c.baseAddress!, m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB,
+                             accumulate: accumulate, threads: threads, bias: bias)
+                    }
+                    #expect(actual == expected,
+                            "[\(m), \(k), \(n)] tA \(transposeA) tB \(transposeB) acc \(accumulate), \(threads) threads")
+                }
+            }
+        }
+    }
+
     @Test("k = 0: C becomes zeros, or stays as it was when accumulating")
     func emptyDepth() {
         var c: [Float] = [1, 2, 3, 4]

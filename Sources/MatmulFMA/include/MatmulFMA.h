@@ -34,10 +34,12 @@ int alignfuse_cpu_has_avx512(void);
 /// `left`, 16..<32 from `right`, each holding step p's sixteen values at p·bStride (16 for a packed
 /// panel, B's row length when read in place). A and C as in the 6×16 kernel; the same operations in the
 /// same order as two 6×16 tiles, so the same bits. `tiles` tiles one below the other, against the same
-/// two panels: tile t reads A's rows from a + 6t·rowStride and writes C's from c + 6t·ldc.
+/// two panels: tile t reads A's rows from a + 6t·rowStride and writes C's from c + 6t·ldc. A non-null
+/// `bias` (32 values) is then added to every row as it is stored: (C +) A·B, then + bias.
 void alignfuse_matmul_tiles_6x32_avx512(ptrdiff_t tiles, ptrdiff_t depth, const float *a, ptrdiff_t rowStride,
                                         ptrdiff_t stepStride, const float *left, const float *right,
-                                        ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC);
+                                        ptrdiff_t bStride, float *c, ptrdiff_t ldc, int addToC,
+                                        const float *bias);
 /// The edge of a block with AVX-512 (MatmulAVX512.c): `rows` (1…6) rows × `columns` (1…32) columns of C,
 /// against one panel (`columns` ≤ 16; `right` is not read) or two; B and C are read and C is written at
 /// its valid columns only (MaskedTiles16.h). The bits of the 6×16 tile's valid part, added to C or stored.
@@ -48,18 +50,18 @@ void alignfuse_matmul_edge_avx512(ptrdiff_t rows, ptrdiff_t columns, ptrdiff_t d
 /// C[m, n] (+)= op(A)·op(B) for small products (SmallGemmFMA.c), the same bits as the blocked gemm
 /// with the micro-kernel above: row i, step p of A is a[i·lda + p] (a[p·lda + i] when transposeA);
 /// B is [k, n] with rows ldb apart ([n, k] when transposeB); C's rows are ldc apart; accumulate adds
-/// into C. `scratch` holds min(k, 256) · (n rounded up to 8) floats.
+/// into C. B's copy, min(k, 256) · (n rounded up to 8) floats, is on the kernel's stack up to 16 KB.
 void alignfuse_small_gemm_fma(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                               const float *a, ptrdiff_t lda, int transposeA,
                               const float *b, ptrdiff_t ldb, int transposeB,
-                              float *c, ptrdiff_t ldc, int accumulate, float *scratch);
+                              float *c, ptrdiff_t ldc, int accumulate);
 
 /// The same product with sixteen lanes per instruction where AVX-512 runs (SmallGemmFMA.c), the same
-/// bits; `scratch` as above (used only when transposeB).
+/// bits; B is copied only when transposeB.
 void alignfuse_small_gemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                                  const float *a, ptrdiff_t lda, int transposeA,
                                  const float *b, ptrdiff_t ldb, int transposeB,
-                                 float *c, ptrdiff_t ldc, int accumulate, float *scratch);
+                                 float *c, ptrdiff_t ldc, int accumulate);
 
 /// Column sums of `columns` columns of a block of `rows` rows, `width` apart, from x (ColumnSumsAVX512.c;
 /// AVX-512): column j's terms are x[r·width + j], or x·y there when y is not NULL, added in row order.

@@ -55,26 +55,23 @@ extension Kernels {
                             withGradient(of: q) { gq, addQ in
                                 withGradient(of: k) { gk, addK in
                                     withGradient(of: v) { gv, addV in
-                                        l.forEachHead { b, j in
+                                        l.forEachHead(scratch: l.queries * l.keys) { b, j, dS in   // dS: [Tq, Tk]
                                             let (atQ, atK) = (l.head(b, j, tokens: l.queries), l.head(b, j, tokens: l.keys))
                                             let block = p + l.block(b, j)
-                                            withUnsafeTemporaryAllocation(of: Float.self, capacity: l.queries * l.keys) { scratch in
-                                                let dS = scratch.baseAddress!                  // [Tq, Tk]
-                                                // dP = dO·Vᵀ, then dS = scale·P ⊙ (dP − Σ P·dP) in place
-                                                gemm(g + atQ, v0 + atK, dS, m: l.queries, k: l.headWidth, n: l.keys,
-                                                     transposeB: true, threads: 1, leadingA: l.width, leadingB: l.width)
-                                                softmaxBackward(block, gradOutput: dS, rows: l.queries, width: l.keys,
-                                                                scale: scale, gradInput: dS, accumulate: false, threads: 1)
-                                                // dQ = dS·K,  dK = dSᵀ·Q
-                                                if let gq {
-                                                    gemm(dS, k0 + atK, gq + atQ, m: l.queries, k: l.keys, n: l.headWidth,
-                                                         accumulate: addQ, threads: 1, leadingB: l.width, leadingC: l.width)
-                                                }
-                                                if let gk {
-                                                    gemm(dS, q0 + atQ, gk + atK, m: l.keys, k: l.queries, n: l.headWidth,
-                                                         transposeA: true, accumulate: addK, threads: 1,
-                                                         leadingB: l.width, leadingC: l.width)
-                                                }
+                                            // dP = dO·Vᵀ, then dS = scale·P ⊙ (dP − Σ P·dP) in place
+                                            gemm(g + atQ, v0 + atK, dS, m: l.queries, k: l.headWidth, n: l.keys,
+                                                 transposeB: true, threads: 1, leadingA: l.width, leadingB: l.width)
+                                            softmaxBackward(block, gradOutput: dS, rows: l.queries, width: l.keys,
+                                                            scale: scale, gradInput: dS, accumulate: false, threads: 1)
+                                            // dQ = dS·K,  dK = dSᵀ·Q
+                                            if let gq {
+                                                gemm(dS, k0 + atK, gq + atQ, m: l.queries, k: l.keys, n: l.headWidth,
+                                                     accumulate: addQ, threads: 1, leadingB: l.width, leadingC: l.width)
+                                            }
+                                            if let gk {
+                                                gemm(dS, q0 + atQ, gk + atK, m: l.keys, k: l.queries, n: l.headWidth,
+                                                     transposeA: true, accumulate: addK, threads: 1,
+                                                     leadingB: l.width, leadingC: l.width)
                                             }
                                             // dV = Pᵀ·dO
                                             if let gv {

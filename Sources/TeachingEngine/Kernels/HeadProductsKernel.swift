@@ -23,6 +23,18 @@ struct HeadLayout {
             for pair in range { body(pair / heads, pair % heads) }
         }
     }
+
+    /// Like `forEachHead`, with a buffer of `scratch` Floats that each thread reuses for all its pairs:
+    /// one allocation per thread, not one per head (a [26, 26] block is past what Swift puts on the
+    /// stack, so each would be a heap block).
+    func forEachHead(scratch count: Int, _ body: (Int, Int, UnsafeMutablePointer<Float>) -> Void) {
+        let threads = batch * heads * work >= parallelThreshold ? availableCores : 1
+        Kernels.splitWork(count: batch * heads, valuesPerItem: work, threads: threads) { range in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scratch in
+                for pair in range { body(pair / heads, pair % heads, scratch.baseAddress!) }
+            }
+        }
+    }
 }
 
 extension Kernels {

@@ -30,10 +30,12 @@ let blockColumns = 1024
 /// 128×128×64 (Docs/performance.md).
 let parallelThreshold = 64 * 64 * 64
 
-/// C[m×n] (+)= op(A)[m×k] · op(B)[k×n], on raw row-major buffers.
+/// C[m×n] (+)= op(A)[m×k] · op(B)[k×n] (+ bias), on raw row-major buffers.
 ///
 /// - `transposeA`: A is stored as [k, m] and read transposed; likewise `transposeB` (B stored [n, k]).
 /// - `accumulate`: add into C instead of overwriting it (used for gradients).
+/// - `bias`: n values added to every row of C after the product (a Linear layer's b), as each tile
+///   is stored: the bits of adding them in a pass of their own afterwards.
 /// - `threads`: how many threads may share the work; `nil` uses every core for large products and
 ///   one thread for small ones. The result is bit-identical for every thread count.
 /// - `leadingA`, `leadingB`, `leadingC`: the distance between consecutive stored rows of each
@@ -47,7 +49,8 @@ package func gemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     m: Int, k: Int, n: Int,
     transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false,
-    threads: Int? = nil, leadingA: Int? = nil, leadingB: Int? = nil, leadingC: Int? = nil
+    threads: Int? = nil, leadingA: Int? = nil, leadingB: Int? = nil, leadingC: Int? = nil,
+    bias: UnsafePointer<Float>? = nil
 ) {
     precondition(m >= 0 && k >= 0 && n >= 0, "gemm: sizes m \(m), k \(k), n \(n) must not be negative")
     let lda = leadingA ?? (transposeA ? m : k), ldb = leadingB ?? (transposeB ? k : n), ldc = leadingC ?? n
@@ -56,15 +59,17 @@ package func gemm(
     if m == 0 || n == 0 { return }
     if k == 0 {
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        if let bias { addBias(bias, to: c, height: m, width: n, ldc: ldc) }
         return
     }
     if matmulUsesFMA && isSmallProduct(m: m, k: k, n: n) {
         smallGemm(a, b, c, m: m, k: k, n: n, lda: lda, ldb: ldb, ldc: ldc, transposeA: transposeA,
                   transposeB: transposeB, accumulate: accumulate)
+        if let bias { addBias(bias, to: c, height: m, width: n, ldc: ldc) }
         return
     }
     let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n, lda: lda, ldb: ldb, ldc: ldc,
-                               transposeA: transposeA, transposeB: transposeB, accumulate: accumulate)
+                               transposeA: transposeA, transposeB: transposeB, accumulate: accumulate, bias: bias)
     let threadCount = max(1, threads ?? (m * n * k >= parallelThreshold ? availableCores : 1))
     if threadCount == 1 {
         product.compute(rows: 0..<m, columns: 0..<n)
@@ -96,7 +101,7 @@ package func gemmPart(
     }
     let product = GemmOperands(a: a, b: b, c: c, m: m, k: k, n: n, lda: transposeA ? m : k,
                                ldb: transposeB ? k : n, ldc: n, transposeA: transposeA, transposeB: transposeB,
-                               accumulate: accumulate)
+                               accumulate: accumulate, bias: nil)
     let slabs = GemmSlabs(m: m, n: n, parts: parts)
     if part < slabs.count { slabs.compute(part, of: product) }
 }
@@ -138,10 +143,7 @@ package func smallGemm(
 ) {
     precondition(matmulUsesFMA, "smallGemm: this processor has no AVX2/FMA")
     let kernel = matmulUsesAVX512 && !eightLanes ? alignfuse_small_gemm_avx512 : alignfuse_small_gemm_fma
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: min(k, blockDepth) * ((n + 7) / 8 * 8)) { scratch in
-        kernel(m, n, k, a, lda, transposeA ? 1 : 0, b, ldb, transposeB ? 1 : 0, c, ldc, accumulate ? 1 : 0,
-               scratch.baseAddress!)
-    }
+    kernel(m, n, k, a, lda, transposeA ? 1 : 0, b, ldb, transposeB ? 1 : 0, c, ldc, accumulate ? 1 : 0)
 }
 
 /// Products this small go to the small-product kernel when the processor has AVX2 and FMA: at most
@@ -197,6 +199,7 @@ private struct GemmOperands: @unchecked Sendable {
     let m: Int, k: Int, n: Int
     let lda: Int, ldb: Int, ldc: Int     // distance between stored rows of A, B and C
     let transposeA: Bool, transposeB: Bool, accumulate: Bool
+    let bias: UnsafePointer<Float>?      // n values added to every row of C after the product, or nil
 
     /// Computes C[rows, columns] with the BLIS loop nest; `rows` and `columns` are whole tiles
     /// except at the matrix edge.
@@ -218,6 +221,9 @@ private struct GemmOperands: @unchecked Sendable {
                 for pc in stride(from: 0, to: k, by: blockDepth) {
                     let kc = min(blockDepth, k - pc)
                     let addToC = accumulate || pc > 0
+                    // The bias goes in after the last block's products: AVX-512's wide tiles add it as
+                    // they store C, every other tile right after it is written, while still in cache.
+                    let blockBias = pc + kc == k ? bias.map { $0 + jc } : nil
                     // Whole panels of a plain B are read in place when this thread's rows are few:
                     // a packed panel would be used by a handful of tiles only (lesson 07's towers:
                     // 64 rows against a 1024 × 256 weight). A partial last panel is still packed.
@@ -256,7 +262,7 @@ private struct GemmOperands: @unchecked Sendable {
                                 wideTiles(wholeRows / microRows, depth: kc, a: a + ic * rowStride + pc * stepStride,
                                           rowStride: rowStride, stepStride: stepStride, left: left.start,
                                           right: right.start, bStride: left.stride, c: c + ic * ldc + jc + jr,
-                                          ldc: ldc, addToC: addToC)
+                                          ldc: ldc, addToC: addToC, bias: blockBias.map { $0 + jr })
                             }
                             for ir in stride(from: wholeRows, to: mc, by: microRows) {
                                 let row = ic + ir
@@ -274,6 +280,10 @@ private struct GemmOperands: @unchecked Sendable {
                                         alignfuse_matmul_edge_avx512(height, width, kc, rowsA, rowStride, stepStride,
                                                                      left.start, right, left.stride, c + row * ldc + jc + jr,
                                                                      ldc, addToC ? 1 : 0)
+                                        if let blockBias {
+                                            addBias(blockBias + jr, to: c + row * ldc + jc + jr, height: height,
+                                                    width: width, ldc: ldc)
+                                        }
                                         continue
                                     }
                                 }
@@ -284,6 +294,11 @@ private struct GemmOperands: @unchecked Sendable {
                                     let width = min(microColumns, nc - jq)
                                     let height = min(microRows, mc - ir)
                                     let target = c + row * ldc + jc + jq
+                                    defer {
+                                        if let blockBias {
+                                            addBias(blockBias + jq, to: target, height: height, width: width, ldc: ldc)
+                                        }
+                                    }
                                     if width == microColumns && height == microRows {
                                         tile(depth: kc, a: rowsA, rowStride: rowStride, stepStride: stepStride,
                                              b: panelB, bStride: panelStride, c: target, ldc: ldc, addToC: addToC)
@@ -339,15 +354,17 @@ private func tile(depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStrid
 }
 
 /// `count` 6×32 tiles one below the other (tile t: rows 6t..<6t+6 of A and of C), each against two
-/// 16-column panels of B side by side (steps `bStride` apart in both): AVX-512's wide tile when `wide`
-/// (the default where it runs), else two 6×16 tiles per tile. Both give the same bits.
+/// 16-column panels of B side by side (steps `bStride` apart in both), then `bias` (32 values) added to
+/// every row when given: AVX-512's wide tile when `wide` (the default where it runs), else two 6×16
+/// tiles per tile and the bias after each. Both give the same bits.
 @inline(__always)
 package func wideTiles(_ count: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int, stepStride: Int,
                        left: UnsafePointer<Float>, right: UnsafePointer<Float>, bStride: Int,
-                       c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool, wide: Bool = matmulUsesAVX512) {
+                       c: UnsafeMutablePointer<Float>, ldc: Int, addToC: Bool, bias: UnsafePointer<Float>? = nil,
+                       wide: Bool = matmulUsesAVX512) {
     if wide {
         alignfuse_matmul_tiles_6x32_avx512(count, depth, a, rowStride, stepStride, left, right, bStride, c, ldc,
-                                           addToC ? 1 : 0)
+                                           addToC ? 1 : 0, bias)
         return
     }
     for t in 0..<count {
@@ -356,6 +373,16 @@ package func wideTiles(_ count: Int, depth: Int, a: UnsafePointer<Float>, rowStr
              c: rowsC, ldc: ldc, addToC: addToC)
         tile(depth: depth, a: rowsA, rowStride: rowStride, stepStride: stepStride, b: right, bStride: bStride,
              c: rowsC + microColumns, ldc: ldc, addToC: addToC)
+        if let bias { addBias(bias, to: rowsC, height: microRows, width: 2 * microColumns, ldc: ldc) }
+    }
+}
+
+/// Adds bias[0..<width] to `height` rows of C, `ldc` apart: the bias of a block of C already written.
+@inline(__always)
+private func addBias(_ bias: UnsafePointer<Float>, to c: UnsafeMutablePointer<Float>, height: Int, width: Int,
+                     ldc: Int) {
+    for r in 0..<height {
+        Kernels.addToEveryRow(c + r * ldc, bias, rows: 1, width: width, output: c + r * ldc, threads: 1)
     }
 }
 

@@ -18,16 +18,10 @@ extension Kernels {
                                     transposeB: s.transposeB)
                         return
                     }
-                    // Slabs of whole micro-tile rows: each thread computes its rows, then adds the bias
-                    // to them while they are still in cache.
-                    let threads = rows * k * n >= parallelThreshold ? availableCores : 1
-                    splitWork(count: (rows + microRows - 1) / microRows, valuesPerItem: 1, threads: threads) { slab in
-                        let part = (slab.lowerBound * microRows)..<Swift.min(rows, slab.upperBound * microRows)
-                        let target = c + part.lowerBound * n
-                        gemm(a + part.lowerBound * (s.transposeA ? 1 : k), b, target, m: part.count, k: k, n: n,
-                             transposeA: s.transposeA, transposeB: s.transposeB, threads: 1,
-                             leadingA: s.transposeA ? rows : k)
-                        addToEveryRow(target, bias, rows: part.count, width: n, output: target, threads: 1)
+                    // The bias is added as gemm stores each tile, not in a pass of its own over C.
+                    bias.withUnsafeBufferPointer { bp in
+                        gemm(a, b, c, m: rows, k: k, n: n, transposeA: s.transposeA, transposeB: s.transposeB,
+                             bias: bp.baseAddress!)
                     }
                 }
             }
