@@ -27,8 +27,10 @@ let heapKeepsFreedBlocks: Bool = {
 /// Grows the heap by two blocks of 200 MB (address space only: a page costs memory once it is written),
 /// frees them at once, and asks for 2 MB pages in that stretch. The freed blocks stay in the heap (below
 /// the trim threshold above), and the arrays of the steps that follow are carved from them: W-VQA at 104
-/// tokens peaks at about 270 MB. Where transparent huge pages are off, `madvise` fails and the heap
-/// keeps its 4 KB pages; nothing else changes.
+/// tokens peaks at about 270 MB. This is glibc's main heap, the program's first thread's: another
+/// thread's heap cannot hold 200 MB, so there the blocks are mapped and unmapped at once and nothing
+/// changes (the lessons, which train on threads of their own, keep 4 KB pages for most of their memory).
+/// Where transparent huge pages are off, `madvise` fails and the heap keeps its 4 KB pages.
 private func heapInLargePages() {
     let size = 200 << 20
     let blocks = [malloc(size), malloc(size)].compactMap { $0 }.map { Int(bitPattern: $0) }
