@@ -80,7 +80,7 @@ static inline void tile_6x32(ptrdiff_t depth, const float *a, ptrdiff_t rowStrid
 // of a separate pass over C, without reading C back from memory.
 // A read transposed with long rows (a weight's gradient Xᵀ·dY, X [T, 256]: the six values of a step lie
 // a row of X, 1 KB, apart from the previous step's) is fetched 32 steps ahead: the processor's
-// prefetchers do not follow such a stride across pages. In W-VQA's step on one thread, fc2's weight
+// prefetchers do not keep up with such a stride. In W-VQA's step on one thread, fc2's weight
 // gradient ([1664, 256]ᵀ·[1664, 64]) took 660–690 µs without this and 530–565 µs with it, the patch
 // embedding's ([1024, 192]ᵀ·[1024, 64]) 303–318 and 258–261. With rows of 64 values the prefetchers keep
 // up, and the extra loads only cost.

@@ -5,8 +5,8 @@
 // Raising the thresholds keeps them in the heap, so step n + 1 reuses step n's memory.
 // The heap is then also given 2 MB pages where the system allows it (transparent huge pages): a
 // layer's output of 1.7 MB spans 425 pages of 4 KB, and a weight's gradient reads its input a column
-// at a time, a row (1 KB) apart, so nearly every step of such a product needs another page's address
-// translation. In 2 MB pages the whole output is one or two.
+// at a time, a row (1 KB) per step, so it turns to another page, and another address translation,
+// every four steps. In 2 MB pages the whole output is one or two.
 
 #if canImport(Glibc)
 import Glibc
