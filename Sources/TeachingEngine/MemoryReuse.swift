@@ -29,7 +29,7 @@ let heapKeepsFreedBlocks: Bool = {
 /// the trim threshold above), and the arrays of the steps that follow are carved from them: W-VQA at 104
 /// tokens peaks at about 270 MB. This is glibc's main heap, the program's first thread's: another
 /// thread's heap cannot hold 200 MB, so there the blocks are mapped and unmapped at once and nothing
-/// changes (the lessons, which train on threads of their own, keep 4 KB pages for most of their memory).
+/// changes (the tour's lessons, which run on threads of their own, keep 4 KB pages).
 /// Where transparent huge pages are off, `madvise` fails and the heap keeps its 4 KB pages.
 private func heapInLargePages() {
     let size = 200 << 20
