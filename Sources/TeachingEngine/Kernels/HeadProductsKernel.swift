@@ -18,10 +18,7 @@ struct HeadLayout {
 
     /// Calls `body(item, head)` for every pair, split across the cores when the products are large.
     func forEachHead(_ body: (Int, Int) -> Void) {
-        let threads = batch * heads * work >= parallelThreshold ? availableCores : 1
-        Kernels.splitWork(count: batch * heads, valuesPerItem: work, threads: threads) { range in
-            for pair in range { body(pair / heads, pair % heads) }
-        }
+        forEachHead(scratch: 0) { b, j, _ in body(b, j) }
     }
 
     /// Like `forEachHead`, with a buffer of `scratch` Floats that each thread reuses for all its pairs:
@@ -30,7 +27,7 @@ struct HeadLayout {
     func forEachHead(scratch count: Int, _ body: (Int, Int, UnsafeMutablePointer<Float>) -> Void) {
         let threads = batch * heads * work >= parallelThreshold ? availableCores : 1
         Kernels.splitWork(count: batch * heads, valuesPerItem: work, threads: threads) { range in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scratch in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: Swift.max(1, count)) { scratch in
                 for pair in range { body(pair / heads, pair % heads, scratch.baseAddress!) }
             }
         }
