@@ -202,41 +202,60 @@ AVX2 void alignfuse_softmax_backward_avx2(const float *p, const float *dp, ptrdi
 
 #define AVX512 __attribute__((target("avx512f,avx512vl,avx2,fma")))
 
-/// e^x for eight floats, each the bits of expf(x): exp4's steps, eight at a time.
-AVX512 static inline __m256 exp8Wide(__m256 x) {
-    __m512d xd = _mm512_cvtps_pd(x);
-    __m512d perStep = _mm512_set1_pd(fromBits(thirtyTwoOverLn2Bits));
-    __m512d shift = _mm512_set1_pd(fromBits(roundingShiftBits));
-    __m512d shifted = _mm512_fmadd_pd(perStep, xd, shift);
-    __m512i k = _mm512_castpd_si512(shifted);
-    __m512d r = _mm512_fmsub_pd(perStep, xd, _mm512_sub_pd(shifted, shift));
-    // Entry k mod 32: a two-register lookup among entries 0–15 and one among 16–31, chosen by bit 4.
+/// e^x for `count` groups of eight floats (at most four), each value the bits of expf(x): exp4's steps,
+/// eight at a time, each step done for every group before the next. One group's steps are a chain of
+/// dependent operations; several chains side by side keep the processor busy.
+AVX512 static inline void exp8Wide(int count, const __m256 *x, __m256 *out) {
+    const __m512d perStep = _mm512_set1_pd(fromBits(thirtyTwoOverLn2Bits));
+    const __m512d shift = _mm512_set1_pd(fromBits(roundingShiftBits));
     const __m512i *table = (const __m512i *)powersOfTwo;
-    __m512i low = _mm512_permutex2var_epi64(_mm512_loadu_si512(table), k, _mm512_loadu_si512(table + 1));
-    __m512i high = _mm512_permutex2var_epi64(_mm512_loadu_si512(table + 2), k, _mm512_loadu_si512(table + 3));
-    __m512i entry = _mm512_mask_mov_epi64(low, _mm512_test_epi64_mask(k, _mm512_set1_epi64(16)), high);
-    __m512d power = _mm512_castsi512_pd(_mm512_add_epi64(entry, _mm512_slli_epi64(k, 47)));
-    __m512d z = _mm512_fmadd_pd(_mm512_set1_pd(fromBits(c0Bits)), r, _mm512_set1_pd(fromBits(c1Bits)));
-    __m512d y = _mm512_fmadd_pd(_mm512_set1_pd(fromBits(c2Bits)), r, _mm512_set1_pd(1.0));
-    y = _mm512_fmadd_pd(z, _mm512_mul_pd(r, r), y);
-    __m256 e = _mm512_cvtpd_ps(_mm512_mul_pd(y, power));
-    __mmask8 over = _mm256_cmp_ps_mask(x, _mm256_set1_ps(0x1.62e42ep6f), _CMP_GT_OQ);
-    __mmask8 under = _mm256_cmp_ps_mask(x, _mm256_set1_ps(-0x1.9fe368p6f), _CMP_LT_OQ);
-    e = _mm256_mask_mov_ps(_mm256_mask_mov_ps(e, over, _mm256_set1_ps(INFINITY)), under, _mm256_setzero_ps());
-    return _mm256_mask_mov_ps(e, _mm256_cmp_ps_mask(x, x, _CMP_UNORD_Q), x);
+    __m512d r[4], power[4], y[4];
+    for (int g = 0; g < count; g++) {
+        __m512d xd = _mm512_cvtps_pd(x[g]);
+        __m512d shifted = _mm512_fmadd_pd(perStep, xd, shift);
+        __m512i k = _mm512_castpd_si512(shifted);
+        r[g] = _mm512_fmsub_pd(perStep, xd, _mm512_sub_pd(shifted, shift));
+        // Entry k mod 32: a two-register lookup among entries 0–15 and one among 16–31, chosen by bit 4.
+        __m512i low = _mm512_permutex2var_epi64(_mm512_loadu_si512(table), k, _mm512_loadu_si512(table + 1));
+        __m512i high = _mm512_permutex2var_epi64(_mm512_loadu_si512(table + 2), k, _mm512_loadu_si512(table + 3));
+        __m512i entry = _mm512_mask_mov_epi64(low, _mm512_test_epi64_mask(k, _mm512_set1_epi64(16)), high);
+        power[g] = _mm512_castsi512_pd(_mm512_add_epi64(entry, _mm512_slli_epi64(k, 47)));
+    }
+    for (int g = 0; g < count; g++) {
+        __m512d z = _mm512_fmadd_pd(_mm512_set1_pd(fromBits(c0Bits)), r[g], _mm512_set1_pd(fromBits(c1Bits)));
+        y[g] = _mm512_fmadd_pd(_mm512_set1_pd(fromBits(c2Bits)), r[g], _mm512_set1_pd(1.0));
+        y[g] = _mm512_fmadd_pd(z, _mm512_mul_pd(r[g], r[g]), y[g]);
+    }
+    for (int g = 0; g < count; g++) {
+        __m256 e = _mm512_cvtpd_ps(_mm512_mul_pd(y[g], power[g]));
+        __mmask8 over = _mm256_cmp_ps_mask(x[g], _mm256_set1_ps(0x1.62e42ep6f), _CMP_GT_OQ);
+        __mmask8 under = _mm256_cmp_ps_mask(x[g], _mm256_set1_ps(-0x1.9fe368p6f), _CMP_LT_OQ);
+        e = _mm256_mask_mov_ps(_mm256_mask_mov_ps(e, over, _mm256_set1_ps(INFINITY)), under, _mm256_setzero_ps());
+        out[g] = _mm256_mask_mov_ps(e, _mm256_cmp_ps_mask(x[g], x[g], _CMP_UNORD_Q), x[g]);
+    }
 }
 
-AVX512 static inline __m512 exp16(__m512 x) {
-    __m256 low = exp8Wide(_mm512_castps512_ps256(x));
-    __m256 high = exp8Wide(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(x), 1)));
-    __m512d both = _mm512_insertf64x4(_mm512_castps_pd(_mm512_castps256_ps512(low)), _mm256_castps_pd(high), 1);
-    return _mm512_castpd_ps(both);
+/// e^x for `count` vectors of sixteen floats (at most two), each value the bits of expf(x).
+AVX512 static inline void exp16(int count, __m512 *x) {
+    __m256 halves[4];
+    for (int q = 0; q < count; q++) {
+        halves[2 * q] = _mm512_castps512_ps256(x[q]);
+        halves[2 * q + 1] = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(x[q]), 1));
+    }
+    exp8Wide(2 * count, halves, halves);
+    for (int q = 0; q < count; q++) {
+        __m512d both = _mm512_insertf64x4(_mm512_castps_pd(_mm512_castps256_ps512(halves[2 * q])),
+                                          _mm256_castps_pd(halves[2 * q + 1]), 1);
+        x[q] = _mm512_castpd_ps(both);
+    }
 }
 
 AVX512 void alignfuse_exp_avx512(const float *x, ptrdiff_t count, float *out) {
     for (ptrdiff_t j = 0; j < count; j += 16) {
         __mmask16 lanes = firstLanes16(count - j);
-        _mm512_mask_storeu_ps(out + j, lanes, exp16(_mm512_maskz_loadu_ps(lanes, x + j)));
+        __m512 v = _mm512_maskz_loadu_ps(lanes, x + j);
+        exp16(1, &v);
+        _mm512_mask_storeu_ps(out + j, lanes, v);
     }
 }
 
@@ -280,9 +299,18 @@ AVX512 static void softmaxRowsEndToEnd(const float *x, ptrdiff_t firstRow, ptrdi
             }
         }
         const ptrdiff_t values = count * width;
-        for (ptrdiff_t q = 0; q < values; q += 16) {                      // the exponentials, whole vectors
+        ptrdiff_t q = 0;
+        for (; q + 32 <= values; q += 32) {                              // the exponentials, two whole vectors
+            __m512 v[2] = {_mm512_loadu_ps(run + q), _mm512_loadu_ps(run + q + 16)};
+            exp16(2, v);
+            _mm512_storeu_ps(run + q, v[0]);
+            _mm512_storeu_ps(run + q + 16, v[1]);
+        }
+        for (; q < values; q += 16) {                                     // then one, the last partial
             const __mmask16 lanes = firstLanes16(values - q);
-            _mm512_mask_storeu_ps(run + q, lanes, exp16(_mm512_maskz_loadu_ps(lanes, run + q)));
+            __m512 v = _mm512_maskz_loadu_ps(lanes, run + q);
+            exp16(1, &v);
+            _mm512_mask_storeu_ps(run + q, lanes, v);
         }
         float total[4] = {0, 0, 0, 0};
         for (ptrdiff_t j = 0; j < width; j++) {                            // each row's sum, left to right
