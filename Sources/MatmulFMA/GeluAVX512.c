@@ -15,8 +15,8 @@ static const float geluC = 0.79788456f;        // √(2/π)
 
 // The values are worked on `count` vectors at a time (four in a row's long stretches), each step done
 // for all of them before the next: one vector's steps form a chain of about forty dependent operations,
-// and with four independent chains interleaved the processor always has work ready. This is 1.4 times
-// faster on a Zen 4 than one vector at a time (a row of 256 values: 0.48 ns a value against 0.68). The
+// and with four independent chains interleaved the processor always has work ready. On a Zen 4 the
+// forward of 1,664 rows of 256 values took 0.20 ms this way against 0.29 ms one vector at a time. The
 // operations on each value are the same, so the bits are too.
 
 enum { together = 4 };
