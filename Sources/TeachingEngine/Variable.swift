@@ -167,9 +167,13 @@ public final class Variable {
     /// Every node this one depends on, inputs before the nodes that use them (iterative, so deep
     /// graphs cannot overflow the stack).
     private func topologicalOrder() -> [Variable] {
+        // Room for a training step's graph up front (W-VQA's has 133 nodes): growing the set and the
+        // arrays as they filled took 20 of the sort's 48 µs.
         var order: [Variable] = []
-        var visited = Set<ObjectIdentifier>()
+        var visited = Set<ObjectIdentifier>(minimumCapacity: 512)
         var stack: [(node: Variable, inputsPushed: Bool)] = [(self, false)]
+        order.reserveCapacity(512)
+        stack.reserveCapacity(512)
         while let (node, inputsPushed) = stack.popLast() {
             if inputsPushed { order.append(node); continue }
             guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
