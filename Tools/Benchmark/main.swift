@@ -10,6 +10,7 @@
 //   swift run -c release benchmark --no-growth          skip the batch and token sweeps (faster)
 //   swift run -c release benchmark --only clip,vqa --figure Docs/figures/performance
 //                                                       also draw the growth figure (GrowthFigure.swift)
+//   swift run -c release benchmark --help               the options; a wrong one stops the run at once
 //
 // Besides the time of each workload it reports how step time grows:
 // "clip_ms_per_step_by_batch" (batch 16, 64, 256) and "vqa_ms_per_step_by_tokens" (26, 52, 104 tokens:
@@ -18,13 +19,7 @@
 import Foundation
 import TeachingEngine
 
-let arguments = Array(CommandLine.arguments.dropFirst())
 let allWorkloads = ["matmul", "clip", "vqa", "plot", "data"]
-
-func option(_ name: String) -> String? {
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-    return arguments[i + 1]
-}
 
 func note(_ line: String) { FileHandle.standardError.write((line + "\n").data(using: .utf8)!) }
 
@@ -33,15 +28,80 @@ func jsonNumber(_ x: Double) -> String { String(format: "%.3f", x) }
 /// A loss with six decimals, so a changed summation order in the engine shows up.
 func jsonLoss(_ x: Float) -> String { String(format: "%.6f", Double(x)) }
 
-let selected = option("--only").map { $0.split(separator: ",").map(String.init) } ?? allWorkloads
-for name in selected where !allWorkloads.contains(name) {
-    note("benchmark: unknown workload '\(name)'; choose from \(allWorkloads.joined(separator: ","))")
+/// Stops before any workload runs: one line on standard error, exit status 2.
+func refuse(_ message: String) -> Never {
+    note("benchmark: \(message) (see 'benchmark --help')")
     exit(2)
 }
-let threadLimit = option("--threads").flatMap(Int.init)
+
+/// The options of the header comment, checked: an unknown word, a missing value or a value out of range
+/// stops the run before it starts, so a typo never measures something other than what was asked.
+struct BenchmarkOptions {
+    var workloads = allWorkloads
+    var threadLimit: Int?
+    var measuresGrowth = true
+    var figureDirectory: String?
+
+    init(_ arguments: [String]) {
+        var rest = arguments[...]
+        func value(of name: String, _ what: String) -> String {
+            guard let next = rest.popFirst(), !next.hasPrefix("--") else { refuse("\(name) needs \(what)") }
+            return next
+        }
+        while let word = rest.popFirst() {
+            switch word {
+            case "--only":
+                workloads = value(of: word, "a list of workloads, e.g. clip,vqa").split(separator: ",").map(String.init)
+                for name in workloads where !allWorkloads.contains(name) {
+                    refuse("unknown workload '\(name)'; choose from \(allWorkloads.joined(separator: ","))")
+                }
+            case "--threads":
+                let text = value(of: word, "a number of threads")
+                guard let count = Int(text), count >= 1 else { refuse("--threads must be 1 or more, got '\(text)'") }
+                threadLimit = count
+            case "--no-growth":
+                measuresGrowth = false
+            case "--figure":
+                figureDirectory = value(of: word, "a folder")
+            case "--help", "-h":
+                print(usage)
+                exit(0)
+            default:
+                refuse("unknown option '\(word)'")
+            }
+        }
+        if figureDirectory != nil && !(workloads.contains("clip") && workloads.contains("vqa") && measuresGrowth) {
+            refuse("--figure draws the growth of clip and vqa: run both, without --no-growth")
+        }
+        if let folder = figureDirectory {   // checked now, not after minutes of measuring
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && !isFolder.boolValue {
+                refuse("--figure: '\(folder)' is a file, not a folder")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                refuse("--figure: cannot make the folder '\(folder)'")
+            }
+        }
+    }
+}
+
+let usage = """
+    usage: benchmark [--only matmul,clip,vqa,plot,data] [--threads N] [--no-growth] [--figure DIR]
+      --only W,…      the workloads to run (default: all five), described in Tools/Benchmark
+      --threads N     the matmul workload on N threads (default: every core)
+      --no-growth     skip W-CLIP's batch sweep and W-VQA's token sweep
+      --figure DIR    also draw the growth figure into DIR (with clip and vqa, without --no-growth)
+    Prints one JSON object; ALIGNFUSE_THREADS=N sets the threads of every workload.
+    """
+
+let options = BenchmarkOptions(Array(CommandLine.arguments.dropFirst()))
+let selected = options.workloads
+let threadLimit = options.threadLimit
 let threadCount = EngineThreads.count   // what the training and drawing workloads run on
-let measuresGrowth = !arguments.contains("--no-growth")
-let figureDirectory = option("--figure")
+let measuresGrowth = options.measuresGrowth
+let figureDirectory = options.figureDirectory
 var clipGrowth: GrowthSeries?
 var vqaGrowth: GrowthSeries?
 
@@ -102,9 +162,9 @@ if selected.contains("data") {
     fields.append(("data_10k_scenes_s", jsonNumber(runDataWorkload())))
 }
 
+var figureFailed = false
 if let figureDirectory {
     if let clipGrowth, let vqaGrowth {
-        try? FileManager.default.createDirectory(atPath: figureDirectory, withIntermediateDirectories: true)
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").first.map { "load average \($0)" } ?? "load unknown"
         do {
@@ -112,9 +172,8 @@ if let figureDirectory {
                                                              note: "\(threadCount) threads, \(load)")))
         } catch {
             note("benchmark: could not write the growth figure: \(error)")
+            figureFailed = true
         }
-    } else {
-        note("benchmark: --figure needs the clip and vqa workloads with their growth sweeps")
     }
 }
 
@@ -122,3 +181,4 @@ fields.append(("threads", "\(threadCount)"))
 fields.append(("matmul_kernel", "\"\(matmulMicroKernel)\""))   // "avx512+fma", "avx2+fma" or "portable"
 if let threadLimit { fields.append(("matmul_threads", "\(threadLimit)")) }
 print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+if figureFailed { exit(1) }   // the figures were measured and printed; only the drawing failed
