@@ -8,12 +8,18 @@
 // that another runnable program on that core goes first, then sleeps on a condition variable. A caller
 // that finds the pool busy (a job inside a job, or a second caller thread) gets 0 back and runs its
 // items elsewhere. Which thread computes an item never changes what it computes.
+//
+// ALIGNFUSE_POOL_TRACE=FILE records when each job was handed out, when the caller's and the helpers'
+// shares started and ended and when the caller went on, and writes them to FILE as the program exits
+// (Tools/Benchmark/pool_trace.py reads it: where a two-thread step's time goes). Without it, a job
+// pays three untaken branches.
 #define _GNU_SOURCE
 #include "MatmulFMA.h"
 
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,8 +49,48 @@ static long long now_ns(void) {
     return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-static void run_items(long job, alignfuse_pool_body body, void *context, long count) {
+// The trace (ALIGNFUSE_POOL_TRACE): one record per job, or per mark (count −1) between a caller's steps.
+typedef struct {
+    long long published, callerDone, finished, helperStart, helperEnd;
+    long count;
+} job_record;
+enum { traceCapacity = 1 << 20 };
+static const char *tracePath;
+static job_record *trace;
+static long traceCount;
+// The helpers' earliest start and latest end in the current job (0: no helper took an item).
+static atomic_llong helperStart, helperEnd;
+
+static void trace_write(void) {
+    char temporary[4096];
+    snprintf(temporary, sizeof temporary, "%s.part", tracePath);
+    FILE *file = fopen(temporary, "w");
+    if (!file) {
+        fprintf(stderr, "ALIGNFUSE_POOL_TRACE: cannot write '%s'\n", tracePath);
+        return;
+    }
+    fprintf(file, "# published caller_done finished helper_start helper_end count (ns; count -1 marks a step)\n");
+    for (long i = 0; i < traceCount; i++) {
+        const job_record *r = &trace[i];
+        fprintf(file, "%lld %lld %lld %lld %lld %ld\n", r->published, r->callerDone, r->finished, r->helperStart,
+                r->helperEnd, r->count);
+    }
+    if (fclose(file) != 0 || rename(temporary, tracePath) != 0) {
+        fprintf(stderr, "ALIGNFUSE_POOL_TRACE: cannot write '%s'\n", tracePath);
+        remove(temporary);
+    }
+}
+
+static void trace_helper_span(long long start, long long end) {
+    long long seen = atomic_load(&helperStart);
+    while ((seen == 0 || start < seen) && !atomic_compare_exchange_weak(&helperStart, &seen, start)) {}
+    seen = atomic_load(&helperEnd);
+    while (end > seen && !atomic_compare_exchange_weak(&helperEnd, &seen, end)) {}
+}
+
+static void run_items(long job, alignfuse_pool_body body, void *context, long count, int helper) {
     unsigned long long tag = (unsigned long long)(job & 0xffffffffL) << 32;
+    long long start = trace && helper ? now_ns() : 0;
     long done = 0;
     for (;;) {
         unsigned long long word = atomic_load(&claim);
@@ -55,6 +101,7 @@ static void run_items(long job, alignfuse_pool_body body, void *context, long co
         body(context, item);
         done += 1;
     }
+    if (start && done > 0) trace_helper_span(start, now_ns());   // before the caller can see them done
     if (done > 0) atomic_fetch_add(&finished, done);
 }
 
@@ -83,7 +130,7 @@ static void *helper_main(void *unused) {
             pthread_mutex_unlock(&lock);
         }
         seen = current;
-        run_items(seen, atomic_load(&jobBody), atomic_load(&jobContext), atomic_load(&jobCount));
+        run_items(seen, atomic_load(&jobBody), atomic_load(&jobContext), atomic_load(&jobCount), 1);
     }
     return NULL;
 }
@@ -94,6 +141,20 @@ static void start_helpers(void) {
     if (threads && atol(threads) > 0) cores = atol(threads);
     const char *spin = getenv("ALIGNFUSE_POOL_SPIN_NS");
     if (spin) spinNanoseconds = atoll(spin);
+    tracePath = getenv("ALIGNFUSE_POOL_TRACE");
+    if (tracePath && *tracePath) {
+        // A trace that could not be written at the end would be work lost: find out now.
+        char temporary[4096];
+        snprintf(temporary, sizeof temporary, "%s.part", tracePath);
+        FILE *file = fopen(temporary, "w");
+        if (!file || !(trace = malloc(traceCapacity * sizeof(job_record)))) {
+            fprintf(stderr, "ALIGNFUSE_POOL_TRACE: cannot write '%s'\n", tracePath);
+            exit(2);
+        }
+        fclose(file);
+        remove(temporary);
+        atexit(trace_write);
+    }
     long wanted = cores - 1;
     if (wanted > MAX_HELPERS) wanted = MAX_HELPERS;
     for (long i = 0; i < wanted; i++) {
@@ -118,14 +179,36 @@ int alignfuse_pool_run(long count, alignfuse_pool_body body, void *context) {
     atomic_store(&jobBody, body);
     atomic_store(&jobContext, context);
     atomic_store(&jobCount, count);
+    long long published = 0;
+    if (trace) {
+        atomic_store(&helperStart, 0);
+        atomic_store(&helperEnd, 0);
+        published = now_ns();
+    }
     atomic_store(&generation, job);                       // publishes the fields above
     if (atomic_load(&sleepers) > 0) {
         pthread_mutex_lock(&lock);
         pthread_cond_broadcast(&wake);
         pthread_mutex_unlock(&lock);
     }
-    run_items(job, body, context, count);
+    run_items(job, body, context, count, 0);
+    long long callerDone = trace ? now_ns() : 0;
     while (atomic_load_explicit(&finished, memory_order_acquire) < count) sched_yield();
+    if (trace && traceCount < traceCapacity) {
+        trace[traceCount++] = (job_record){published, callerDone, now_ns(), atomic_load(&helperStart),
+                                           atomic_load(&helperEnd), count};
+    }
     atomic_store(&busy, 0);
     return 1;
+}
+
+void alignfuse_pool_mark(void) {
+    pthread_once(&started, start_helpers);
+    int expected = 0;
+    if (!trace || !atomic_compare_exchange_strong(&busy, &expected, 1)) return;
+    if (traceCount < traceCapacity) {
+        long long now = now_ns();
+        trace[traceCount++] = (job_record){now, now, now, 0, 0, -1};
+    }
+    atomic_store(&busy, 0);
 }

@@ -2,6 +2,7 @@
 // whole by one thread, in the same order), only the time does.
 
 import Foundation
+import MatmulFMA
 
 /// The machine's cores, or `ALIGNFUSE_THREADS` when it is set to a positive whole number
 /// (e.g. `ALIGNFUSE_THREADS=1` to check that one thread gives the same bytes as two). Read once.
@@ -32,6 +33,11 @@ public enum EngineThreads {
     public static func with<T>(_ share: ThreadShare, _ body: () throws -> T) rethrows -> T {
         try $share.withValue(share, operation: body)
     }
+
+    /// Marks where a training step begins in the trace of the engine's helper threads, when
+    /// `ALIGNFUSE_POOL_TRACE=FILE` asks for one (WorkerPool.c; Tools/Benchmark/pool_trace.py reads the
+    /// file); without it, does nothing. The benchmark marks each of its steps.
+    public static func markStepInTrace() { alignfuse_pool_mark() }
 }
 
 /// A count of engine threads that can grow while the kernels use it: when one of two lessons running at

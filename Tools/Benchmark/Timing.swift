@@ -46,6 +46,7 @@ func timeTraining(_ parameters: [Variable], warmUp: Int, steps: Int, loss: () ->
     var losses: [Float] = []
     var times: [Double] = []
     for step in 0..<(warmUp + steps) {
+        EngineThreads.markStepInTrace()
         let start = now()
         optimizer.zeroGrad()
         let value = loss()

@@ -151,4 +151,8 @@ typedef void (*alignfuse_pool_body)(void *context, long item);
 /// busy (a job inside a job, or another thread's job): the caller then runs the items itself.
 int alignfuse_pool_run(long count, alignfuse_pool_body body, void *context);
 
+/// With ALIGNFUSE_POOL_TRACE set, marks in the trace where a step of the calling thread begins (a
+/// record of count −1 between its jobs); without it, does nothing.
+void alignfuse_pool_mark(void);
+
 #endif
