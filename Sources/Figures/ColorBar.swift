@@ -48,7 +48,8 @@ struct ColorBar {
 }
 
 /// A colour bar alone in a panel: one scale for several panels that share it (each drawn with the
-/// same range and no bar of its own), instead of one bar per panel.
+/// same range and no bar of its own), instead of one bar per panel. It stands at the panel's left edge,
+/// beside the panel before it, as a plot's own bar stands beside its plot.
 ///
 ///     var figure = Figure(width: 1400, height: 330, columns: 5)
 ///     for weights in maps {
@@ -73,8 +74,11 @@ public struct ColorBarChart: Chart {
         let bar = ColorBar(map: colorMap, range: range, label: label)
         let width = bar.reservedWidth(canvas: canvas, style: style)
         let height = frame.height * heightShare
-        // `ColorBar` draws to the right of a plot: a plot of width 0, placed so the bar is centred.
-        let anchor = Rect(x: frame.midX - width / 2 - bar.gap(style), y: frame.midY - height / 2, width: 0, height: height)
+        // `ColorBar` draws to the right of a plot: a plot of width 0 at the panel's left edge, so the
+        // bar keeps its usual gap from the panel before it (centred, it stood apart from the maps it
+        // reads). A panel too narrow for the bar and its labels centres it instead.
+        let left = width <= frame.width ? frame.minX : frame.midX - width / 2
+        let anchor = Rect(x: left - bar.gap(style) + style.padding, y: frame.midY - height / 2, width: 0, height: height)
         bar.draw(beside: anchor, canvas: canvas, style: style)
     }
 }

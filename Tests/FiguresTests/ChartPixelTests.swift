@@ -193,5 +193,23 @@ struct ChartPixelTests {
         #expect(xs.max()! - xs.min()! == ys.max()! - ys.min()!)
         #expect(ys.min()! > xs.min()!)   // y = 20 lies further in than x = 10
     }
+
+    @Test("a colour bar alone in a 280-pixel panel stands at the panel's left, beside the maps it reads")
+    func colorBarBesideThePanelBefore() throws {
+        // The panel spans x 300…580. Its bar (viridis, 0 at the bottom, 1 at the top) starts one
+        // padding (6 px) in, at x = 306, and is 1.3 tick fonts wide: so x = 310 is inside the bar and,
+        // at the bar's middle row, shows viridis(1/2); x = 440, the panel's middle, is past the bar.
+        let panel = Rect(x: 300, y: 0, width: 280, height: 300)
+        let canvas = try Canvas(width: 600, height: 300)
+        ColorBarChart(range: 0...1).draw(on: canvas, in: panel, style: .standard)
+        let middle = Int(panel.midY)
+        let mid = ColorMap.viridis.color(at: 0.5)
+        func near(_ a: Color, _ b: Color) -> Bool {
+            abs(Int(a.red) - Int(b.red)) + abs(Int(a.green) - Int(b.green)) + abs(Int(a.blue) - Int(b.blue)) <= 12
+        }
+        #expect(near(canvas.pixel(x: 310, y: middle), mid))
+        #expect(canvas.pixel(x: 302, y: middle) == .white)       // the padding before the bar
+        #expect(!near(canvas.pixel(x: 440, y: middle), mid))     // not centred in the panel any more
+    }
 }
 
