@@ -106,8 +106,8 @@ let package = Package(
         .executableTarget(name: "figures-gallery", dependencies: ["Figures"], path: "Tools/Gallery", swiftSettings: swift6),
         .executableTarget(name: "benchmark", dependencies: ["TeachingEngine", "Multimodal", "Figures"],
                           path: "Tools/Benchmark",
-                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py", "compare.sh", "summarize.py",
-                                    "pool_trace.py"],
+                          exclude: ["numpy_matmul.py", "reference_plot.py", "torch_reference.py", "compare.sh",
+                                    "summarize.py", "pool_trace.py"],
                           swiftSettings: swift6),
 
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Reference")]),

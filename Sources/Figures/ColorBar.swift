@@ -75,8 +75,8 @@ public struct ColorBarChart: Chart {
         let width = bar.reservedWidth(canvas: canvas, style: style)
         let height = frame.height * heightShare
         // `ColorBar` draws to the right of a plot: a plot of width 0 at the panel's left edge, so the
-        // bar keeps its usual gap from the panel before it (centred, it stood apart from the maps it
-        // reads). A panel too narrow for the bar and its labels centres it instead.
+        // bar stands next to the maps it reads, one padding from the panel before it. A panel too
+        // narrow for the bar and its labels centres it instead.
         let left = width <= frame.width ? frame.minX : frame.midX - width / 2
         let anchor = Rect(x: left - bar.gap(style) + style.padding, y: frame.midY - height / 2, width: 0, height: height)
         bar.draw(beside: anchor, canvas: canvas, style: style)
