@@ -30,7 +30,30 @@ public final class Variable {
     /// until `zeroGrad()`. Kept for leaves; a result's gradient is released once it has been used.
     public var grad: Tensor? { gradScalars.map { Tensor(shape: value.shape, scalars: $0) } }
 
-    var gradScalars: [Float]?
+    /// The gradient's values. A leaf's live here, or, while `DataParallel` runs one part of a batch,
+    /// in that part's own store (the parts share the leaves; DataParallel.swift).
+    var gradScalars: [Float]? {
+        get {
+            if isLeaf, let store = GradientStore.current { return store.gradient(of: self).values }
+            return ownGradient
+        }
+        set {
+            if isLeaf, let store = GradientStore.current {
+                store.gradient(of: self).values = newValue
+            } else {
+                ownGradient = newValue
+            }
+        }
+        _modify {
+            if isLeaf, let store = GradientStore.current {
+                let gradient = store.gradient(of: self)
+                yield &gradient.values
+            } else {
+                yield &ownGradient
+            }
+        }
+    }
+    private var ownGradient: [Float]?
     let inputs: [Variable]
     /// Turns this node's gradient into its inputs' gradients. Nil for leaves and constants.
     let backwardStep: (([Float]) -> Void)?

@@ -38,6 +38,27 @@ struct StepTiming {
     let parameterCount: Int
 }
 
+/// Like `timeTraining`, with each step's batch in `parts` equal parts, one per core
+/// (`DataParallel.backward`): `loss(part)` is part `part`'s mean loss.
+func timeTrainingInParts(_ parameters: [Variable], parts: Int, warmUp: Int, steps: Int,
+                         loss: (Int) -> Variable) -> StepTiming {
+    var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
+    var losses: [Float] = []
+    var times: [Double] = []
+    for step in 0..<(warmUp + steps) {
+        EngineThreads.markStepInTrace()
+        let start = now()
+        optimizer.zeroGrad()
+        let value = DataParallel.backward(parts: parts, loss)
+        optimizer.step()
+        let elapsed = now() - start
+        losses.append(value)
+        if step >= warmUp { times.append(elapsed) }
+    }
+    return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
+                      parameterCount: parameters.reduce(0) { $0 + $1.count })
+}
+
 /// Runs `warmUp + steps` training steps of `loss` (zero the gradients, forward, backward, AdamW with
 /// lr 1e-3 and weight decay 0.01, the W-CLIP and W-VQA recipe) and reports the median time of the
 /// timed steps with the first and last loss.

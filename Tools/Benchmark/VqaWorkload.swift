@@ -46,8 +46,13 @@ struct VqaBenchmarkModel {
 }
 
 /// W-VQA at `questionLength` question tokens (sequence 16 + questionLength): `warmUp` untimed steps,
-/// then the median of `steps` timed steps.
-func runVqaWorkload(batch: Int = 64, questionLength: Int = 10, warmUp: Int = 5, steps: Int = 50) -> StepTiming {
+/// then the median of `steps` timed steps. With `parts` 2 (the default), each step's batch goes to the
+/// cores in two halves of 32 examples, each half's forward and backward on one core
+/// (`DataParallel.backward`); with 1, the whole batch goes through each operation, which splits its
+/// own work across the cores.
+func runVqaWorkload(batch: Int = 64, questionLength: Int = 10, warmUp: Int = 5, steps: Int = 50,
+                    parts: Int = 2) -> StepTiming {
+    precondition(batch % parts == 0, "W-VQA: a batch of \(batch) does not split into \(parts) equal parts")
     let model = VqaBenchmarkModel(seed: 3, questionLength: questionLength)
     let parameters = model.parameters
     let count = parameters.reduce(0) { $0 + $1.count }
@@ -58,7 +63,20 @@ func runVqaWorkload(batch: Int = 64, questionLength: Int = 10, warmUp: Int = 5, 
     let images = Tensor(randomUniform: [batch, 32, 32, 3], in: 0...1, using: &rng)
     let questions = (0..<batch).map { _ in (0..<questionLength).map { _ in 1 + rng.nextInt(below: 63) } }
     let answers = (0..<batch).map { _ in rng.nextInt(below: 32) }
-    return timeTraining(parameters, warmUp: warmUp, steps: steps) {
-        model.loss(images: images, questions: questions, answers: answers)
+    if parts == 1 {
+        return timeTraining(parameters, warmUp: warmUp, steps: steps) {
+            model.loss(images: images, questions: questions, answers: answers)
+        }
+    }
+    // The batch in equal parts of whole examples, made before the timing starts.
+    let size = batch / parts
+    let pieces = (0..<parts).map { part in
+        let rows = (part * size)..<((part + 1) * size)
+        let pixels = 32 * 32 * 3
+        return (images: Tensor(shape: [size, 32, 32, 3], scalars: Array(images.scalars[(rows.lowerBound * pixels)..<(rows.upperBound * pixels)])),
+                questions: Array(questions[rows]), answers: Array(answers[rows]))
+    }
+    return timeTrainingInParts(parameters, parts: parts, warmUp: warmUp, steps: steps) { part in
+        model.loss(images: pieces[part].images, questions: pieces[part].questions, answers: pieces[part].answers)
     }
 }

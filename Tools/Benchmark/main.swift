@@ -12,6 +12,8 @@
 //                                                       also draw the growth figure (GrowthFigure.swift)
 //   swift run -c release benchmark --help               the options; a wrong one stops the run at once
 //
+// W-VQA's step goes to the cores as two halves of its batch (DataParallel); "vqa_whole_batch_ms_per_step"
+// is the same step with the whole batch through each operation, for comparison.
 // Besides the time of each workload it reports how step time grows:
 // "clip_ms_per_step_by_batch" (batch 16, 64, 256) and "vqa_ms_per_step_by_tokens" (26, 52, 104 tokens:
 // 16 patches and 10, 36, 88 question tokens). Parameter counts go to standard error.
@@ -138,6 +140,10 @@ if selected.contains("vqa") {
     fields.append(("vqa_ms_per_step", jsonNumber(vqa.millisecondsPerStep)))
     fields.append(("vqa_loss_first", jsonLoss(vqa.firstLoss)))
     fields.append(("vqa_loss_last", jsonLoss(vqa.lastLoss)))
+    // The same step with the whole batch through each operation (no halves), for comparison.
+    let whole = runVqaWorkload(parts: 1)
+    fields.append(("vqa_whole_batch_ms_per_step", jsonNumber(whole.millisecondsPerStep)))
+    fields.append(("vqa_whole_batch_loss_last", jsonLoss(whole.lastLoss)))
     if measuresGrowth {
         let lengths = [26, 52, 104]
         let ms = lengths.map { tokens in
