@@ -4,9 +4,11 @@
     python3 Tools/Benchmark/pool_trace.py /tmp/jobs.txt [--warm-up 5]
 
 The trace (Sources/MatmulFMA/WorkerPool.c) has one line per job handed to the helper threads, and a
-mark (count -1) where each of the benchmark's steps begins. Trace one workload at a time: the steps of
-two workloads would read as one series. For each step after the warm-up (and but the last, whose end
-the trace does not see), the caller's time splits into:
+mark (count -1) where each of the benchmark's steps begins. Steps are grouped by how many jobs they
+hand out, so the two forms of W-VQA's step that `--only vqa` times read apart: its batch in two halves
+(a couple of jobs a step) and the whole batch through each operation (about 130). Trace one workload at
+a time. For each step after the warm-up (and but the last, whose end the trace does not see), the
+caller's time splits into:
 
 - its share of the jobs (from handing a job out to finishing its own items),
 - waiting at a job's end for a helper's share,
@@ -57,12 +59,23 @@ def main(arguments):
     timed = [(start, jobs, steps[i + 1][0]) for i, (start, jobs) in enumerate(steps[:-1])][warm_up:]
     if not timed:
         sys.exit(f"pool_trace.py: {len(steps)} steps in the trace, none after a warm-up of {warm_up}")
-    rows = {name: [] for name in ("step", "jobs", "caller's share", "caller waiting", "caller alone",
+    groups = {}
+    for step in timed:
+        groups.setdefault(len(step[1]), []).append(step)
+    for count, group in sorted(groups.items()):
+        if len(group) < 3:
+            continue            # a workload's first steps after the previous one's: too few to read
+        print(f"{len(group)} steps of {count} jobs after a warm-up of {warm_up}; medians over the steps\n")
+        print_table(group)
+        print()
+
+
+def print_table(timed):
+    rows = {name: [] for name in ("step", "caller's share", "caller waiting", "caller alone",
                                   "helpers' share", "helpers starting late", "jobs with a caller's share under 20 µs")}
     for start, jobs, end in timed:
         in_jobs = sum(finished - published for published, _, finished, _, _, _ in jobs)
         rows["step"].append(end - start)
-        rows["jobs"].append(len(jobs))
         rows["caller's share"].append(sum(done - published for published, done, _, _, _, _ in jobs))
         rows["caller waiting"].append(sum(finished - done for _, done, finished, _, _, _ in jobs))
         rows["caller alone"].append(end - start - in_jobs)
@@ -71,7 +84,6 @@ def main(arguments):
                                                  if h_start))
         rows["jobs with a caller's share under 20 µs"].append(
             sum(1 for published, done, _, _, _, _ in jobs if done - published < 20_000))
-    print(f"{len(timed)} steps after a warm-up of {warm_up}; medians over the steps\n")
     print("| part of a step | median | quickest step's |")
     print("|---|---|---|")
     quickest = min(range(len(timed)), key=lambda i: rows["step"][i])
