@@ -38,31 +38,29 @@ struct StepTiming {
     let parameterCount: Int
 }
 
-/// Like `timeTraining`, with each step's batch in `parts` equal parts, one per core
-/// (`DataParallel.backward`): `loss(part)` is part `part`'s mean loss.
-func timeTrainingInParts(_ parameters: [Variable], parts: Int, warmUp: Int, steps: Int,
-                         loss: (Int) -> Variable) -> StepTiming {
-    var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
-    var losses: [Float] = []
-    var times: [Double] = []
-    for step in 0..<(warmUp + steps) {
-        EngineThreads.markStepInTrace()
-        let start = now()
-        optimizer.zeroGrad()
-        let value = DataParallel.backward(parts: parts, loss)
-        optimizer.step()
-        let elapsed = now() - start
-        losses.append(value)
-        if step >= warmUp { times.append(elapsed) }
-    }
-    return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
-                      parameterCount: parameters.reduce(0) { $0 + $1.count })
-}
-
 /// Runs `warmUp + steps` training steps of `loss` (zero the gradients, forward, backward, AdamW with
 /// lr 1e-3 and weight decay 0.01, the W-CLIP and W-VQA recipe) and reports the median time of the
 /// timed steps with the first and last loss.
 func timeTraining(_ parameters: [Variable], warmUp: Int, steps: Int, loss: () -> Variable) -> StepTiming {
+    // The graph stays alive until the step's time is taken: its release is not part of the step.
+    timeSteps(parameters, warmUp: warmUp, steps: steps, forwardAndBackward: {
+        let value = loss()
+        value.backward()
+        return value
+    }, lossOf: { $0.item })
+}
+
+/// Like `timeTraining`, with each step's batch in `parts` equal parts, one per core
+/// (`DataParallel.backward`): `loss(part)` is part `part`'s mean loss.
+func timeTrainingInParts(_ parameters: [Variable], parts: Int, warmUp: Int, steps: Int,
+                         loss: (Int) -> Variable) -> StepTiming {
+    timeSteps(parameters, warmUp: warmUp, steps: steps,
+              forwardAndBackward: { DataParallel.backward(parts: parts, loss) }, lossOf: { $0 })
+}
+
+/// The loop both share: zero the gradients, `forwardAndBackward`, AdamW's step, timed; the loss read after.
+private func timeSteps<Result>(_ parameters: [Variable], warmUp: Int, steps: Int,
+                               forwardAndBackward: () -> Result, lossOf: (Result) -> Float) -> StepTiming {
     var optimizer = AdamW(parameters: parameters, learningRate: 1e-3, weightDecay: 0.01)
     var losses: [Float] = []
     var times: [Double] = []
@@ -70,11 +68,10 @@ func timeTraining(_ parameters: [Variable], warmUp: Int, steps: Int, loss: () ->
         EngineThreads.markStepInTrace()
         let start = now()
         optimizer.zeroGrad()
-        let value = loss()
-        value.backward()
+        let result = forwardAndBackward()
         optimizer.step()
         let elapsed = now() - start
-        losses.append(value.item)
+        losses.append(lossOf(result))
         if step >= warmUp { times.append(elapsed) }
     }
     return StepTiming(millisecondsPerStep: median(times) * 1000, firstLoss: losses.first!, lastLoss: losses.last!,
