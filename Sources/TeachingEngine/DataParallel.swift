@@ -75,21 +75,38 @@ public enum DataParallel {
         var leaves: [ObjectIdentifier: Variable] = [:]
         for store in stores { for (id, entry) in store.gradients where entry.values != nil { leaves[id] = entry.leaf } }
         let scale = 1 / Float(stores.count)
-        for (id, leaf) in leaves {
-            let parts = stores.map { $0.gradients[id]?.values }
-            // 0 + g₀ is g₀ exactly, so the sum starts from the first part that has a gradient.
-            let first = parts.firstIndex { $0 != nil }!
-            var sum = parts[first]!
-            sum.withUnsafeMutableBufferPointer { total in
-                for part in parts[(first + 1)...] {
-                    guard let part else { continue }
-                    part.withUnsafeBufferPointer { values in
-                        for i in 0..<total.count { total[i] += values[i] }
-                    }
-                }
-                for i in 0..<total.count { total[i] *= scale }
+        // Largest first, then every other one to each half of the list, so that the two cores' halves of
+        // `work` hold about as many values each. Each leaf's sum is its own: the bytes do not depend on
+        // which core adds it.
+        let bySize = leaves.sorted { $0.value.count > $1.value.count }
+        let work = stride(from: 0, to: bySize.count, by: 2).map { bySize[$0] }
+            + stride(from: 1, to: bySize.count, by: 2).map { bySize[$0] }
+        var sums = [[Float]](repeating: [], count: work.count)
+        sums.withUnsafeMutableBufferPointer { sums in
+            let sums = UncheckedSendable(sums)
+            let average = work.reduce(0) { $0 + $1.value.count } / Swift.max(1, work.count)
+            Kernels.splitWork(count: work.count, valuesPerItem: average * stores.count) { range in
+                for index in range { sums.value[index] = sum(of: work[index].key, in: stores, scale: scale) }
             }
-            leaf.accumulateGrad(adopting: sum)
         }
+        for (index, entry) in work.enumerated() { entry.value.accumulateGrad(adopting: sums[index]) }
+    }
+
+    /// (1/P)·Σ gₚ of one leaf, the parts' gradients added in part order.
+    private static func sum(of id: ObjectIdentifier, in stores: [GradientStore], scale: Float) -> [Float] {
+        let parts = stores.map { $0.gradients[id]?.values }
+        // 0 + g₀ is g₀ exactly, so the sum starts from the first part that has a gradient.
+        let first = parts.firstIndex { $0 != nil }!
+        var sum = parts[first]!
+        sum.withUnsafeMutableBufferPointer { total in
+            for part in parts[(first + 1)...] {
+                guard let part else { continue }
+                part.withUnsafeBufferPointer { values in
+                    for i in 0..<total.count { total[i] += values[i] }
+                }
+            }
+            for i in 0..<total.count { total[i] *= scale }
+        }
+        return sum
     }
 }

@@ -18,6 +18,7 @@ caller's time splits into:
 and the helpers' side gives their share of the jobs and how late they started. Medians over the steps.
 Only the Python standard library.
 """
+import signal
 import statistics
 import sys
 
@@ -95,4 +96,5 @@ def print_table(timed):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` ends the output quietly
     main(sys.argv[1:])

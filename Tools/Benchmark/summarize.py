@@ -8,6 +8,7 @@ Each file is one round: the JSON objects that the references and the benchmark p
 A workload whose reference did not run (no torch, no matplotlib) shows AlignFuse's figures alone.
 """
 import json
+import signal
 import statistics
 import sys
 
@@ -118,4 +119,5 @@ def main(paths):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` ends the output quietly
     main(sys.argv[1:])
